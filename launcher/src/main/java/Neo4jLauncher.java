@@ -1,0 +1,281 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community embedded, reachable only over Bolt on 127.0.0.1, with APOC core.
+ * Contract with the parent process (see README.md): exactly one "ready" line on stdout,
+ * errors as one "neo4j-launcher: ..." line on stderr with exit code 2, and a clean
+ * shutdown when stdin closes or on SIGINT/SIGTERM.
+ */
+public final class Neo4jLauncher {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String USAGE = "valid options: --port <n> --data <dir> --password <pw> "
+            + "--pagecache <size> --plugins <dir> --no-stdin-watch";
+
+    // Static so that explain() can name them in error messages.
+    private static int port = 7687;
+    private static Path data = Path.of(".data", "neo4j");
+
+    /** Exit status used by the shutdown hook, which has to halt() to turn SIGTERM's 143 into 0. */
+    private static volatile int exitStatus = 0;
+
+    /** A failure we can explain; its message becomes the single stderr line. */
+    private static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static void main(String[] args) {
+        // The parent reads stdout for the ready line only, so anything Neo4j or a library
+        // prints there is diverted to stderr for the lifetime of the process.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            run(args, stdout);
+        } catch (Throwable t) {
+            System.err.println("neo4j-launcher: " + explain(t));
+            System.err.flush();
+            exitStatus = 2;
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args, PrintStream stdout) throws Exception {
+        Path plugins = null;
+        String password = null;
+        Long pagecache = null;
+        boolean watchStdin = true;
+
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            String value = null;
+            int eq = flag.indexOf('=');
+            if (flag.startsWith("--") && eq > 0) {
+                value = flag.substring(eq + 1);
+                flag = flag.substring(0, eq);
+            }
+            if (flag.equals("--no-stdin-watch")) {
+                watchStdin = false;
+                continue;
+            }
+            if (!List.of("--port", "--data", "--password", "--pagecache", "--plugins").contains(flag)) {
+                throw new Failure("unknown option '" + args[i] + "'; " + USAGE);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new Failure("option " + flag + " needs a value; " + USAGE);
+                }
+                value = args[++i];
+            }
+            switch (flag) {
+                case "--port" -> port = parsePort(value);
+                case "--data" -> data = Path.of(value);
+                case "--password" -> password = value;
+                case "--plugins" -> plugins = Path.of(value);
+                default -> pagecache = parseSize(value);
+            }
+        }
+        if (password != null && password.isEmpty()) {
+            throw new Failure("--password must not be empty; omit it to run without auth");
+        }
+
+        data = data.toAbsolutePath().normalize();
+        plugins = (plugins != null ? plugins : defaultPluginDir()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(plugins)) {
+            throw new Failure("plugin directory " + plugins + " does not exist; run 'mvn -f launcher/pom.xml package' or pass --plugins <dir>");
+        }
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new Failure("cannot create data directory " + data + " (" + e + "); pass --data <writable dir>");
+        }
+        // Neo4j only reports its own bind failure deep inside a lifecycle exception; probing
+        // first gives a clear message without paying for a half-started database.
+        checkPortFree(port);
+
+        long heap = Runtime.getRuntime().maxMemory();
+        // The data dir doubles as Neo4j's home: databases land in <data>/data, logs in <data>/logs.
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(data)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // Netty's default 5s quiet period, paid once per event loop group, made every
+                // stop take over 10s; nothing reaches a stopping dev database, so stop at once.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+                .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
+                .setConfig(GraphDatabaseSettings.logs_directory, data.resolve("logs"))
+                // No internet here, and a dev database has nothing to report anyway.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
+                // Bound all transactions together to 60% of -Xmx so a runaway query fails with a
+                // clear memory error instead of an OutOfMemoryError that kills the process; a
+                // single transaction may use all of it.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 10 * 6)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 0L)
+                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                // The caller chooses the password; Neo4j's 8-character minimum only gets in the way.
+                .setConfig(GraphDatabaseSettings.auth_minimum_password_length, 1);
+        if (pagecache != null) {
+            builder.setConfig(GraphDatabaseSettings.pagecache_memory, pagecache);
+        }
+
+        DatabaseManagementService dbms = builder.build();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            Runtime.getRuntime().halt(exitStatus);
+        }, "neo4j-launcher-shutdown"));
+
+        if (password != null) {
+            setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+        }
+        awaitBolt(port);
+        // Read from the jar manifest: asking dbms.components() would compile the first Cypher
+        // query, which costs about 3s of startup on a small machine.
+        String version = DatabaseManagementService.class.getPackage().getImplementationVersion();
+
+        stdout.println("Neo4j " + version + " ready at bolt://" + HOST + ":" + port + " (data: " + data + ")");
+        stdout.flush();
+
+        if (watchStdin) {
+            // The parent holds our stdin pipe and never writes: EOF (or a broken stdin) means it is gone.
+            InputStream in = System.in;
+            byte[] buf = new byte[256];
+            try {
+                while (in.read(buf) != -1) {
+                    // input is ignored
+                }
+            } catch (IOException e) {
+                // same as EOF
+            }
+            System.exit(0);
+        } else {
+            Thread.currentThread().join();
+        }
+    }
+
+    private static void setPassword(GraphDatabaseService system, String password) {
+        // Embedded transactions run without authentication, so this works on a fresh store
+        // (where neo4j/neo4j must be changed) as well as on one with any older password.
+        try (Transaction tx = system.beginTx()) {
+            tx.execute("ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", Map.of("p", password));
+            tx.commit();
+        } catch (RuntimeException e) {
+            // Restarting with the password already set is fine; Neo4j refuses a no-op change.
+            if (!String.valueOf(rootCause(e).getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void checkPortFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (BindException e) {
+            throw portInUse(port);
+        }
+    }
+
+    /** build() returns once the connector is bound, but a connect proves it to the caller. */
+    private static void awaitBolt(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(HOST, port), 1000);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new Failure("Bolt did not accept connections on " + HOST + ":" + port + " within 30s; see the logs in the data directory");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static Failure portInUse(int port) {
+        return new Failure("port " + port + " is already in use on " + HOST + "; stop what uses it or pass --port <free port>");
+    }
+
+    private static Path defaultPluginDir() throws Exception {
+        // target/classes/Neo4jLauncher.class -> target/plugins
+        Path classes = Path.of(Neo4jLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return classes.resolveSibling("plugins");
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new Failure("--port must be a number from 1 to 65535, got '" + value + "'");
+    }
+
+    private static long parseSize(String value) {
+        try {
+            return ByteUnit.parse(value);
+        } catch (RuntimeException e) {
+            throw new Failure("--pagecache must be a size like 256m or 1g, got '" + value + "'");
+        }
+    }
+
+    /** Turns Neo4j's deeply wrapped startup exceptions into one actionable sentence. */
+    private static String explain(Throwable t) {
+        if (t instanceof Failure) {
+            return t.getMessage();
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String msg = String.valueOf(c.getMessage());
+            if (c.getClass().getSimpleName().equals("FileLockException") || msg.contains("locked by another process")) {
+                return "data directory " + data + " is locked by another Neo4j process; stop that process or pass --data <other dir>";
+            }
+            if (c instanceof BindException || msg.contains("Address already in use")) {
+                return portInUse(port).getMessage();
+            }
+        }
+        Throwable root = rootCause(t);
+        String msg = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s*\\R\\s*", " ");
+        // JDK exceptions often carry only a path as message, so name the exception too.
+        boolean jdk = root.getClass().getName().startsWith("java.");
+        return msg.isBlank() ? root.getClass().getName() : jdk ? root.getClass().getSimpleName() + ": " + msg : msg;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { startNeo4j } from '../neo4j/startNeo4j';
+import { UsageError, runCli } from './runCli';
+
+const USAGE = 'usage: npm run neo4j [-- --port <n>] [--data <dir>] [--password <pw>] [--heap <size>] [--pagecache <size>]';
+
+runCli('neo4j', async () => {
+  const { launcher, password } = loadConfig().neo4j;
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        password: { type: 'string' },
+        heap: { type: 'string' },
+        pagecache: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const port = args.port === undefined ? launcher.boltPort : Number(args.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535\n${USAGE}`);
+  for (const flag of ['heap', 'pagecache'] as const) {
+    if (args[flag] !== undefined && !/^\d+[kmg]$/i.test(args[flag])) throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
+  }
+  const neo4j = await startNeo4j({
+    port,
+    dataDir: args.data === undefined ? launcher.dataDir : path.resolve(args.data),
+    heap: args.heap ?? launcher.heap,
+    pageCache: args.pagecache ?? launcher.pageCache,
+    password: args.password ?? password,
+    log: (line) => console.error(`neo4j: ${line}`),
+  });
+  console.log(neo4j.readyLine);
+  const stop = () => void neo4j.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  neo4j.child.once('exit', (code) => {
+    console.error(`neo4j: Neo4j exited (code ${code})`);
+    process.exit(code ?? 1);
+  });
+});
