@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { QueryRunner } from '../../src/db/queryRunner';
+
+/** Connects to the Neo4j that globalSetup started (or NEO4J_URI). */
+export function connectTestRunner(): Promise<QueryRunner> {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: integration tests need the Neo4j that globalSetup starts');
+  return QueryRunner.connect({
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD,
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  });
+}
+
+/** Removes every node and relationship. */
+export async function emptyDatabase(runner: QueryRunner): Promise<void> {
+  await runner.write('MATCH (n) DETACH DELETE n');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A hash of every node (labels, properties) and relationship (type, ends, properties): equal hashes, equal graphs. */
+export async function graphChecksum(runner: QueryRunner): Promise<string> {
+  const nodes = await runner.read('MATCH (n) RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties');
+  const rels = await runner.read(
+    'MATCH (a)-[r]->(b) RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties',
+  );
+  const ids = new Map(nodes.map((n) => [n.key, (n.properties as { id?: string }).id ?? n.key]));
+  const lines = [
+    ...nodes.map((n) => canonical({ labels: [...(n.labels as string[])].sort(), properties: n.properties })),
+    ...rels.map((r) => canonical({ from: ids.get(r.from), type: r.type, to: ids.get(r.to), properties: r.properties })),
+  ].sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
