@@ -1,0 +1,216 @@
+import type { ParsedSeedFile, PropertyValue, SeedGraph, SeedNode, SeedProblem, SeedRelationship } from './seedGraph';
+import { CONFIDENCE, FILE_SPECS, FieldType, FileSpec, ID_PATTERN, Label, RelationSpec, ROLES_BY_KIND } from './seedSpec';
+
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const REF_KEYS = new Set(['id', 'sources', 'confidence', 'note']);
+
+type Json = Record<string, unknown>;
+
+interface Located {
+  spec: FileSpec;
+  line: number;
+  record: Json;
+  id: string;
+  problem(message: string): void;
+}
+
+/** Given every parsed seed file, returns the graph they describe and every problem found; the graph is only usable when there are no problems. */
+export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = files.flatMap((file) => file.problems);
+  const located: Located[] = [];
+  const labelOf = new Map<string, { label: Label; where: string }>();
+  const duplicated = new Set<string>();
+
+  for (const spec of FILE_SPECS) {
+    const file = files.find((candidate) => candidate.file === spec.file);
+    file?.records.forEach(({ line, value }, index) => {
+      const fallback = `record ${index + 1}`;
+      const report = (record: string) => (message: string) => problems.push({ file: spec.file, line, record, message });
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        report(fallback)('must be a mapping of field: value');
+        return;
+      }
+      const record = value as Json;
+      const id = typeof record.id === 'string' ? record.id : undefined;
+      const problem = report(id ?? fallback);
+      if (id === undefined) {
+        problem(record.id === undefined ? 'id: is required' : 'id: must be a string');
+        return;
+      }
+      if (!ID_PATTERN.test(id)) problem(`id: "${id}" is not a lowercase slug like "gpt-4" or "sk-hynix"`);
+      const earlier = labelOf.get(id);
+      if (earlier) {
+        duplicated.add(id);
+        problem(`id: "${id}" is already defined at ${earlier.where}`);
+        return;
+      }
+      labelOf.set(id, { label: spec.label, where: `${spec.file}:${line}` });
+      located.push({ spec, line, record, id, problem });
+    });
+  }
+
+  const graph: SeedGraph = { nodes: [], relationships: [] };
+  for (const entry of located) {
+    const { node, relationships } = toNode(entry, labelOf, duplicated);
+    graph.nodes.push(node);
+    graph.relationships.push(...relationships);
+  }
+  const order = (problem: SeedProblem) => FILE_SPECS.findIndex((spec) => spec.file === problem.file);
+  problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
+  return { graph, problems };
+}
+
+const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
+
+function toNode(entry: Located, labelOf: Map<string, { label: Label }>, duplicated: Set<string>): { node: SeedNode; relationships: SeedRelationship[] } {
+  const { spec, record, id, problem } = entry;
+  const allowed = new Set(['id', ...Object.keys(spec.fields), ...Object.keys(spec.relations), ...(spec.cited ? ['sources'] : [])]);
+  for (const key of Object.keys(record)) {
+    if (!allowed.has(key)) problem(`${key}: is not a field of ${spec.file} (allowed: ${[...allowed].join(', ')})`);
+  }
+
+  const properties: Record<string, PropertyValue> = { id };
+  for (const [field, { type, required }] of Object.entries(spec.fields)) {
+    const value = record[field];
+    if (value === undefined || (value === null && !(type.kind === 'number' && type.nullable))) {
+      if (required) problem(`${field}: is required`);
+      continue;
+    }
+    const checked = checkField(type, value);
+    if (typeof checked === 'object' && checked !== null && 'error' in checked) problem(`${field}: ${checked.error}`);
+    else properties[field] = checked as PropertyValue;
+  }
+
+  const isSourceId = (ref: string) => labelOf.get(ref)?.label === 'Source';
+  let sourceIds: string[] = [id];
+  if (spec.cited) {
+    const sources = stringList(record.sources);
+    if (sources === undefined || sources.length === 0) problem('sources: needs at least one source id');
+    else {
+      for (const ref of sources) if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in sources.yaml`);
+      sourceIds = sources;
+    }
+  }
+  properties.sourceIds = sourceIds;
+  if (spec.label !== 'Source' && properties.confidence === undefined) properties.confidence = 'REPORTED';
+
+  const relationships: SeedRelationship[] = sourceIds
+    .filter((source) => source !== id)
+    .map((source) => ({ type: 'CITES', from: id, to: source, properties: { sourceIds: [source], confidence: 'CONFIRMED' } }));
+
+  for (const [field, relation] of Object.entries(spec.relations)) {
+    const value = record[field];
+    if (value === undefined || value === null) {
+      if (relation.required) problem(`${field}: needs at least one entry`);
+      continue;
+    }
+    if (!Array.isArray(value) || (relation.required && value.length === 0)) {
+      problem(`${field}: must be a list${relation.required ? ' with at least one entry' : ''}`);
+      continue;
+    }
+    const seen = new Set<string>();
+    value.forEach((item, index) => {
+      const link = relation.parties ? partyOf(item, String(properties.kind)) : refOf(item);
+      const at = `${field}[${index + 1}]`;
+      if ('error' in link) return problem(`${at}: ${link.error}`);
+      const target = labelOf.get(link.id);
+      if (!target) return problem(`${at}: "${link.id}" is not defined in any seed file (expected ${withArticle(relation.target)} id)`);
+      if (target.label !== relation.target && !duplicated.has(link.id)) {
+        return problem(`${at}: "${link.id}" is ${withArticle(target.label)}, expected ${withArticle(relation.target)}`);
+      }
+      if (seen.has(link.id)) return problem(`${at}: "${link.id}" is listed twice`);
+      seen.add(link.id);
+      for (const source of link.sources ?? []) if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in sources.yaml`);
+      relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
+    });
+    if (relation.parties && value.length < 2) problem(`${field}: a partnership needs at least two parties`);
+  }
+  return { node: { label: spec.label, id, properties }, relationships };
+}
+
+interface Link {
+  id: string;
+  sources?: string[];
+  confidence?: string;
+  note?: string;
+  role?: string;
+}
+
+function relationshipOf(relation: RelationSpec, id: string, link: Link, sourceIds: string[], confidence: string): SeedRelationship {
+  const properties: Record<string, PropertyValue> = {
+    sourceIds: link.sources ?? sourceIds,
+    confidence: link.confidence ?? confidence,
+  };
+  if (link.note !== undefined) properties.note = link.note;
+  if (link.role !== undefined) properties.role = link.role;
+  const [from, to] = relation.direction === 'out' ? [id, link.id] : [link.id, id];
+  return { type: relation.type, from, to, properties };
+}
+
+/** A ref is an id, or { id, sources?, confidence?, note? } when the link has its own provenance. */
+function refOf(item: unknown): Link | { error: string } {
+  if (typeof item === 'string') return { id: item };
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { error: 'must be an id or { id, sources, confidence, note }' };
+  const ref = item as Json;
+  const unknown = Object.keys(ref).filter((key) => !REF_KEYS.has(key));
+  if (unknown.length > 0) return { error: `unknown key ${unknown.join(', ')} (allowed: id, sources, confidence, note)` };
+  if (typeof ref.id !== 'string') return { error: 'id: is required' };
+  const sources = ref.sources === undefined ? undefined : stringList(ref.sources);
+  if (ref.sources !== undefined && (sources === undefined || sources.length === 0)) return { error: 'sources: must be a non-empty list of source ids' };
+  if (ref.confidence !== undefined && !CONFIDENCE.includes(ref.confidence as never)) return { error: `confidence: must be one of ${CONFIDENCE.join(', ')}` };
+  if (ref.note !== undefined && typeof ref.note !== 'string') return { error: 'note: must be text' };
+  return { id: ref.id, sources, confidence: ref.confidence as string | undefined, note: ref.note as string | undefined };
+}
+
+/** A party is { company, role } with a role that fits the partnership's kind. */
+function partyOf(item: unknown, kind: string): Link | { error: string } {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { error: 'must be { company: <id>, role: <role> }' };
+  const party = item as Json;
+  const unknown = Object.keys(party).filter((key) => !['company', 'role', 'sources', 'note'].includes(key));
+  if (unknown.length > 0) return { error: `unknown key ${unknown.join(', ')} (allowed: company, role, sources, note)` };
+  if (typeof party.company !== 'string') return { error: 'company: is required' };
+  const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
+  if (typeof party.role !== 'string' || (roles && !roles.includes(party.role))) {
+    return { error: `role: "${String(party.role)}" does not fit ${withArticle(kind)} partnership (expected ${roles ? roles.join(' or ') : 'a role'})` };
+  }
+  const link = refOf({ id: party.company, sources: party.sources, note: party.note });
+  return 'error' in link ? link : { ...link, role: party.role };
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+}
+
+/** Checks one field value against its type; returns the value to store or { error }. */
+export function checkField(type: FieldType, value: unknown): PropertyValue | { error: string } {
+  switch (type.kind) {
+    case 'string':
+      return typeof value === 'string' && value.trim() !== '' ? value : { error: 'must be non-empty text' };
+    case 'strings':
+      return stringList(value)?.every((item) => item.trim() !== '') ? (value as string[]) : { error: 'must be a list of non-empty texts' };
+    case 'date': {
+      const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+      const match = typeof text === 'string' ? DATE_PATTERN.exec(text) : null;
+      if (!match) return { error: `must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}` };
+      const [, year, month, day] = match;
+      const valid =
+        (month === undefined || (Number(month) >= 1 && Number(month) <= 12)) &&
+        (day === undefined || Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()) &&
+        (day === undefined || Number(day) >= 1);
+      return valid ? (text as string) : { error: `is not a real date: ${JSON.stringify(value)}` };
+    }
+    case 'number':
+      if (value === null && type.nullable) return null;
+      return typeof value === 'number' && Number.isFinite(value) && value >= type.min ? value : { error: `must be a number of at least ${type.min}, got ${JSON.stringify(value)}` };
+    case 'int':
+      return Number.isInteger(value) && (value as number) >= type.min && (value as number) <= type.max
+        ? (value as number)
+        : { error: `must be a whole number from ${type.min} to ${type.max}, got ${JSON.stringify(value)}` };
+    case 'enum':
+      return typeof value === 'string' && type.values.includes(value) ? value : { error: `must be one of ${type.values.join(', ')}, got ${JSON.stringify(value)}` };
+    case 'country':
+      return typeof value === 'string' && /^[A-Z]{2}$/.test(value) ? value : { error: `must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got ${JSON.stringify(value)}` };
+    case 'url':
+      return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? value : { error: `must be an http(s) URL, got ${JSON.stringify(value)}` };
+  }
+}

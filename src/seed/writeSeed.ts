@@ -1,0 +1,99 @@
+import neo4j from 'neo4j-driver';
+import { cypherFile } from '../db/cypherFile';
+import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
+import type { PropertyValue, SeedGraph } from './seedGraph';
+import { FILE_SPECS, LABELS, RELATIONSHIP_TYPES } from './seedSpec';
+
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteReport {
+  nodes: WriteCounts;
+  relationships: WriteCounts;
+  /** Nodes removed by --reset before writing. */
+  deleted: number;
+  /** Entities in the database that the seed files do not define (kept; --reset drops them). */
+  stale: number;
+}
+
+export interface WriteOptions {
+  reset: boolean;
+  batchSize: number;
+  onProgress?: (line: string) => void;
+}
+
+const INT_FIELDS = new Set(FILE_SPECS.flatMap((spec) => Object.entries(spec.fields).filter(([, field]) => field.type.kind === 'int').map(([name]) => name)));
+
+/** Neo4j stores JS numbers as floats; whole-number fields of the spec go as integers. */
+function toParams(properties: Record<string, PropertyValue>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, value]) => value !== null)
+      .map(([key, value]) => [key, INT_FIELDS.has(key) && typeof value === 'number' ? neo4j.int(value) : value]),
+  );
+}
+
+function withName(template: string, placeholder: string, name: string, allowed: readonly string[]): string {
+  if (!allowed.includes(name)) throw new Error(`"${name}" is not an allowed ${placeholder} name`);
+  return template.replaceAll(placeholder, name);
+}
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) out.push(rows.slice(start, start + size));
+  return out;
+}
+
+async function mergeBatches(tx: TransactionRunner, query: string, rows: unknown[], batchSize: number, totals: WriteCounts): Promise<WriteCounts> {
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (const batch of chunks(rows, batchSize)) {
+    const [row] = await tx.run(query, { rows: batch });
+    const written = row as unknown as WriteCounts;
+    if (written.created + written.updated + written.unchanged !== batch.length) {
+      throw new Error(`a batch of ${batch.length} wrote only ${written.created + written.updated + written.unchanged} rows`);
+    }
+    for (const key of ['created', 'updated', 'unchanged'] as const) {
+      counts[key] += written[key];
+      totals[key] += written[key];
+    }
+  }
+  return counts;
+}
+
+const describe = (counts: WriteCounts) => `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+
+/** Writes a validated graph in ONE write transaction of batched UNWIND ... MERGE statements, so a failure leaves the database as it was. */
+export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: WriteOptions): Promise<WriteReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  return runner.inWriteTransaction(async (tx) => {
+    const report: WriteReport = {
+      nodes: { created: 0, updated: 0, unchanged: 0 },
+      relationships: { created: 0, updated: 0, unchanged: 0 },
+      deleted: 0,
+      stale: 0,
+    };
+    if (options.reset) {
+      const [row] = await tx.run(cypherFile('seed/delete-all'));
+      report.deleted = row.deleted as number;
+      progress(`reset: deleted ${report.deleted} nodes`);
+    }
+    for (const label of LABELS) {
+      const rows = graph.nodes.filter((node) => node.label === label).map((node) => ({ id: node.id, properties: toParams(node.properties) }));
+      if (rows.length === 0) continue;
+      const query = withName(cypherFile('seed/merge-nodes'), '__LABEL__', label, LABELS);
+      progress(`nodes ${label}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.nodes))})`);
+    }
+    for (const type of RELATIONSHIP_TYPES) {
+      const rows = graph.relationships.filter((rel) => rel.type === type).map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
+      if (rows.length === 0) continue;
+      const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
+      progress(`relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`);
+    }
+    const [stale] = await tx.run(cypherFile('seed/count-stale'), { ids: graph.nodes.map((node) => node.id) });
+    report.stale = stale.stale as number;
+    return report;
+  });
+}
