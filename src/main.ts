@@ -1,0 +1,57 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from './config';
+import { runCli } from './cli/runCli';
+import { applySchema } from './db/applySchema';
+import { cypherFile } from './db/cypherFile';
+import { openDatabase } from './neo4j/openDatabase';
+import { readSeed, summarize } from './seed/loadSeed';
+import { writeSeed } from './seed/writeSeed';
+import { createApp } from './server/createApp';
+
+const log = (line: string) => console.log(`start: ${line}`);
+
+runCli('start', async () => {
+  const config = loadConfig();
+  const database = await openDatabase(config.neo4j, log);
+  let server: Server | undefined;
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: stopping`);
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await applySchema(database.runner);
+    const [{ entities }] = await database.runner.read(cypherFile('seed/count-entities'));
+    if (entities === 0 && config.seedOnStart) {
+      log(`the database is empty: seeding it from ${config.seedDir}`);
+      const graph = readSeed(config.seedDir);
+      const report = await writeSeed(database.runner, graph, { reset: false, batchSize: config.seedBatchSize, onProgress: log });
+      log(summarize(report));
+    } else {
+      log(`the database holds ${entities} entities`);
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = createApp({ runner: database.runner });
+  server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) {
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      console.error(`start: ${inUse ? `port ${config.port} is already in use; set PORT to a free port` : error.message}`);
+      void database.close().then(() => process.exit(1));
+      return;
+    }
+    const { port } = server!.address() as AddressInfo;
+    log(`server ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/health`);
+  });
+});

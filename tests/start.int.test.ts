@@ -1,0 +1,104 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot } from '../src/config';
+import { QueryRunner } from '../src/db/queryRunner';
+import { readSeed } from '../src/seed/loadSeed';
+import { createApp } from '../src/server/createApp';
+import { freePort } from './support/freePort';
+import { connectTestRunner, emptyDatabase } from './support/testDatabase';
+
+const seedSize = readSeed(path.join(projectRoot, 'seed')).nodes.length;
+
+function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Starts `node dist/src/main.js` (what npm start runs) and resolves with the URL it says it serves. */
+function start(env: Record<string, string | undefined>): { child: ChildProcess; lines: string[]; ready: Promise<string> } {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const ready = new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const match = /server ready at (http:\/\/\S+)/.exec(line);
+      if (match) resolve(match[1]);
+    });
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+    child.once('exit', (code) => reject(new Error(`start exited early with ${code}:\n${lines.join('\n')}`)));
+  });
+  return { child, lines, ready };
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('createApp', () => {
+  it('answers /health', async () => {
+    const runner = await connectTestRunner();
+    const server = createApp({ runner }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      expect(await getJson(`http://127.0.0.1:${port}/health`)).toEqual({ status: 200, body: { status: 'ok' } });
+    } finally {
+      server.close();
+      await runner.close();
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('with NEO4J_URI: applies the schema, seeds an empty database, serves, and stops on Ctrl-C', async () => {
+    const runner = await connectTestRunner();
+    await emptyDatabase(runner);
+    const app = start({ PORT: '0' });
+    try {
+      const url = await app.ready;
+      expect(await getJson(url)).toEqual({ status: 200, body: { status: 'ok' } });
+      const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
+      expect(row.count).toBe(seedSize);
+      expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
+      const exit = exitOf(app.child);
+      app.child.kill('SIGINT');
+      expect(await exit).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+      await runner.close();
+    }
+  });
+
+  it('without NEO4J_URI: starts its own Neo4j, seeds it, and Ctrl-C stops both', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-test-'));
+    const boltPort = await freePort();
+    const app = start({ NEO4J_URI: '', PORT: '0', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' });
+    try {
+      await app.ready;
+      expect(app.lines.some((line) => line.includes(`ready at bolt://127.0.0.1:${boltPort}`))).toBe(true);
+      const runner = await QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' });
+      const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
+      await runner.close();
+      expect(row.count).toBe(seedSize);
+
+      const exit = exitOf(app.child);
+      app.child.kill('SIGINT');
+      expect(await exit).toBe(0);
+      await expect(QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' })).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+      });
+    } finally {
+      app.child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
