@@ -156,6 +156,13 @@ describe('validateSeed', () => {
     ]);
   });
 
+  it('does not report references into a file that does not parse as dangling', () => {
+    const files = parsed(base).map((file) =>
+      file.file === 'stages.yaml' ? { ...file, records: [], problems: [{ file: file.file, line: 3, message: 'is not valid YAML: bad' }] } : file,
+    );
+    expect(validateSeed(files).problems.map(formatProblem)).toEqual(['stages.yaml:3 is not valid YAML: bad']);
+  });
+
   it('requires a model to name its developers and a service its providers', () => {
     const records = withChange('models.yaml', ([model]) => delete model.developers);
     expect(messages(records)).toEqual(['models.yaml:1 [gpt-4] developers: needs at least one entry']);

@@ -18,8 +18,13 @@ interface Located {
 export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; problems: SeedProblem[] } {
   const problems: SeedProblem[] = files.flatMap((file) => file.problems);
   const located: Located[] = [];
-  const labelOf = new Map<string, { label: Label; where: string }>();
-  const duplicated = new Set<string>();
+  const index: IdIndex = {
+    labelOf: new Map(),
+    duplicated: new Set(),
+    // A file that does not parse hides its ids: references into it are not reported as dangling too.
+    unreadable: new Set(FILE_SPECS.filter((spec) => files.find((file) => file.file === spec.file)?.problems.length).map((spec) => spec.label)),
+  };
+  const { labelOf, duplicated } = index;
 
   for (const spec of FILE_SPECS) {
     const file = files.find((candidate) => candidate.file === spec.file);
@@ -51,7 +56,7 @@ export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; probl
 
   const graph: SeedGraph = { nodes: [], relationships: [] };
   for (const entry of located) {
-    const { node, relationships } = toNode(entry, labelOf, duplicated);
+    const { node, relationships } = toNode(entry, index);
     graph.nodes.push(node);
     graph.relationships.push(...relationships);
   }
@@ -62,7 +67,13 @@ export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; probl
 
 const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 
-function toNode(entry: Located, labelOf: Map<string, { label: Label }>, duplicated: Set<string>): { node: SeedNode; relationships: SeedRelationship[] } {
+interface IdIndex {
+  labelOf: Map<string, { label: Label; where: string }>;
+  duplicated: Set<string>;
+  unreadable: Set<Label>;
+}
+
+function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): { node: SeedNode; relationships: SeedRelationship[] } {
   const { spec, record, id, problem } = entry;
   const allowed = new Set(['id', ...Object.keys(spec.fields), ...Object.keys(spec.relations), ...(spec.cited ? ['sources'] : [])]);
   for (const key of Object.keys(record)) {
@@ -81,7 +92,7 @@ function toNode(entry: Located, labelOf: Map<string, { label: Label }>, duplicat
     else properties[field] = checked as PropertyValue;
   }
 
-  const isSourceId = (ref: string) => labelOf.get(ref)?.label === 'Source';
+  const isSourceId = (ref: string) => labelOf.get(ref)?.label === 'Source' || (!labelOf.has(ref) && unreadable.has('Source'));
   let sourceIds: string[] = [id];
   if (spec.cited) {
     const sources = stringList(record.sources);
@@ -114,6 +125,7 @@ function toNode(entry: Located, labelOf: Map<string, { label: Label }>, duplicat
       const at = `${field}[${index + 1}]`;
       if ('error' in link) return problem(`${at}: ${link.error}`);
       const target = labelOf.get(link.id);
+      if (!target && unreadable.has(relation.target)) return;
       if (!target) return problem(`${at}: "${link.id}" is not defined in any seed file (expected ${withArticle(relation.target)} id)`);
       if (target.label !== relation.target && !duplicated.has(link.id)) {
         return problem(`${at}: "${link.id}" is ${withArticle(target.label)}, expected ${withArticle(relation.target)}`);
