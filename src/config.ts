@@ -26,6 +26,8 @@ export interface Config {
   seedBatchSize: number;
   /** Seed the database on start when it holds no entity yet. */
   seedOnStart: boolean;
+  /** Report each request's Cypher statement count and database time in extensions.cypher. */
+  traceCypher: boolean;
 }
 
 /** The project's root folder (the nearest one up with a package.json), so paths work from src/ and dist/ alike. */
@@ -105,5 +107,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDir: path.resolve(projectRoot, env.SEED_DIR || 'seed'),
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    traceCypher: flag(env, 'TRACE_CYPHER', false),
   };
 }

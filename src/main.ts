@@ -43,7 +43,7 @@ runCli('start', async () => {
     throw error;
   }
 
-  const app = createApp({ runner: database.runner });
+  const app = await createApp({ runner: database.runner, traceCypher: config.traceCypher });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -52,6 +52,6 @@ runCli('start', async () => {
       return;
     }
     const { port } = server!.address() as AddressInfo;
-    log(`server ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/health`);
+    log(`server ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/graphql`);
   });
 });

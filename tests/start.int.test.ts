@@ -46,7 +46,7 @@ const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 describe('createApp', () => {
   it('answers /health', async () => {
     const runner = await connectTestRunner();
-    const server = createApp({ runner }).listen(0, '127.0.0.1');
+    const server = (await createApp({ runner, traceCypher: false })).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const { port } = server.address() as { port: number };
@@ -65,7 +65,8 @@ describe('npm start', () => {
     const app = start({ PORT: '0' });
     try {
       const url = await app.ready;
-      expect(await getJson(url)).toEqual({ status: 200, body: { status: 'ok' } });
+      expect(url).toMatch(/\/graphql$/);
+      expect(await getJson(url.replace(/graphql$/, 'health'))).toEqual({ status: 200, body: { status: 'ok' } });
       const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
       expect(row.count).toBe(seedSize);
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);

@@ -126,7 +126,7 @@ describe('validateSeed', () => {
     expect(messages(records)).toEqual([
       'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, sources)',
       'companies.yaml:1 [openai] country: must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got "USA"',
-      'companies.yaml:2 [microsoft] sources: needs at least one source id',
+      'companies.yaml:2 [microsoft] sources: must be a non-empty list of source ids',
       'companies.yaml:3 [Bad_Id] id: "Bad_Id" is not a lowercase slug like "gpt-4" or "sk-hynix"',
       'companies.yaml:3 [Bad_Id] sources: "nowhere" is not the id of a record in sources.yaml',
       'companies.yaml:4 [record 4] id: is required',
@@ -142,7 +142,7 @@ describe('validateSeed', () => {
     });
     expect(messages(records)).toEqual([
       'models.yaml:1 [gpt-4] name: is required',
-      'models.yaml:1 [gpt-4] parameters: must be a number of at least 0, got -1',
+      'models.yaml:1 [gpt-4] parameters: must be a finite number of at least 0, got -1',
       'models.yaml:1 [gpt-4] releasedOn: is not a real date: "2023-13"',
       'models.yaml:1 [gpt-4] access: must be one of OPEN, LIMITED, CLOSED, got "PUBLIC"',
     ]);
@@ -166,6 +166,18 @@ describe('validateSeed', () => {
   it('requires a model to name its developers and a service its providers', () => {
     const records = withChange('models.yaml', ([model]) => delete model.developers);
     expect(messages(records)).toEqual(['models.yaml:1 [gpt-4] developers: needs at least one entry']);
+    const noProvider = withChange('services.yaml', ([service]) => (service.providers = []));
+    expect(messages(noProvider)).toEqual(['services.yaml:1 [copilot] providers: must be a list with at least one entry']);
+  });
+
+  it('refuses a source listed twice, which would otherwise count a citation twice', () => {
+    const records = withChange('industries.yaml', ([industry]) => (industry.sources = ['report', 'report']));
+    expect(messages(records)).toEqual(['industries.yaml:1 [finance] sources: "report" is listed twice']);
+  });
+
+  it('needs a party on each side of a directed partnership', () => {
+    const records = withChange('partnerships.yaml', ([deal]) => (deal.parties = [{ company: 'microsoft', role: 'investor' }, { company: 'openai', role: 'investor' }]));
+    expect(messages(records)).toEqual(['partnerships.yaml:1 [investment-microsoft-openai-2023] parties: an INVESTMENT partnership needs a party of each role; none is investee']);
   });
 });
 
@@ -196,6 +208,17 @@ describe('parseSeedFile', () => {
 
   it('wants a list', () => {
     expect(parse('id: a\n').problems.map(formatProblem)).toEqual(['companies.yaml:1 must be a YAML list of records (each starting with "- ")']);
+  });
+
+  it('resolves anchors and aliases', () => {
+    const file = parse('- &first\n  id: a\n  name: A\n- *first\n');
+    expect(file.records.map((r) => r.value)).toEqual([{ id: 'a', name: 'A' }, { id: 'a', name: 'A' }]);
+  });
+
+  it('refuses a file with no records', () => {
+    expect(parse('# only a comment\n').problems.map(formatProblem)).toEqual([
+      'companies.yaml:1 has no records (a seed file is a YAML list of records, each starting with "- ")',
+    ]);
   });
 
   it('names a missing file', () => {

@@ -33,6 +33,12 @@ export function toDatabaseError(error: unknown, uri: string): DatabaseError {
 }
 
 export type Row = Record<string, unknown>;
+
+/** Counts the statements a request runs and the time Neo4j spent on them. */
+export interface CypherTrace {
+  statements: number;
+  dbTimeMs: number;
+}
 export type Params = Record<string, unknown>;
 
 /** Turns driver values (nodes, relationships, temporals) into plain JSON-like values. */
@@ -71,9 +77,9 @@ export class QueryRunner {
     return runner;
   }
 
-  /** Runs one statement in a read transaction and returns its rows as plain objects. */
-  read(query: string, params: Params = {}): Promise<Row[]> {
-    return this.run(query, params, neo4j.routing.READ);
+  /** Runs one statement in a read transaction and returns its rows as plain objects; counts it in `trace` when given. */
+  read(query: string, params: Params = {}, trace?: CypherTrace): Promise<Row[]> {
+    return this.run(query, params, neo4j.routing.READ, trace);
   }
 
   /** Runs one statement in its own write transaction and returns its rows as plain objects. */
@@ -97,9 +103,13 @@ export class QueryRunner {
     return this.driver.close();
   }
 
-  private async run(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<Row[]> {
+  private async run(query: string, params: Params, routing: 'READ' | 'WRITE', trace?: CypherTrace): Promise<Row[]> {
     try {
       const result = await this.driver.executeQuery(query, params, { database: this.database, routing });
+      if (trace) {
+        trace.statements += 1;
+        trace.dbTimeMs += Number(result.summary.resultAvailableAfter) + Number(result.summary.resultConsumedAfter);
+      }
       return result.records.map((record) => plain(record.toObject()) as Row);
     } catch (error) {
       throw toDatabaseError(error, this.uri);

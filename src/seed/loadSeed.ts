@@ -36,6 +36,9 @@ export function summarize(report: WriteReport): string {
   const changed = nodes.created + nodes.updated + relationships.created + relationships.updated + report.deleted;
   const head = changed === 0 ? 'no changes' : `nodes: ${nodes.created} created, ${nodes.updated} updated; relationships: ${relationships.created} created, ${relationships.updated} updated`;
   const unchanged = `${nodes.unchanged} nodes and ${relationships.unchanged} relationships unchanged`;
-  const stale = report.stale > 0 ? `; ${report.stale} entities in the database are not in the seed files (kept; --reset drops them)` : '';
+  const stale =
+    report.stale + report.staleRelationships > 0
+      ? `; ${report.stale} entities and ${report.staleRelationships} relationships in the database are not in the seed files (kept; --reset drops them)`
+      : '';
   return `${head} (${unchanged})${stale}`;
 }

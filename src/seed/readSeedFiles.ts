@@ -31,13 +31,17 @@ export function parseSeedFile(file: string, fullPath: string): ParsedSeedFile {
       })),
     };
   }
-  if (doc.contents === null) return { file, records: [], problems: [] };
+  if (doc.contents === null || (isSeq(doc.contents) && doc.contents.items.length === 0)) {
+    return { file, records: [], problems: [{ file, line: 1, message: 'has no records (a seed file is a YAML list of records, each starting with "- ")' }] };
+  }
   if (!isSeq(doc.contents)) {
     return { file, records: [], problems: [{ file, line: 1, message: 'must be a YAML list of records (each starting with "- ")' }] };
   }
-  const records = doc.contents.items.map((item) => {
-    const node = item as { range?: [number, number, number] | null; toJSON?: () => unknown } | null;
-    return { line: lines.linePos(node?.range?.[0] ?? 0).line, value: node?.toJSON ? node.toJSON() : node };
+  // toJS on the whole document resolves anchors and aliases; the nodes give each record's line.
+  const values = doc.toJS() as unknown[];
+  const records = doc.contents.items.map((item, index) => {
+    const range = (item as { range?: [number, number, number] | null } | null)?.range;
+    return { line: lines.linePos(range?.[0] ?? 0).line, value: values[index] };
   });
   return { file, records, problems: [] };
 }

@@ -96,10 +96,12 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): {
   let sourceIds: string[] = [id];
   if (spec.cited) {
     const sources = stringList(record.sources);
-    if (sources === undefined || sources.length === 0) problem('sources: needs at least one source id');
+    if (record.sources === undefined) problem('sources: needs at least one source id');
+    else if (sources === undefined || sources.length === 0) problem('sources: must be a non-empty list of source ids');
     else {
       for (const ref of sources) if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in sources.yaml`);
-      sourceIds = sources;
+      for (const ref of listedTwice(sources)) problem(`sources: "${ref}" is listed twice`);
+      sourceIds = [...new Set(sources)];
     }
   }
   properties.sourceIds = sourceIds;
@@ -133,9 +135,10 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): {
       if (seen.has(link.id)) return problem(`${at}: "${link.id}" is listed twice`);
       seen.add(link.id);
       for (const source of link.sources ?? []) if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in sources.yaml`);
+      for (const source of listedTwice(link.sources ?? [])) problem(`${at}: source "${source}" is listed twice`);
       relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
     });
-    if (relation.parties && value.length < 2) problem(`${field}: a partnership needs at least two parties`);
+    if (relation.parties) checkSides(value, String(properties.kind), (message) => problem(`${field}: ${message}`));
   }
   return { node: { label: spec.label, id, properties }, relationships };
 }
@@ -189,6 +192,19 @@ function partyOf(item: unknown, kind: string): Link | { error: string } {
   return 'error' in link ? link : { ...link, role: party.role };
 }
 
+/** A partnership needs two parties, and a directed kind (investor -> investee ...) a party on each side. */
+function checkSides(parties: unknown[], kind: string, problem: (message: string) => void): void {
+  if (parties.length < 2) return problem('a partnership needs at least two parties');
+  const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
+  const given = new Set(parties.map((party) => (party as Json | null)?.role));
+  const missing = (roles ?? []).filter((role) => !given.has(role));
+  if (roles && roles.length > 1 && missing.length > 0) problem(`${withArticle(kind)} partnership needs a party of each role; none is ${missing.join(' or ')}`);
+}
+
+function listedTwice(ids: string[]): string[] {
+  return [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+}
+
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
 }
@@ -213,7 +229,7 @@ export function checkField(type: FieldType, value: unknown): PropertyValue | { e
     }
     case 'number':
       if (value === null && type.nullable) return null;
-      return typeof value === 'number' && Number.isFinite(value) && value >= type.min ? value : { error: `must be a number of at least ${type.min}, got ${JSON.stringify(value)}` };
+      return typeof value === 'number' && Number.isFinite(value) && value >= type.min ? value : { error: `must be a finite number of at least ${type.min}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}` };
     case 'int':
       return Number.isInteger(value) && (value as number) >= type.min && (value as number) <= type.max
         ? (value as number)

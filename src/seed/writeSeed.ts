@@ -17,6 +17,8 @@ export interface WriteReport {
   deleted: number;
   /** Entities in the database that the seed files do not define (kept; --reset drops them). */
   stale: number;
+  /** Relationships of the seed's types that the seed files do not define (kept; --reset drops them). */
+  staleRelationships: number;
 }
 
 export interface WriteOptions {
@@ -74,6 +76,7 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       relationships: { created: 0, updated: 0, unchanged: 0 },
       deleted: 0,
       stale: 0,
+      staleRelationships: 0,
     };
     if (options.reset) {
       const [row] = await tx.run(cypherFile('seed/delete-all'));
@@ -92,8 +95,9 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
       progress(`relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`);
     }
-    const [stale] = await tx.run(cypherFile('seed/count-stale'), { ids: graph.nodes.map((node) => node.id) });
+    const [stale] = await tx.run(cypherFile('seed/count-stale'), { ids: graph.nodes.map((node) => node.id), types: RELATIONSHIP_TYPES });
     report.stale = stale.stale as number;
+    report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
     return report;
   });
 }

@@ -1,16 +1,46 @@
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import type { QueryRunner } from '../db/queryRunner';
+import { buildSchema } from '../graphql/buildSchema';
+import { Context, createContext } from '../graphql/context';
+import { formatError } from '../graphql/formatError';
 
 export interface AppDependencies {
   runner: QueryRunner;
+  /** Add extensions.cypher = { statements, dbTimeMs } to every response. */
+  traceCypher: boolean;
 }
 
-/** Given its dependencies, returns the HTTP application (not listening), so tests can serve it on port 0. */
-export function createApp(_dependencies: AppDependencies): Express {
+/** Reports the request's Cypher statement count and database time in the response's extensions. */
+const traceCypherPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const { statements, dbTimeMs } = contextValue.trace;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypher: { statements, dbTimeMs } };
+      },
+    };
+  },
+};
+
+/** Given its dependencies, returns the HTTP application (not listening): /graphql and /health. */
+export async function createApp({ runner, traceCypher }: AppDependencies): Promise<Express> {
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(traceCypher ? [traceCypherPlugin] : [])],
+  });
+  await apollo.start();
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner) }));
   return app;
 }

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import {
+  CompanyResolver,
+  EntityResolver,
+  FoundationModelResolver,
+  IndustryResolver,
+  PartnershipResolver,
+  ServiceResolver,
+  ValueChainStageResolver,
+} from './entity.resolvers';
+import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
+import { QueryResolver } from './query.resolver';
+
+let schema: GraphQLSchema | undefined;
+
+/** Returns the executable schema (built once): every type and resolver of the API. */
+export function buildSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [
+      QueryResolver,
+      EntityResolver,
+      CompanyResolver,
+      FoundationModelResolver,
+      ServiceResolver,
+      ValueChainStageResolver,
+      IndustryResolver,
+      PartnershipResolver,
+    ],
+    orphanedTypes: [Source, Company, FoundationModel, Service, ValueChainStage, Industry, Partnership],
+    validate: false,
+  });
+  return schema;
+}

@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { CypherTrace, QueryRunner } from '../db/queryRunner';
+import { EntityRepository, EntityRow, Related, RelationName } from '../repositories/entityRepository';
+
+/** Per-request loaders: each batches all the keys asked for in one tick into one Cypher statement. */
+export class Loaders {
+  readonly entity: DataLoader<string, EntityRow | null>;
+  private readonly relations = new Map<RelationName, DataLoader<string, Related[]>>();
+
+  constructor(private readonly entities: EntityRepository) {
+    this.entity = new DataLoader((ids) => entities.byIds(ids));
+  }
+
+  /** The loader of one relation, created on first use. */
+  related(name: RelationName): DataLoader<string, Related[]> {
+    let loader = this.relations.get(name);
+    if (!loader) {
+      loader = new DataLoader((ids) => this.entities.related(name, ids));
+      this.relations.set(name, loader);
+    }
+    return loader;
+  }
+}
+
+/** What every resolver gets: the repositories and loaders of this request, and its Cypher trace. */
+export interface Context {
+  entities: EntityRepository;
+  loaders: Loaders;
+  trace: CypherTrace;
+}
+
+/** Given the query runner, returns a fresh context for one request. */
+export function createContext(runner: QueryRunner): Context {
+  const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
+  const entities = new EntityRepository(runner, trace);
+  return { entities, loaders: new Loaders(entities), trace };
+}

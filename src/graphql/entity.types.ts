@@ -1,0 +1,151 @@
+import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Confidence, EntityKind, ModelAccess, PartnershipKind, StageLayer } from './enums';
+import { PartialDate } from './scalars';
+
+const TYPE_NAMES: Record<EntityKind, string> = {
+  COMPANY: 'Company',
+  FOUNDATION_MODEL: 'FoundationModel',
+  SERVICE: 'Service',
+  STAGE: 'ValueChainStage',
+  INDUSTRY: 'Industry',
+  PARTNERSHIP: 'Partnership',
+  SOURCE: 'Source',
+};
+
+@InterfaceType('Entity', {
+  description: 'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ernie-3-0-titan, morgan-stanley).',
+  resolveType: (value: { kind: EntityKind }) => TYPE_NAMES[value.kind],
+})
+export abstract class Entity {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EntityKind)
+  kind!: EntityKind;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Korean name where one is in use (e.g. 네이버, 하이퍼클로바X).' })
+  nameKo?: string;
+
+  @Field(() => [String], { description: 'Other names and spellings (MS, HyperCLOVA, 하이퍼클로바 ...).' })
+  aliases!: string[];
+
+  @Field(() => Confidence, { description: 'How firmly the sources state this entity.' })
+  confidence!: Confidence;
+
+  @Field(() => [Source], { description: 'Where this fact comes from: at least one source for every entity.' })
+  sources!: Source[];
+
+  /** Ids of the sources, as stored; resolved into `sources`. */
+  sourceIds!: string[];
+}
+
+@ObjectType('Source', { implements: Entity })
+export class Source extends Entity {
+  @Field(() => String, { nullable: true })
+  publisher?: string;
+
+  @Field(() => PartialDate, { nullable: true })
+  publishedOn?: string;
+
+  @Field(() => String, { nullable: true })
+  url?: string;
+}
+
+@ObjectType('Company', { implements: Entity })
+export class Company extends Entity {
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of headquarters (US, KR, CN, TW, CA, SA, ...).' })
+  country?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Market capitalisation in billions of US dollars, with the date it was observed.' })
+  marketCapUsdBn?: number;
+
+  @Field(() => PartialDate, { nullable: true })
+  marketCapAsOf?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@ObjectType('FoundationModel', { implements: Entity })
+export class FoundationModel extends Entity {
+  @Field(() => Float, { nullable: true, description: 'Parameter count (175e9 for 175 billion); null when undisclosed. For a family, the largest member.' })
+  parameters?: number;
+
+  @Field(() => String, { nullable: true, description: 'Human note on the size as the source states it: "7B-65B", "undisclosed", "10T (multi-model)".' })
+  parametersNote?: string;
+
+  @Field(() => PartialDate, { nullable: true })
+  releasedOn?: string;
+
+  @Field(() => ModelAccess, { nullable: true })
+  access?: ModelAccess;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@ObjectType('Service', { implements: Entity })
+export class Service extends Entity {
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => PartialDate, { nullable: true })
+  launchedOn?: string;
+}
+
+@ObjectType('ValueChainStage', { implements: Entity })
+export class ValueChainStage extends Entity {
+  @Field(() => Int, {
+    description:
+      'Position along the chain: 1 = data, 2 = foundation-model training, 3 = domain models and service development, 4 = service delivery; infrastructure stages follow.',
+  })
+  order!: number;
+
+  @Field(() => StageLayer)
+  layer!: StageLayer;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@ObjectType('Industry', { implements: Entity })
+export class Industry extends Entity {
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@ObjectType('Partnership', { implements: Entity })
+export class Partnership extends Entity {
+  @Field(() => PartnershipKind)
+  partnershipKind!: PartnershipKind;
+
+  @Field(() => PartialDate, { nullable: true })
+  announcedOn?: string;
+
+  @Field(() => Float, { nullable: true })
+  valueUsd?: number;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@ObjectType('PartyRole')
+export class PartyRole {
+  @Field(() => Company)
+  company!: Company;
+
+  @Field(() => String, { description: 'investor, investee, licensor, licensee, supplier, customer, acquirer, acquired, partner.' })
+  role!: string;
+}
+
+@ObjectType('SearchHit')
+export class SearchHit {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Float)
+  score!: number;
+}

@@ -1,0 +1,141 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { DatabaseError } from '../db/queryRunner';
+import { LABEL_BY_KIND } from '../repositories/entityRepository';
+import type { ListName } from '../repositories/entityRepository';
+import {
+  CompanyConnection,
+  CompanyFilter,
+  FoundationModelConnection,
+  ModelFilter,
+  PartnershipConnection,
+  PartnershipFilter,
+  ServiceConnection,
+  ServiceFilter,
+} from './connection.types';
+import type { Context } from './context';
+import { Company, Entity, FoundationModel, Industry, SearchHit, Service, Source, ValueChainStage } from './entity.types';
+import { EntityKind, ModelOrder } from './enums';
+import { userError } from './errors';
+import { pageWindow, toConnection } from './paging';
+
+const MAX_SEARCH = 100;
+
+async function page(context: Context, name: ListName, filter: object | undefined, first: number, after: string | undefined, order?: ModelOrder) {
+  const window = pageWindow(first, after);
+  const params = Object.fromEntries(FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]));
+  const { total, nodes } = await context.entities.list(name, params, window, order);
+  return toConnection(nodes, total, window);
+}
+
+/** Every filter field of each list, so unset ones reach Cypher as null ("any"). */
+const FILTER_KEYS: Record<ListName, string[]> = {
+  companies: ['country', 'stage', 'nameContains'],
+  models: ['developer', 'access', 'minParameters', 'releasedFrom', 'releasedTo'],
+  services: ['provider', 'model', 'industry'],
+  partnerships: ['company', 'kind', 'from', 'to'],
+};
+
+async function byId(context: Context, id: string, kind: EntityKind) {
+  const entity = await context.loaders.entity.load(id);
+  return entity?.kind === kind ? entity : null;
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Entity, { nullable: true })
+  entity(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return context.loaders.entity.load(id);
+  }
+
+  @Query(() => Company, { nullable: true })
+  company(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return byId(context, id, EntityKind.COMPANY);
+  }
+
+  @Query(() => CompanyConnection)
+  companies(
+    @Ctx() context: Context,
+    @Arg('filter', () => CompanyFilter, { nullable: true }) filter?: CompanyFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return page(context, 'companies', filter, first ?? 20, after);
+  }
+
+  @Query(() => FoundationModel, { nullable: true })
+  model(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return byId(context, id, EntityKind.FOUNDATION_MODEL);
+  }
+
+  @Query(() => FoundationModelConnection)
+  models(
+    @Ctx() context: Context,
+    @Arg('filter', () => ModelFilter, { nullable: true }) filter?: ModelFilter,
+    @Arg('orderBy', () => ModelOrder, { nullable: true, defaultValue: ModelOrder.NAME }) orderBy: ModelOrder | null = ModelOrder.NAME,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return page(context, 'models', filter, first ?? 20, after, orderBy ?? ModelOrder.NAME);
+  }
+
+  @Query(() => Service, { nullable: true })
+  service(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return byId(context, id, EntityKind.SERVICE);
+  }
+
+  @Query(() => ServiceConnection)
+  services(
+    @Ctx() context: Context,
+    @Arg('filter', () => ServiceFilter, { nullable: true }) filter?: ServiceFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return page(context, 'services', filter, first ?? 20, after);
+  }
+
+  @Query(() => [ValueChainStage])
+  stages(@Ctx() context: Context) {
+    return context.entities.all('ValueChainStage');
+  }
+
+  @Query(() => [Industry])
+  industries(@Ctx() context: Context) {
+    return context.entities.all('Industry');
+  }
+
+  @Query(() => PartnershipConnection)
+  partnerships(
+    @Ctx() context: Context,
+    @Arg('filter', () => PartnershipFilter, { nullable: true }) filter?: PartnershipFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return page(context, 'partnerships', filter, first ?? 20, after);
+  }
+
+  @Query(() => [Source])
+  sources(@Ctx() context: Context) {
+    return context.entities.all('Source');
+  }
+
+  @Query(() => [SearchHit], { description: 'Full-text search over English and Korean names and aliases.' })
+  async search(
+    @Arg('text', () => String) text: string,
+    @Ctx() context: Context,
+    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null = 10,
+  ) {
+    const limit = first ?? 10;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH) throw userError(`first must be from 1 to ${MAX_SEARCH}, got ${limit}`);
+    if (!/[\p{L}\p{N}]/u.test(text)) throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
+    try {
+      return await context.entities.search(text, kinds && kinds.length > 0 ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null, limit);
+    } catch (error) {
+      // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
+      if (error instanceof DatabaseError && error.neo4jCode === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
+        throw userError(`text is not a valid search: ${JSON.stringify(text)} (quote phrases in pairs; * and ? may not start a term)`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { projectRoot } from '../src/config';
+import { applySchema } from '../src/db/applySchema';
+import type { QueryRunner } from '../src/db/queryRunner';
+import { loadSeed } from '../src/seed/loadSeed';
+import { GraphQLResponse, startTestServer } from './support/graphqlClient';
+import { connectTestRunner, emptyDatabase } from './support/testDatabase';
+
+type Records = Record<string, any>[];
+const seed = (file: string): Records => parse(fs.readFileSync(path.join(projectRoot, 'seed', file), 'utf8'));
+const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
+
+let runner: QueryRunner;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let gql: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+
+beforeAll(async () => {
+  runner = await connectTestRunner();
+  await emptyDatabase(runner);
+  await applySchema(runner);
+  await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
+  server = await startTestServer(runner);
+  gql = server.gql;
+});
+afterAll(async () => {
+  await server.close();
+  await runner.close();
+});
+
+const ok = async (query: string, variables?: Record<string, unknown>) => {
+  const response = await gql(query, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+};
+const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+describe('single entities', () => {
+  it('looks up each kind by id, with its sources, and gives null for an unknown id', async () => {
+    const data = await ok(`{
+      company(id: "naver") { id kind name nameKo country sources { id } }
+      model(id: "gpt-4") { id kind name parameters releasedOn developers { id } }
+      service(id: "chatgpt") { id kind providers { id } }
+      entity(id: "eximbank-2023-generative-ai") { id kind ... on Source { publisher publishedOn } }
+      nobody: company(id: "no-such-company") { id }
+      wrongKind: company(id: "gpt-4") { id }
+    }`);
+    expect(data.company).toMatchObject({ id: 'naver', kind: 'COMPANY', nameKo: '네이버', country: 'KR' });
+    expect(data.company.sources.map((s: { id: string }) => s.id)).toEqual(seed('companies.yaml').find((c) => c.id === 'naver')!.sources);
+    expect(data.model).toMatchObject({ id: 'gpt-4', kind: 'FOUNDATION_MODEL', parameters: null, releasedOn: '2023-03', developers: [{ id: 'openai' }] });
+    expect(data.service.providers.map((p: { id: string }) => p.id)).toEqual(seed('services.yaml').find((s) => s.id === 'chatgpt')!.providers.map(refId).sort());
+    expect(data.entity).toMatchObject({ kind: 'SOURCE', publishedOn: '2023-06' });
+    expect(data.nobody).toBeNull();
+    expect(data.wrongKind).toBeNull();
+  });
+});
+
+describe('nested traversals answer what the seed files say', () => {
+  it('gives the services built on each model', async () => {
+    const data = await ok('{ models(first: 100) { nodes { id services { id } developers { id } } } }');
+    const services = seed('services.yaml');
+    for (const model of seed('models.yaml')) {
+      const served = data.models.nodes.find((node: { id: string }) => node.id === model.id);
+      const expected = services.filter((s) => (s.models ?? []).map(refId).includes(model.id)).map((s) => s.id);
+      expect({ model: model.id, services: served.services.map((s: { id: string }) => s.id).sort() }).toEqual({ model: model.id, services: expected.sort() });
+      expect(served.developers.map((d: { id: string }) => d.id).sort()).toEqual(model.developers.map(refId).sort());
+    }
+  });
+
+  it('gives the parties and roles of every partnership', async () => {
+    const data = await ok('{ partnerships(first: 100) { totalCount nodes { id partnershipKind confidence parties { role company { id } } } } }');
+    const deals = seed('partnerships.yaml');
+    expect(data.partnerships.totalCount).toBe(deals.length);
+    for (const deal of deals) {
+      const served = data.partnerships.nodes.find((node: { id: string }) => node.id === deal.id);
+      expect(served.partnershipKind).toBe(deal.kind);
+      expect(served.confidence).toBe(deal.confidence);
+      const parties = served.parties.map((p: { role: string; company: { id: string } }) => `${p.company.id}:${p.role}`).sort();
+      expect(parties).toEqual(deal.parties.map((p: { company: string; role: string }) => `${p.company}:${p.role}`).sort());
+    }
+  });
+
+  it('walks company -> stages, models, services, adopted models and partnerships', async () => {
+    const data = await ok(`{ company(id: "microsoft") {
+      stages { id } adoptedModels { id } services { id }
+      partnerships { id } investments: partnerships(kind: INVESTMENT) { id } early: partnerships(asOf: "2022") { id } } }`);
+    const microsoft = seed('companies.yaml').find((c) => c.id === 'microsoft')!;
+    expect(data.company.stages.map((s: { id: string }) => s.id).sort()).toEqual((microsoft.stages ?? []).map(refId).sort());
+    const deals = seed('partnerships.yaml').filter((d) => d.parties.some((p: { company: string }) => p.company === 'microsoft'));
+    expect(data.company.partnerships.map((d: { id: string }) => d.id).sort()).toEqual(deals.map((d) => d.id).sort());
+    expect(data.company.investments.map((d: { id: string }) => d.id)).toEqual(deals.filter((d) => d.kind === 'INVESTMENT').map((d) => d.id));
+    expect(data.company.early.map((d: { id: string }) => d.id)).toEqual(deals.filter((d) => d.announcedOn && d.announcedOn <= '2022').map((d) => d.id));
+  });
+
+  it('lists stages in chain order with their participants, industries with their services, and every source', async () => {
+    const data = await ok('{ stages { id order layer participants { id } } industries { id services { id } } sources { id } }');
+    expect(data.stages.map((s: { order: number }) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const companies = seed('companies.yaml');
+    for (const stage of data.stages) {
+      const expected = companies.filter((c) => (c.stages ?? []).map(refId).includes(stage.id)).map((c) => c.id);
+      expect(stage.participants.map((p: { id: string }) => p.id).sort()).toEqual(expected.sort());
+    }
+    expect(data.industries).toHaveLength(seed('industries.yaml').length);
+    expect(data.sources).toHaveLength(seed('sources.yaml').length);
+  });
+});
+
+describe('lists', () => {
+  it('walks every page of companies with first: 7 and meets each company exactly once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 50; pages += 1) {
+      const data: any = await ok('query($after: String) { companies(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { after });
+      total = data.companies.totalCount;
+      seen.push(...data.companies.nodes.map((n: { id: string }) => n.id));
+      if (!data.companies.pageInfo.hasNextPage) break;
+      after = data.companies.pageInfo.endCursor;
+    }
+    const ids = seed('companies.yaml').map((c) => c.id);
+    expect(total).toBe(ids.length);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('filters companies by country, stage and name', async () => {
+    const data = await ok(`{
+      kr: companies(filter: { country: "KR" }, first: 100) { totalCount nodes { country } }
+      chips: companies(filter: { stage: "chips" }, first: 100) { nodes { id } }
+      named: companies(filter: { nameContains: "네이버" }) { nodes { id } }
+    }`);
+    const companies = seed('companies.yaml');
+    expect(data.kr.totalCount).toBe(companies.filter((c) => c.country === 'KR').length);
+    expect(data.chips.nodes.map((n: { id: string }) => n.id).sort()).toEqual(companies.filter((c) => (c.stages ?? []).map(refId).includes('chips')).map((c) => c.id).sort());
+    expect(data.named.nodes).toEqual([{ id: 'naver' }]);
+  });
+
+  it('orders models by parameters (undisclosed last) and by release, and filters them', async () => {
+    const data = await ok(`{
+      bySize: models(orderBy: PARAMETERS_DESC, first: 100) { nodes { id parameters } }
+      byDate: models(orderBy: RELEASED_ON, first: 100) { nodes { releasedOn } }
+      big: models(filter: { minParameters: 2e11 }, first: 100) { nodes { parameters } }
+      naver: models(filter: { developer: "naver" }) { nodes { id } }
+      y2023: models(filter: { releasedFrom: "2023", releasedTo: "2023" }, first: 100) { nodes { releasedOn } }
+    }`);
+    const sizes = data.bySize.nodes.map((n: { parameters: number | null }) => n.parameters);
+    const known = sizes.filter((p: number | null) => p !== null);
+    expect(known).toEqual([...known].sort((a: number, b: number) => b - a));
+    expect(sizes.slice(known.length).every((p: number | null) => p === null)).toBe(true);
+    const dates = data.byDate.nodes.map((n: { releasedOn: string | null }) => n.releasedOn).filter(Boolean);
+    expect(dates).toEqual([...dates].sort());
+    expect(data.big.nodes.every((n: { parameters: number }) => n.parameters >= 2e11)).toBe(true);
+    expect(data.naver.nodes.map((n: { id: string }) => n.id)).toEqual(seed('models.yaml').filter((m) => m.developers.map(refId).includes('naver')).map((m) => m.id));
+    expect(data.y2023.nodes.map((n: { releasedOn: string }) => n.releasedOn.slice(0, 4))).toEqual(
+      seed('models.yaml').filter((m) => String(m.releasedOn ?? '').startsWith('2023')).map(() => '2023'),
+    );
+  });
+
+  it('filters services by provider, model and industry, and partnerships by company, kind and date', async () => {
+    const data = await ok(`{
+      onGpt4: services(filter: { model: "gpt-4" }, first: 100) { nodes { id } }
+      byNaver: services(filter: { provider: "naver" }, first: 100) { nodes { id } }
+      collaborations: partnerships(filter: { kind: COLLABORATION }, first: 100) { totalCount }
+      of2023: partnerships(filter: { company: "microsoft", from: "2023", to: "2023" }, first: 100) { nodes { announcedOn } }
+    }`);
+    const services = seed('services.yaml');
+    expect(data.onGpt4.nodes.map((n: { id: string }) => n.id).sort()).toEqual(services.filter((s) => (s.models ?? []).map(refId).includes('gpt-4')).map((s) => s.id).sort());
+    expect(data.byNaver.nodes.map((n: { id: string }) => n.id).sort()).toEqual(services.filter((s) => s.providers.map(refId).includes('naver')).map((s) => s.id).sort());
+    expect(data.collaborations.totalCount).toBe(seed('partnerships.yaml').filter((d) => d.kind === 'COLLABORATION').length);
+    expect(data.of2023.nodes.length).toBeGreaterThan(0);
+    expect(data.of2023.nodes.every((n: { announcedOn: string }) => n.announcedOn.startsWith('2023'))).toBe(true);
+  });
+});
+
+describe('search', () => {
+  it.each([['하이퍼클로바', 'hyperclova-x'], ['hyperclova', 'hyperclova-x'], ['네이버', 'naver'], ['Naver', 'naver']])('finds %s', async (text, id) => {
+    const data = await ok('query($text: String!) { search(text: $text) { score entity { id kind } } }', { text });
+    expect(data.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toContain(id);
+  });
+
+  it('keeps to the kinds asked for', async () => {
+    const data = await ok('{ search(text: "naver", kinds: [FOUNDATION_MODEL, SERVICE]) { entity { kind } } }');
+    expect(data.search.length).toBeGreaterThan(0);
+    expect(data.search.every((hit: { entity: { kind: string } }) => ['FOUNDATION_MODEL', 'SERVICE'].includes(hit.entity.kind))).toBe(true);
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    ['first below 1', '{ companies(first: 0) { totalCount } }'],
+    ['first above 100', '{ models(first: 101) { totalCount } }'],
+    ['a made-up cursor', '{ services(after: "bm90LWEtY3Vyc29y") { totalCount } }'],
+    ['an unbalanced quote in search', '{ search(text: "\\"naver") { score } }'],
+    ['a lone * in search', '{ search(text: "*") { score } }'],
+    ['a malformed date', 'query($from: PartialDate) { partnerships(filter: { from: $from }) { totalCount } }', { from: 'June 2023' }],
+    ['an empty search', '{ search(text: "  ") { score } }'],
+  ])('%s is BAD_USER_INPUT', async (_name: string, query: string, ...variables: Record<string, unknown>[]) => {
+    const response = await gql(query, variables[0]);
+    expect(response.data ?? null).toBeNull();
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+  });
+
+  it('an unknown field is a validation error, with no stack trace', async () => {
+    const response = await gql('{ company(id: "naver") { ceo } }');
+    expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(response)).not.toMatch(/stacktrace|\bat \w+ \(/);
+  });
+});
+
+describe('batching', () => {
+  it('runs at most 5 Cypher statements for a 4-level query over 50 companies', async () => {
+    const response = await gql(`{ companies(first: 50) { nodes { id models { id services { id providers { id name } } } } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.companies.nodes).toHaveLength(50);
+    expect(response.extensions?.cypher?.statements).toBeLessThanOrEqual(5);
+    expect(response.extensions?.cypher?.statements).toBeGreaterThanOrEqual(4);
+  });
+
+  it('resolves the sources of many entities in one statement per level', async () => {
+    const response = await gql('{ companies(first: 50) { nodes { sources { id } } } }');
+    expect(response.extensions?.cypher).toMatchObject({ statements: 2 });
+  });
+});
