@@ -13,14 +13,23 @@ const log = (line: string) => console.log(`start: ${line}`);
 
 runCli('start', async () => {
   const config = loadConfig();
-  const database = await openDatabase(config.neo4j, log);
   let server: Server | undefined;
   let closing = false;
+  // Ctrl-C reaches Neo4j too; only an exit outside a shutdown is a failure.
+  const database = await openDatabase(config.neo4j, log, (code) => {
+    if (closing) return;
+    console.error(`start: the Neo4j this server started exited unexpectedly (code ${code}); stopping`);
+    process.exit(1);
+  });
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: stopping`);
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await new Promise((resolve) => {
+      if (!server) return resolve(undefined);
+      server.close(resolve);
+      server.closeIdleConnections();
+    });
     await database.close();
     process.exit(0);
   };

@@ -183,6 +183,18 @@ describe('a broken seed folder', () => {
     expect(await graphChecksum(runner)).toBe(before);
   });
 
+  it('counts relationships that the files no longer define, and keeps them', async () => {
+    const dir = copySeed();
+    copies.push(dir);
+    edit(dir, 'companies.yaml', (text) => text.replace(/^(\s*)adopts:.*\n((\1 +- .*\n)*)/m, ''));
+    const dropped = readSeed(SEED_DIR).relationships.length - readSeed(dir).relationships.length;
+    expect(dropped).toBeGreaterThan(0);
+    const { report } = await loadSeed(runner, dir, quiet);
+    expect(report.staleRelationships).toBe(dropped);
+    expect(summarize(report)).toContain(`0 entities and ${dropped} relationships in the database are not in the seed files`);
+    expect(await graphChecksum(runner)).toBe(before);
+  });
+
   it('rolls the whole transaction back when a write fails half-way', async () => {
     const graph = readSeed(SEED_DIR);
     // A Source written first under a Company's id: the Company's :Entity uniqueness constraint then fails mid-load.

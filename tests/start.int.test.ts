@@ -62,6 +62,7 @@ describe('npm start', () => {
   it('with NEO4J_URI: applies the schema, seeds an empty database, serves, and stops on Ctrl-C', async () => {
     const runner = await connectTestRunner();
     await emptyDatabase(runner);
+    await runner.write('DROP INDEX entity_names IF EXISTS');
     const app = start({ PORT: '0' });
     try {
       const url = await app.ready;
@@ -69,6 +70,8 @@ describe('npm start', () => {
       expect(await getJson(url.replace(/graphql$/, 'health'))).toEqual({ status: 200, body: { status: 'ok' } });
       const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
       expect(row.count).toBe(seedSize);
+      const indexes = await runner.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'entity_names' RETURN name");
+      expect(indexes).toHaveLength(1);
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
       const exit = exitOf(app.child);
       app.child.kill('SIGINT');

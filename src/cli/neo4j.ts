@@ -30,7 +30,7 @@ runCli('neo4j', async () => {
   }
   const neo4j = await startNeo4j({
     port,
-    dataDir: args.data === undefined ? launcher.dataDir : path.resolve(args.data),
+    dataDir: args.data === undefined ? launcher.dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.data),
     heap: args.heap ?? launcher.heap,
     pageCache: args.pagecache ?? launcher.pageCache,
     password: args.password ?? password,

@@ -21,7 +21,7 @@ runCli('seed', async () => {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
-  const dir = args.dir === undefined ? config.seedDir : path.resolve(args.dir);
+  const dir = args.dir === undefined ? config.seedDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.dir);
   const batchSize = args['batch-size'] === undefined ? config.seedBatchSize : Number(args['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive whole number\n${USAGE}`);
 

@@ -20,5 +20,6 @@ export default async function globalSetup(): Promise<void> {
   });
   process.stderr.write(`\n${neo4j.readyLine}\n`);
   process.env.NEO4J_URI = neo4j.uri;
+  process.env.GRAPH_TEST_OWN_NEO4J = '1';
   Object.assign(globalThis, { testNeo4j: { stop: neo4j.stop, dataDir } });
 }

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema as parseSchema, GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLNamedType, GraphQLSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { servedSchemaText } from '../src/cli/printSchema';
+import { projectRoot } from '../src/config';
+import { buildSchema } from '../src/graphql/buildSchema';
+
+/** Query fields of the contract that belong to capabilities the API does not serve yet. */
+const NOT_YET = ['concentration', 'dependencyPaths', 'upstream', 'downstream', 'systemicImportance', 'removalImpact', 'partnershipNetwork', 'exportGraph', 'history'];
+
+const contractText = fs.readFileSync(path.join(projectRoot, 'api/contract.graphql'), 'utf8');
+const contract = parseSchema(contractText);
+const served = buildSchema();
+
+/** Every named type reachable from the contract's Query fields that are served now. */
+function reachable(schema: GraphQLSchema): GraphQLNamedType[] {
+  const seen = new Map<string, GraphQLNamedType>();
+  const visit = (type: GraphQLNamedType) => {
+    if (seen.has(type.name) || type.name.startsWith('__')) return;
+    seen.set(type.name, type);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        visit(getNamedType(field.type));
+        for (const arg of field.args) visit(getNamedType(arg.type));
+      }
+      for (const iface of type.getInterfaces()) visit(iface);
+      if (isInterfaceType(type)) for (const impl of schema.getPossibleTypes(type)) visit(impl);
+    }
+    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
+  };
+  const query = schema.getQueryType()!;
+  for (const field of Object.values(query.getFields()).filter((f) => !NOT_YET.includes(f.name))) {
+    visit(getNamedType(field.type));
+    for (const arg of field.args) visit(getNamedType(arg.type));
+  }
+  return [...seen.values()];
+}
+
+const signature = (arg: GraphQLArgument | GraphQLInputField) => `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${JSON.stringify(arg.defaultValue)}`}`;
+const fieldSignature = (field: GraphQLField<unknown, unknown>) => `${field.name}(${field.args.map(signature).sort().join(', ')}): ${String(field.type)}`;
+
+describe('the served schema', () => {
+  it('is the committed schema.graphql (run npm run schema after changing the API)', () => {
+    expect(servedSchemaText()).toBe(fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
+  });
+
+  it('keeps api/contract.graphql equal to the shared contract when that is present', () => {
+    const shared = path.join(projectRoot, '../shared/api/contract.graphql');
+    if (fs.existsSync(shared)) expect(contractText).toBe(fs.readFileSync(shared, 'utf8'));
+  });
+
+  const queryFields = Object.values(contract.getQueryType()!.getFields()).filter((field) => !NOT_YET.includes(field.name));
+  it.each(queryFields.map((field) => [field.name, field]))('serves Query.%s with the contract’s arguments, defaults and type', (name, field) => {
+    const mine = served.getQueryType()!.getFields()[name as string];
+    expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
+  });
+
+  it.each(reachable(contract).map((type) => [type.name, type]))('serves %s as the contract writes it', (name, type) => {
+    const mine = served.getType(name as string);
+    expect(mine?.constructor.name).toBe((type as GraphQLNamedType).constructor.name);
+    if ((isObjectType(type) || isInterfaceType(type)) && (isObjectType(mine) || isInterfaceType(mine))) {
+      const fields = mine.getFields();
+      for (const field of Object.values(type.getFields())) {
+        expect({ type: name, field: fields[field.name] && fieldSignature(fields[field.name]) }).toEqual({ type: name, field: fieldSignature(field) });
+      }
+      expect(mine.getInterfaces().map((i) => i.name)).toEqual(expect.arrayContaining(type.getInterfaces().map((i) => i.name)));
+    }
+    if (isInputObjectType(type) && isInputObjectType(mine)) {
+      const fields = mine.getFields();
+      for (const field of Object.values(type.getFields())) expect(fields[field.name] && signature(fields[field.name])).toBe(signature(field));
+    }
+    if (isEnumType(type) && isEnumType(mine)) {
+      expect(mine.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(type.getValues().map((v) => v.name)));
+    }
+  });
+});
