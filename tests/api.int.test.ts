@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
+import { onOrBefore } from '../src/graphql/scalars';
 import { loadSeed } from '../src/seed/loadSeed';
 import { GraphQLResponse, startTestServer } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
@@ -90,7 +91,9 @@ describe('nested traversals answer what the seed files say', () => {
     const deals = seed('partnerships.yaml').filter((d) => d.parties.some((p: { company: string }) => p.company === 'microsoft'));
     expect(data.company.partnerships.map((d: { id: string }) => d.id).sort()).toEqual(deals.map((d) => d.id).sort());
     expect(data.company.investments.map((d: { id: string }) => d.id)).toEqual(deals.filter((d) => d.kind === 'INVESTMENT').map((d) => d.id));
-    expect(data.company.early.map((d: { id: string }) => d.id)).toEqual(deals.filter((d) => d.announcedOn && d.announcedOn <= '2022').map((d) => d.id));
+    expect(data.company.early.map((d: { id: string }) => d.id)).toEqual(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2022')).map((d) => d.id));
+    const asOf2023 = await ok('{ company(id: "microsoft") { partnerships(asOf: "2023-01") { id announcedOn } } }');
+    expect(asOf2023.company.partnerships.map((d: { announcedOn: string }) => d.announcedOn)).toEqual(['2023-01']);
   });
 
   it('lists stages in chain order with their participants, industries with their services, and every source', async () => {
@@ -195,6 +198,7 @@ describe('bad arguments', () => {
     ['a lone * in search', '{ search(text: "*") { score } }'],
     ['a malformed date', 'query($from: PartialDate) { partnerships(filter: { from: $from }) { totalCount } }', { from: 'June 2023' }],
     ['an empty search', '{ search(text: "  ") { score } }'],
+    ['an explicit first: null', '{ companies(first: null) { totalCount } }'],
   ])('%s is BAD_USER_INPUT', async (_name: string, query: string, ...variables: Record<string, unknown>[]) => {
     const response = await gql(query, variables[0]);
     expect(response.data ?? null).toBeNull();
@@ -205,6 +209,29 @@ describe('bad arguments', () => {
     const response = await gql('{ company(id: "naver") { ceo } }');
     expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|\bat \w+ \(/);
+  });
+});
+
+describe('malformed requests', () => {
+  it('answers a body that is not JSON with a JSON error and no stack', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('answers a body over 100 KB with 413', async () => {
+    const body = JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(110_000)}` });
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(await response.json())).not.toMatch(/ at /);
+  });
+});
+
+describe('sources', () => {
+  it('serves a source through the Entity interface with a null confidence', async () => {
+    const data = await ok('{ company(id: "naver") { confidence sources { id confidence } } }');
+    expect(data.company.confidence).toBe('REPORTED');
+    expect(data.company.sources.every((s: { confidence: string | null }) => s.confidence === null)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import type { EntityRow, RelationName } from '../repositories/entityRepository';
 import type { Context } from './context';
 import { Company, Entity, FoundationModel, Industry, Partnership, PartyRole, Service, Source, ValueChainStage } from './entity.types';
 import { PartnershipKind } from './enums';
-import { PartialDate } from './scalars';
+import { PartialDate, onOrBefore } from './scalars';
 
 async function related(context: Context, name: RelationName, root: EntityRow): Promise<EntityRow[]> {
   return (await context.loaders.related(name).load(root.id)).map(({ entity }) => entity);
@@ -40,7 +40,9 @@ export class CompanyResolver {
     return related(context, 'Company.adoptedModels', root);
   }
 
-  @FieldResolver(() => [Partnership], { description: 'Partnerships this company is party to; with asOf, only those announced on or before it.' })
+  @FieldResolver(() => [Partnership], {
+    description: 'Partnerships this company is party to; with asOf, only those announced on or before it (a partial date counts as its first day: "2023" is 2023-01-01).',
+  })
   async partnerships(
     @Root() root: EntityRow,
     @Ctx() context: Context,
@@ -49,7 +51,7 @@ export class CompanyResolver {
   ) {
     const all = await related(context, 'Company.partnerships', root);
     return all.filter(
-      (deal) => (!kind || deal.partnershipKind === kind) && (!asOf || (typeof deal.announcedOn === 'string' && deal.announcedOn <= asOf)),
+      (deal) => (!kind || deal.partnershipKind === kind) && (!asOf || (typeof deal.announcedOn === 'string' && onOrBefore(deal.announcedOn, asOf))),
     );
   }
 }

@@ -32,8 +32,8 @@ export abstract class Entity {
   @Field(() => [String], { description: 'Other names and spellings (MS, HyperCLOVA, 하이퍼클로바 ...).' })
   aliases!: string[];
 
-  @Field(() => Confidence, { description: 'How firmly the sources state this entity.' })
-  confidence!: Confidence;
+  @Field(() => Confidence, { nullable: true, description: 'How firmly the sources state this entity (null for a source itself).' })
+  confidence?: Confidence;
 
   @Field(() => [Source], { description: 'Where this fact comes from: at least one source for every entity.' })
   sources!: Source[];
@@ -119,6 +119,9 @@ export class Industry extends Entity {
 
 @ObjectType('Partnership', { implements: Entity })
 export class Partnership extends Entity {
+  @Field(() => Confidence)
+  declare confidence: Confidence;
+
   @Field(() => PartnershipKind)
   partnershipKind!: PartnershipKind;
 

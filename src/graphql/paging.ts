@@ -4,8 +4,8 @@ import { userError } from './errors';
 export const MAX_PAGE = 100;
 
 /** Given `first` and an opaque `after` cursor, returns the rows to skip and take, or throws BAD_USER_INPUT. */
-export function pageWindow(first: number, after: string | undefined | null): { skip: number; limit: number } {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+export function pageWindow(first: number | null, after: string | undefined | null): { skip: number; limit: number } {
+  if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
     throw userError(`first must be from 1 to ${MAX_PAGE}, got ${first}`);
   }
   if (after === undefined || after === null) return { skip: 0, limit: first };

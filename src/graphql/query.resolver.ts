@@ -20,7 +20,7 @@ import { pageWindow, toConnection } from './paging';
 
 const MAX_SEARCH = 100;
 
-async function page(context: Context, name: ListName, filter: object | undefined, first: number, after: string | undefined, order?: ModelOrder) {
+async function page(context: Context, name: ListName, filter: object | undefined, first: number | null, after: string | undefined, order?: ModelOrder) {
   const window = pageWindow(first, after);
   const params = Object.fromEntries(FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]));
   const { total, nodes } = await context.entities.list(name, params, window, order);
@@ -59,7 +59,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'companies', filter, first ?? 20, after);
+    return page(context, 'companies', filter, first, after);
   }
 
   @Query(() => FoundationModel, { nullable: true })
@@ -75,7 +75,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'models', filter, first ?? 20, after, orderBy ?? ModelOrder.NAME);
+    return page(context, 'models', filter, first, after, orderBy ?? ModelOrder.NAME);
   }
 
   @Query(() => Service, { nullable: true })
@@ -90,7 +90,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'services', filter, first ?? 20, after);
+    return page(context, 'services', filter, first, after);
   }
 
   @Query(() => [ValueChainStage])
@@ -110,7 +110,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'partnerships', filter, first ?? 20, after);
+    return page(context, 'partnerships', filter, first, after);
   }
 
   @Query(() => [Source])
@@ -125,15 +125,16 @@ export class QueryResolver {
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null = 10,
   ) {
-    const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH) throw userError(`first must be from 1 to ${MAX_SEARCH}, got ${limit}`);
+    const limit = first;
+    if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH) throw userError(`first must be from 1 to ${MAX_SEARCH}, got ${limit}`);
     if (!/[\p{L}\p{N}]/u.test(text)) throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
     try {
       return await context.entities.search(text, kinds && kinds.length > 0 ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null, limit);
     } catch (error) {
       // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
       if (error instanceof DatabaseError && error.neo4jCode === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
-        throw userError(`text is not a valid search: ${JSON.stringify(text)} (quote phrases in pairs; * and ? may not start a term)`);
+        const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+        throw userError(`text is not a valid search: ${JSON.stringify(shown)} (Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)`);
       }
       throw error;
     }

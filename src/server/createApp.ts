@@ -1,7 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express } from 'express';
+import express, { ErrorRequestHandler, Express } from 'express';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
@@ -26,6 +26,14 @@ const traceCypherPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** A body that is not JSON or is too large gets a GraphQL-shaped JSON error, never Express's HTML page with a stack. */
+const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
+  if (status === undefined || response.headersSent) return next(error);
+  const message = status === 413 ? 'The request body is larger than 100 KB.' : 'The request body is not valid JSON.';
+  response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+};
+
 /** Given its dependencies, returns the HTTP application (not listening): /graphql and /health. */
 export async function createApp({ runner, traceCypher }: AppDependencies): Promise<Express> {
   const apollo = new ApolloServer<Context>({
@@ -42,5 +50,6 @@ export async function createApp({ runner, traceCypher }: AppDependencies): Promi
     response.json({ status: 'ok' });
   });
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner) }));
+  app.use(bodyErrors);
   return app;
 }
