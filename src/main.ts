@@ -5,8 +5,7 @@ import { runCli } from './cli/runCli';
 import { applySchema } from './db/applySchema';
 import { cypherFile } from './db/cypherFile';
 import { openDatabase } from './neo4j/openDatabase';
-import { readSeed, summarize } from './seed/loadSeed';
-import { writeSeed } from './seed/writeSeed';
+import { loadSeed, summarize } from './seed/loadSeed';
 import { createApp } from './server/createApp';
 
 const log = (line: string) => console.log(`start: ${line}`);
@@ -41,8 +40,7 @@ runCli('start', async () => {
     const [{ entities }] = await database.runner.read(cypherFile('seed/count-entities'));
     if (entities === 0 && config.seedOnStart) {
       log(`the database is empty: seeding it from ${config.seedDir}`);
-      const graph = readSeed(config.seedDir);
-      const report = await writeSeed(database.runner, graph, { reset: false, batchSize: config.seedBatchSize, onProgress: log });
+      const { report } = await loadSeed(database.runner, config.seedDir, { reset: false, batchSize: config.seedBatchSize, onProgress: log });
       log(summarize(report));
     } else {
       log(`the database holds ${entities} entities`);
