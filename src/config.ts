@@ -53,6 +53,9 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** A JVM memory size such as 512m or 2g (heap and page cache). */
+export const SIZE_PATTERN = /^\d+[kmg]$/i;
+
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -66,7 +69,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 function size(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(name, `expected a size such as 512m or 2g, got "${raw}"`);
+  if (!SIZE_PATTERN.test(raw)) throw new ConfigError(name, `expected a size such as 512m or 2g, got "${raw}"`);
   return raw.toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { SIZE_PATTERN, loadConfig } from '../config';
 import { startNeo4j } from '../neo4j/startNeo4j';
 import { UsageError, runCli } from './runCli';
 
@@ -26,7 +26,7 @@ runCli('neo4j', async () => {
   const port = args.port === undefined ? launcher.boltPort : Number(args.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535\n${USAGE}`);
   for (const flag of ['heap', 'pagecache'] as const) {
-    if (args[flag] !== undefined && !/^\d+[kmg]$/i.test(args[flag])) throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
+    if (args[flag] !== undefined && !SIZE_PATTERN.test(args[flag])) throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
   }
   const neo4j = await startNeo4j({
     port,
