@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { SeedValidationError, loadSeed, readSeed, summarize } from '../src/seed/loadSeed';
 import { FILE_SPECS } from '../src/seed/seedSpec';
 import { writeSeed } from '../src/seed/writeSeed';
+import { seedDependencies } from './support/seedOracle';
 import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
 
 const SEED_DIR = path.join(projectRoot, 'seed');
@@ -70,6 +71,7 @@ describe('the seed graph', () => {
       CITES: Object.entries(records)
         .filter(([file]) => file !== 'sources.yaml')
         .reduce((sum, [, list]) => sum + list.reduce((inner, record) => inner + (record.sources as unknown[]).length, 0), 0),
+      DEPENDS_ON: seedDependencies(SEED_DIR).length,
     };
     const rows = await runner.read('MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count');
     expect(Object.fromEntries(rows.map((row) => [row.type, row.count]))).toEqual(expected);
@@ -192,6 +194,25 @@ describe('a broken seed folder', () => {
     const { report } = await loadSeed(runner, dir, quiet);
     expect(report.staleRelationships).toBe(dropped);
     expect(summarize(report)).toContain(`0 entities and ${dropped} relationships in the database are not in the seed files`);
+    expect(await graphChecksum(runner)).toBe(before);
+  });
+
+  it('re-derives dependencies when a partnership changes kind, and drops those whose facts are gone', async () => {
+    const dir = copySeed();
+    copies.push(dir);
+    const deals = parse(fs.readFileSync(path.join(SEED_DIR, 'partnerships.yaml'), 'utf8')) as { id: string; kind: string; parties: { role: string }[] }[];
+    const deal = deals.find((d) => d.kind === 'INVESTMENT')!;
+    deal.kind = 'COLLABORATION';
+    for (const party of deal.parties) party.role = 'partner';
+    fs.writeFileSync(path.join(dir, 'partnerships.yaml'), stringify(deals));
+    const { report } = await loadSeed(runner, dir, quiet);
+    expect(report.dependencies.written + report.dependencies.deleted).toBeGreaterThan(0);
+    const derived = async () =>
+      (await runner.read('MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge, d.via AS via ORDER BY edge')).map((row) => row.edge);
+    expect(await derived()).toEqual(seedDependencies(dir).map((e) => `${e.from} ${e.relation} ${e.to}`).sort());
+    const [viaGone] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() WHERE $id IN d.via RETURN count(d) AS count', { id: deal.id });
+    expect(viaGone.count).toBe(0);
+    await loadSeed(runner, SEED_DIR, quiet);
     expect(await graphChecksum(runner)).toBe(before);
   });
 

@@ -33,8 +33,12 @@ export async function loadSeed(runner: QueryRunner, dir: string, options: WriteO
 /** A one-line summary of a write: "no changes" when the database already held the seed. */
 export function summarize(report: WriteReport): string {
   const { nodes, relationships } = report;
-  const changed = nodes.created + nodes.updated + relationships.created + relationships.updated + report.deleted;
-  const head = changed === 0 ? 'no changes' : `nodes: ${nodes.created} created, ${nodes.updated} updated; relationships: ${relationships.created} created, ${relationships.updated} updated`;
+  const { dependencies } = report;
+  const changed = nodes.created + nodes.updated + relationships.created + relationships.updated + report.deleted + dependencies.written + dependencies.deleted;
+  const head =
+    changed === 0
+      ? 'no changes'
+      : `nodes: ${nodes.created} created, ${nodes.updated} updated; relationships: ${relationships.created} created, ${relationships.updated} updated; dependencies: ${dependencies.written} written, ${dependencies.deleted} deleted`;
   const unchanged = `${nodes.unchanged} nodes and ${relationships.unchanged} relationships unchanged`;
   const stale =
     report.stale + report.staleRelationships > 0

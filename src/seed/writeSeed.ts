@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { cypherFile } from '../db/cypherFile';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import type { PropertyValue, SeedGraph } from './seedGraph';
+import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
 import { FILE_SPECS, LABELS, RELATIONSHIP_TYPES } from './seedSpec';
 
 export interface WriteCounts {
@@ -19,6 +20,8 @@ export interface WriteReport {
   stale: number;
   /** Relationships of the seed's types that the seed files do not define (kept; --reset drops them). */
   staleRelationships: number;
+  /** Derived DEPENDS_ON relationships: written or changed, deleted (their facts are gone), and left as they were. */
+  dependencies: { written: number; deleted: number; unchanged: number };
 }
 
 export interface WriteOptions {
@@ -77,6 +80,7 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       deleted: 0,
       stale: 0,
       staleRelationships: 0,
+      dependencies: { written: 0, deleted: 0, unchanged: 0 },
     };
     if (options.reset) {
       const [row] = await tx.run(cypherFile('seed/delete-all'));
@@ -95,9 +99,22 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
       progress(`relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`);
     }
+    report.dependencies = await deriveDependencies(tx);
+    progress(`dependencies: ${report.dependencies.written} written, ${report.dependencies.deleted} deleted, ${report.dependencies.unchanged} unchanged`);
     const [stale] = await tx.run(cypherFile('seed/count-stale'), { ids: graph.nodes.map((node) => node.id), types: RELATIONSHIP_TYPES });
     report.stale = stale.stale as number;
     report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
     return report;
   });
+}
+
+/**
+ * Re-derives the DEPENDS_ON relationships from the facts inside the caller's transaction: deletes those whose facts
+ * are gone, writes new and changed ones, leaves equal ones untouched.
+ */
+export async function deriveDependencies(tx: TransactionRunner): Promise<WriteReport['dependencies']> {
+  const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
+  const [removed] = await tx.run(cypherFile('dependencies/delete-stale'), { rules });
+  const [derived] = await tx.run(cypherFile('dependencies/derive'), { rules });
+  return { written: (derived.created as number) + (derived.updated as number), deleted: removed.deleted as number, unchanged: derived.unchanged as number };
 }

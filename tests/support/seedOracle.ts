@@ -1,0 +1,78 @@
+/**
+ * Expectations computed straight from the seed YAML files, without Neo4j or the server's code, so integration
+ * tests can compare what the API answers with what the files say.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { projectRoot } from '../../src/config';
+
+export type SeedRecord = Record<string, any>;
+
+export function seedFile(file: string, dir = path.join(projectRoot, 'seed')): SeedRecord[] {
+  return parse(fs.readFileSync(path.join(dir, file), 'utf8')) ?? [];
+}
+
+const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
+const refs = (record: SeedRecord, field: string): string[] => ((record[field] as (string | { id: string })[] | undefined) ?? []).map(refId);
+
+export interface OracleEdge {
+  from: string;
+  to: string;
+  relation: string;
+}
+
+/** The dependency edges the design defines, read from the seed files: one per (from, relation, to). */
+export function seedDependencies(dir?: string): OracleEdge[] {
+  const edges = new Map<string, OracleEdge>();
+  const add = (from: string, relation: string, to: string) => {
+    if (from !== to) edges.set(`${from} ${relation} ${to}`, { from, to, relation });
+  };
+  for (const service of seedFile('services.yaml', dir)) {
+    for (const model of refs(service, 'models')) add(service.id, 'BUILT_ON', model);
+    for (const provider of refs(service, 'providers')) add(service.id, 'PROVIDED_BY', provider);
+  }
+  for (const model of seedFile('models.yaml', dir)) for (const developer of refs(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer);
+  for (const company of seedFile('companies.yaml', dir)) for (const model of refs(company, 'adopts')) add(company.id, 'ADOPTS', model);
+  const rules: Record<string, [string, string, string]> = {
+    INVESTMENT: ['investee', 'investor', 'INVESTED_BY'],
+    LICENSING: ['licensee', 'licensor', 'LICENSED_FROM'],
+    SUPPLY: ['customer', 'supplier', 'SUPPLIED_BY'],
+    CLOUD: ['customer', 'supplier', 'HOSTED_BY'],
+    ACQUISITION: ['acquired', 'acquirer', 'OWNED_BY'],
+  };
+  for (const deal of seedFile('partnerships.yaml', dir)) {
+    const rule = rules[deal.kind as string];
+    if (!rule) continue;
+    const parties = deal.parties as { company: string; role: string }[];
+    for (const dependent of parties.filter((party) => party.role === rule[0])) {
+      for (const dependency of parties.filter((party) => party.role === rule[1])) add(dependent.company, rule[2], dependency.company);
+    }
+  }
+  return [...edges.values()];
+}
+
+/** Breadth-first closure from `root` along (upstream) or against (downstream) the edges: every reached id with its fewest steps. */
+export function closure(edges: OracleEdge[], root: string, direction: 'upstream' | 'downstream', maxHops = Infinity): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) {
+    const [from, to] = direction === 'upstream' ? [edge.from, edge.to] : [edge.to, edge.from];
+    next.set(from, [...(next.get(from) ?? []), to]);
+  }
+  const distance = new Map<string, number>([[root, 0]]);
+  let frontier = [root];
+  for (let hop = 1; hop <= maxHops && frontier.length > 0; hop += 1) {
+    const reached: string[] = [];
+    for (const id of frontier) {
+      for (const to of next.get(id) ?? []) {
+        if (!distance.has(to)) {
+          distance.set(to, hop);
+          reached.push(to);
+        }
+      }
+    }
+    frontier = reached;
+  }
+  distance.delete(root);
+  return distance;
+}
