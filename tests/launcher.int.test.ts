@@ -6,7 +6,7 @@ import readline from 'node:readline';
 import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { LauncherError, RunningNeo4j, startNeo4j } from '../src/neo4j/startNeo4j';
-import { freePort } from './support/freePort';
+import { freePort } from '../src/neo4j/freePort';
 import { connectTestRunner } from './support/testDatabase';
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import { onOrBefore } from '../src/graphql/scalars';
+import { onOrBefore } from '../src/analytics/partialDate';
 
 describe('onOrBefore', () => {
   it('takes a partial date as its first day', () => {

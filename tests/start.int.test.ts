@@ -8,7 +8,7 @@ import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { readSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
-import { freePort } from './support/freePort';
+import { freePort } from '../src/neo4j/freePort';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 const seedSize = readSeed(path.join(projectRoot, 'seed')).nodes.length;

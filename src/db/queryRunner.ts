@@ -44,12 +44,20 @@ export type Params = Record<string, unknown>;
 /** Turns driver values (nodes, relationships, temporals) into plain JSON-like values. */
 function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) {
+    // Lists of strings or numbers (ids, dates) are common and large: hand them over as they are.
+    if (value.every((item) => item === null || typeof item !== 'object')) return value;
+    return value.map(plain);
+  }
   if (isNode(value) || isRelationship(value)) return plain(value.properties);
   if (neo4j.isInt(value)) return value.toNumber();
   if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return value.toString();
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = plain((value as Record<string, unknown>)[key]);
+  return out;
 }
+
+let unversioned = 0;
 
 /** The one place that talks to Neo4j: reads and writes, value conversion and error mapping. */
 export class QueryRunner {
@@ -80,6 +88,25 @@ export class QueryRunner {
   /** Runs one statement in a read transaction and returns its rows as plain objects; counts it in `trace` when given. */
   read(query: string, params: Params = {}, trace?: CypherTrace): Promise<Row[]> {
     return this.run(query, params, neo4j.routing.READ, trace);
+  }
+
+  /**
+   * Returns the database's current version: the bookmark of a trivial read transaction, which changes with every
+   * committed write (from any client). Counted in `trace` as one statement.
+   */
+  async version(trace?: CypherTrace): Promise<string> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'));
+      if (trace) trace.statements += 1;
+      const bookmarks = session.lastBookmarks();
+      // A server that gives no bookmark cannot say whether it changed: every call is then a new version.
+      return bookmarks.length > 0 ? bookmarks.join(',') : `unversioned-${(unversioned += 1)}`;
+    } catch (error) {
+      throw toDatabaseError(error, this.uri);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs one statement in its own write transaction and returns its rows as plain objects. */

@@ -11,6 +11,7 @@ import {
   ValueChainStageResolver,
 } from './entity.resolvers';
 import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
+import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
 import { QueryResolver } from './query.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -20,6 +21,9 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       QueryResolver,
+      AnalyticsResolver,
+      DependencyGraphResolver,
+      RemovalImpactResolver,
       EntityResolver,
       CompanyResolver,
       FoundationModelResolver,

@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
+import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { CypherTrace, QueryRunner } from '../db/queryRunner';
+import { AnalyticsRepository } from '../repositories/analyticsRepository';
 import { EntityRepository, EntityRow, Related, RelationName } from '../repositories/entityRepository';
+
+const ENTITY_BATCH = 5000;
 
 /** Per-request loaders: each batches all the keys asked for in one tick into one Cypher statement. */
 export class Loaders {
@@ -8,7 +12,8 @@ export class Loaders {
   private readonly relations = new Map<RelationName, DataLoader<string, Related[]>>();
 
   constructor(private readonly entities: EntityRepository) {
-    this.entity = new DataLoader((ids) => entities.byIds(ids));
+    // Batches stay below the by-ids statement's row cap, so a large closure loads in several statements.
+    this.entity = new DataLoader((ids) => entities.byIds(ids), { maxBatchSize: ENTITY_BATCH });
   }
 
   /** The loader of one relation, created on first use. */
@@ -25,13 +30,14 @@ export class Loaders {
 /** What every resolver gets: the repositories and loaders of this request, and its Cypher trace. */
 export interface Context {
   entities: EntityRepository;
+  analytics: AnalyticsRepository;
   loaders: Loaders;
   trace: CypherTrace;
 }
 
-/** Given the query runner, returns a fresh context for one request. */
-export function createContext(runner: QueryRunner): Context {
+/** Given the query runner and the app's snapshot cache, returns a fresh context for one request. */
+export function createContext(runner: QueryRunner, snapshots: SnapshotCache): Context {
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(runner, trace);
-  return { entities, loaders: new Loaders(entities), trace };
+  return { entities, analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
 }

@@ -3,7 +3,8 @@ import type { EntityRow, RelationName } from '../repositories/entityRepository';
 import type { Context } from './context';
 import { Company, Entity, FoundationModel, Industry, Partnership, PartyRole, Service, Source, ValueChainStage } from './entity.types';
 import { PartnershipKind } from './enums';
-import { PartialDate, onOrBefore } from './scalars';
+import { existedOn } from '../analytics/partialDate';
+import { PartialDate } from './scalars';
 
 async function related(context: Context, name: RelationName, root: EntityRow): Promise<EntityRow[]> {
   return (await context.loaders.related(name).load(root.id)).map(({ entity }) => entity);
@@ -51,7 +52,7 @@ export class CompanyResolver {
   ) {
     const all = await related(context, 'Company.partnerships', root);
     return all.filter(
-      (deal) => (!kind || deal.partnershipKind === kind) && (!asOf || (typeof deal.announcedOn === 'string' && onOrBefore(deal.announcedOn, asOf))),
+      (deal) => (!kind || deal.partnershipKind === kind) && existedOn(deal.announcedOn as string | undefined, asOf),
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseError } from '../db/queryRunner';
 
@@ -21,7 +21,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DatabaseError && original.code === 'SERVICE_UNAVAILABLE') {
     return { message: 'The graph database is not reachable right now; try again shortly.', ...where, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
-  const code = formatted.extensions?.code;
+  // A literal argument its scalar refused (asOf: "2023-13") fails validation; it is still the user's bad input.
+  const refused = error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError.extensions?.code : undefined;
+  const code = refused === 'BAD_USER_INPUT' ? refused : formatted.extensions?.code;
   if (typeof code === 'string' && EXPECTED.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
   }

@@ -19,9 +19,3 @@ export const PartialDate = new GraphQLScalarType<string, string>({
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });
-
-/** Given two partial dates, says whether the first is on or before the second, each taken as its first day ("2023" is 2023-01-01). */
-export function onOrBefore(date: string, bound: string): boolean {
-  const firstDay = (value: string) => `${value}-01-01`.slice(0, 10);
-  return firstDay(date) <= firstDay(bound);
-}

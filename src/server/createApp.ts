@@ -1,7 +1,8 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { ErrorRequestHandler, Express } from 'express';
+import { SnapshotCache } from '../analytics/snapshotCache';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
@@ -11,6 +12,8 @@ export interface AppDependencies {
   runner: QueryRunner;
   /** Add extensions.cypher = { statements, dbTimeMs } to every response. */
   traceCypher: boolean;
+  /** Remember whole-graph analytics while the database is unchanged (default true). */
+  analyticsCache?: boolean;
 }
 
 /** Reports the request's Cypher statement count and database time in the response's extensions. */
@@ -35,12 +38,14 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
 };
 
 /** Given its dependencies, returns the HTTP application (not listening): /graphql and /health. */
-export async function createApp({ runner, traceCypher }: AppDependencies): Promise<Express> {
+export async function createApp({ runner, traceCypher, analyticsCache = true }: AppDependencies): Promise<Express> {
+  const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(traceCypher ? [traceCypherPlugin] : [])],
+    // No HTTP cache hints are given, so Apollo's cache-control plugin would only wrap every field resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(traceCypher ? [traceCypherPlugin] : [])],
   });
   await apollo.start();
 
@@ -49,7 +54,7 @@ export async function createApp({ runner, traceCypher }: AppDependencies): Promi
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner) }));
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
   app.use(bodyErrors);
   return app;
 }

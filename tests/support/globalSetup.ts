@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import { startNeo4j } from '../../src/neo4j/startNeo4j';
-import { freePort } from './freePort';
+import { freePort } from '../../src/neo4j/freePort';
 
 /** Builds dist/ (command-line tests run it) and starts a throw-away Neo4j unless NEO4J_URI points at one. */
 export default async function globalSetup(): Promise<void> {

@@ -1,7 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { projectRoot } from '../../src/config';
+import { applySchema } from '../../src/db/applySchema';
 import type { QueryRunner } from '../../src/db/queryRunner';
+import { loadSeed } from '../../src/seed/loadSeed';
 import { createApp } from '../../src/server/createApp';
+import { connectTestRunner, emptyDatabase } from './testDatabase';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -9,6 +14,9 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: { code?: string } }[];
   extensions?: { cypher?: { statements: number; dbTimeMs: number } };
 }
+
+/** The code of a response's first error. */
+export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 /** Serves the app on a free port and returns a function that posts GraphQL operations to it. */
 export async function startTestServer(runner: QueryRunner) {
@@ -19,10 +27,33 @@ export async function startTestServer(runner: QueryRunner) {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
     return { status: response.status, ...((await response.json()) as object) };
   };
+  /** Posts an operation that must succeed and returns its data. */
+  const ok = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await gql(query, variables);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  return { url, gql, close };
+  return { url, gql, ok, close };
+}
+
+/** Replaces the test Neo4j's graph with the seed and serves the API over it (for a file's beforeAll); close() stops both. */
+export async function startSeededServer() {
+  const runner = await connectTestRunner();
+  await emptyDatabase(runner);
+  await applySchema(runner);
+  await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
+  const server = await startTestServer(runner);
+  return {
+    ...server,
+    runner,
+    close: async () => {
+      await server.close();
+      await runner.close();
+    },
+  };
 }

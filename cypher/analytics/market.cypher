@@ -1,0 +1,46 @@
+// name: analytics/market
+// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP or ADOPTERS; $blocs = whether
+// bloc partnerships are needed.
+// Returns one row of what concentration is computed from, limited to what the measure needs:
+// stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
+// participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
+// ({ id, name, country, marketCapUsdBn }); models with their developers; services with their models (SERVICES);
+// adoptions (ADOPTERS); partnerships of the bloc kinds with their parties ($blocs).
+CALL () {
+  OPTIONAL MATCH (s:ValueChainStage {id: $stage})
+  CALL () { MATCH (all:ValueChainStage) RETURN collect(all.id) AS stages }
+  RETURN $stage IS NULL OR s IS NOT NULL AS stageFound, stages
+}
+CALL () {
+  OPTIONAL MATCH (c:Company)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage})
+  RETURN CASE WHEN $stage IS NULL THEN null ELSE collect(c.id) END AS participants
+}
+CALL () {
+  MATCH (c:Company)
+  WHERE ($measure = 'MARKET_CAP' AND c.marketCapUsdBn IS NOT NULL)
+     OR ($measure <> 'MARKET_CAP' AND EXISTS { (c)-[:DEVELOPS]->(:FoundationModel) })
+     OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
+     OR ($blocs AND EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN ['INVESTMENT', 'ACQUISITION', 'LICENSING'] })
+  RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn}) AS companies
+}
+CALL () {
+  MATCH (m:FoundationModel)
+  WHERE $measure <> 'MARKET_CAP'
+  RETURN collect({id: m.id, releasedOn: m.releasedOn, developers: [(c:Company)-[:DEVELOPS]->(m) | c.id]}) AS models
+}
+CALL () {
+  MATCH (s:Service)
+  WHERE $measure = 'SERVICES'
+  RETURN collect({id: s.id, launchedOn: s.launchedOn, models: [(s)-[:BUILT_ON]->(m:FoundationModel) | m.id]}) AS services
+}
+CALL () {
+  MATCH (c:Company)-[:ADOPTS]->(m:FoundationModel)
+  WHERE $measure = 'ADOPTERS'
+  RETURN collect({company: c.id, model: m.id}) AS adoptions
+}
+CALL () {
+  MATCH (p:Partnership)
+  WHERE $blocs AND p.kind IN ['INVESTMENT', 'ACQUISITION', 'LICENSING']
+  RETURN collect({id: p.id, kind: p.kind, announcedOn: p.announcedOn, parties: [(c:Company)-[:PARTY_TO]->(p) | c.id]}) AS partnerships
+}
+RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships

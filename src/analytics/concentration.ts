@@ -1,0 +1,169 @@
+/** Market concentration: who holds how much of a value-chain measure, and the indices that summarise it. */
+import { BLOC_KINDS } from './dependencies';
+import { existedOn } from './partialDate';
+
+export type ConcentrationMeasure = 'MODELS' | 'SERVICES' | 'MARKET_CAP' | 'ADOPTERS';
+export type ConcentrationGroup = 'COMPANY' | 'COUNTRY' | 'BLOC';
+export type ConcentrationLevel = 'UNCONCENTRATED' | 'MODERATE' | 'HIGH';
+
+/** One holder of a share: a company, a country or a bloc, with the companies that make up its value (largest first). */
+export interface Group {
+  key: string;
+  label: string;
+  value: number;
+  members: string[];
+}
+
+export interface Share extends Group {
+  /** value / total, between 0 and 1. */
+  share: number;
+}
+
+export interface ConcentrationIndex {
+  total: number;
+  /** Sum of squared percentage shares, 0 to 10,000. */
+  hhi: number;
+  cr1: number;
+  cr3: number;
+  cr4: number;
+  level: ConcentrationLevel;
+  /** Largest first; ties by key. */
+  shares: Share[];
+}
+
+/** US 2023 Merger Guidelines: above 1,800 is highly concentrated, 1,000 to 1,800 moderately. */
+export function concentrationLevel(hhi: number): ConcentrationLevel {
+  if (hhi > 1800) return 'HIGH';
+  if (hhi >= 1000) return 'MODERATE';
+  return 'UNCONCENTRATED';
+}
+
+/** Given groups with non-negative values, returns their shares (largest first) and the HHI and CR-k of the whole. */
+export function concentrationIndex(groups: readonly Group[]): ConcentrationIndex {
+  for (const group of groups) {
+    if (!Number.isFinite(group.value) || group.value < 0) throw new RangeError(`group ${group.key} has value ${group.value}; values must be finite and non-negative`);
+  }
+  const held = groups.filter((group) => group.value > 0);
+  const total = held.reduce((sum, group) => sum + group.value, 0);
+  const shares = held
+    .map((group) => ({ ...group, share: group.value / total }))
+    .sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const hhi = shares.reduce((sum, { share }) => sum + (share * 100) ** 2, 0);
+  const cr = (k: number) => shares.slice(0, k).reduce((sum, { share }) => sum + share, 0);
+  return { total, hhi, cr1: cr(1), cr3: cr(3), cr4: cr(4), level: concentrationLevel(hhi), shares };
+}
+
+/** What the concentration of a measure is computed from: the facts, as read from the graph. */
+export interface MarketData {
+  companies: { id: string; name: string; country: string | null; marketCapUsdBn: number | null }[];
+  /** The companies taking part in the requested stage; null when no stage restricts the population. */
+  participants: string[] | null;
+  models: { id: string; releasedOn: string | null; developers: string[] }[];
+  services: { id: string; launchedOn: string | null; models: string[] }[];
+  adoptions: { company: string; model: string }[];
+  /** Partnerships of every kind; only INVESTMENT, ACQUISITION and LICENSING ones tie blocs. */
+  partnerships: { id: string; kind: string; announcedOn: string | null; parties: string[] }[];
+}
+
+export interface MarketQuestion {
+  measure: ConcentrationMeasure;
+  groupBy: ConcentrationGroup;
+  /** Keeps only models released, services launched and partnerships announced on or before it; undated ones are left out. */
+  asOf?: string | null;
+  /** Names a country code for COUNTRY groups; defaults to the code itself. */
+  countryName?: (code: string) => string;
+}
+
+/** Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals share one. */
+export function blocsOf(companyIds: readonly string[], partnerships: MarketData['partnerships'], asOf?: string | null): Map<string, string> {
+  const parent = new Map(companyIds.map((id) => [id, id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const deal of partnerships) {
+    if (!(BLOC_KINDS as readonly string[]).includes(deal.kind) || !existedOn(deal.announcedOn, asOf)) continue;
+    const parties = deal.parties.filter((id) => parent.has(id));
+    for (const other of parties.slice(1)) {
+      const [a, b] = [find(parties[0]), find(other)];
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  return new Map(companyIds.map((id) => [id, find(id)]));
+}
+
+/**
+ * Given the facts and a question, returns the groups that hold the measure, each with its value and its
+ * contributing members (largest first). Values per measure:
+ * - MODELS: models developed, a co-developed model split equally among its developers; summed over members.
+ * - SERVICES / ADOPTERS: distinct services built on, or companies adopting, any of the group's models.
+ * - MARKET_CAP: market capitalisation in USD billions, as observed (asOf does not apply); summed over members.
+ * With `participants`, only those companies count; without, every company with a non-zero value. Members are the
+ * companies with a value, except that a bloc lists all its companies in the population.
+ */
+export function measureGroups(data: MarketData, question: MarketQuestion): Group[] {
+  const { measure, groupBy, asOf } = question;
+  const companies = new Map(data.companies.map((company) => [company.id, company]));
+  const population = new Set((data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id)));
+
+  // What each company holds: a number (MODELS, MARKET_CAP) or a set of counted things (SERVICES, ADOPTERS).
+  const liveModels = data.models.filter((model) => existedOn(model.releasedOn, asOf));
+  const modelsOf = new Map<string, string[]>();
+  for (const model of liveModels) {
+    for (const developer of model.developers) {
+      const held = modelsOf.get(developer);
+      if (held) held.push(model.id);
+      else modelsOf.set(developer, [model.id]);
+    }
+  }
+  const things = new Map<string, Set<string>>();
+  if (measure === 'SERVICES' || measure === 'ADOPTERS') {
+    const byModel = new Map<string, Set<string>>();
+    const add = (model: string, thing: string) => byModel.set(model, (byModel.get(model) ?? new Set()).add(thing));
+    if (measure === 'SERVICES') {
+      for (const service of data.services) if (existedOn(service.launchedOn, asOf)) for (const model of service.models) add(model, service.id);
+    } else {
+      for (const { company, model } of data.adoptions) add(model, company);
+    }
+    for (const id of population) things.set(id, new Set((modelsOf.get(id) ?? []).flatMap((model) => [...(byModel.get(model) ?? [])])));
+  }
+  const developerCount = new Map(liveModels.map((model) => [model.id, model.developers.length]));
+  const valueOf = (id: string): number => {
+    if (measure === 'MODELS') return (modelsOf.get(id) ?? []).reduce((sum, model) => sum + 1 / developerCount.get(model)!, 0);
+    if (measure === 'MARKET_CAP') return companies.get(id)!.marketCapUsdBn ?? 0;
+    return things.get(id)!.size;
+  };
+  const values = new Map([...population].map((id) => [id, valueOf(id)]));
+
+  const blocs = groupBy === 'BLOC' ? blocsOf(data.companies.map((company) => company.id), data.partnerships, asOf) : undefined;
+  const groupOf = (id: string) => (groupBy === 'COMPANY' ? id : groupBy === 'COUNTRY' ? (companies.get(id)!.country ?? 'unknown') : blocs!.get(id)!);
+  // A bloc lists all its companies in the population (OpenAI's bloc names Microsoft even for MODELS); other groups only those with a value.
+  const byGroup = new Map<string, string[]>();
+  for (const id of population) {
+    if (groupBy !== 'BLOC' && values.get(id)! === 0) continue;
+    const key = groupOf(id);
+    const members = byGroup.get(key);
+    if (members) members.push(id);
+    else byGroup.set(key, [id]);
+  }
+
+  const nameOf = (id: string) => companies.get(id)!.name;
+  const groups = [...byGroup].map(([groupKey, ids]) => {
+    const members = ids.sort((a, b) => values.get(b)! - values.get(a)! || nameOf(a).localeCompare(nameOf(b)) || (a < b ? -1 : 1));
+    const value =
+      measure === 'SERVICES' || measure === 'ADOPTERS'
+        ? new Set(members.flatMap((id) => [...things.get(id)!])).size
+        : members.reduce((sum, id) => sum + values.get(id)!, 0);
+    if (groupBy === 'COMPANY') return { key: groupKey, label: nameOf(groupKey), value, members };
+    if (groupBy === 'COUNTRY') return { key: groupKey, label: groupKey === 'unknown' ? 'Unknown country' : (question.countryName?.(groupKey) ?? groupKey), value, members };
+    const names = members.slice(0, 3).map(nameOf).join(' + ');
+    return { key: members[0], label: members.length > 3 ? `${names} + ${members.length - 3} more` : names, value, members };
+  });
+  return groups.filter((group) => group.value > 0);
+}

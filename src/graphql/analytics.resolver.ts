@@ -1,0 +1,177 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { concentrationIndex, measureGroups } from '../analytics/concentration';
+import { networkAsOf, singleSourcedServices, systemicRanks } from '../analytics/dependencyGraph';
+import type { EntityRow } from '../repositories/entityRepository';
+import { MAX_HOPS, MAX_PATHS, Reached } from '../repositories/analyticsRepository';
+import {
+  Concentration,
+  ConcentrationGroup,
+  ConcentrationMeasure,
+  DependencyGraph,
+  DependencyPath,
+  DependencyStep,
+  RemovalImpact,
+  SystemicRank,
+} from './analytics.types';
+import type { Context } from './context';
+import { Service } from './entity.types';
+import { intArg, userError } from './errors';
+import { MAX_PAGE } from './paging';
+import { PartialDate } from './scalars';
+
+const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const countryName = (code: string) => {
+  try {
+    return regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const collator = new Intl.Collator('en');
+
+/** Given ids, returns their entities in one batch, keyed by id; ids that are not in the graph are left out. */
+async function entitiesById(context: Context, ids: Iterable<string>): Promise<Map<string, EntityRow>> {
+  const unique = [...new Set(ids)];
+  const rows = await context.loaders.entity.loadMany(unique);
+  const found = new Map<string, EntityRow>();
+  rows.forEach((row, index) => {
+    if (row instanceof Error) throw row;
+    if (row) found.set(unique[index], row);
+  });
+  return found;
+}
+
+const notFound = (arg: string, id: string) => userError(`${arg}: no entity has id "${id}"`, 'NOT_FOUND');
+
+/** Orders entities by name, then id. */
+const byName = (a: EntityRow, b: EntityRow) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Orders reached entities nearest first, then by name. */
+function nearestFirst(nodes: Reached[]): Reached[] {
+  return nodes.sort((a, b) => a.distance - b.distance || byName(a.entity, b.entity));
+}
+
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => Concentration, { description: 'How concentrated a measure is among companies, countries or blocs: shares, HHI, CR1/3/4.' })
+  async concentration(
+    @Arg('measure', () => ConcentrationMeasure) measure: ConcentrationMeasure,
+    @Ctx() context: Context,
+    @Arg('groupBy', () => ConcentrationGroup, { nullable: true, defaultValue: ConcentrationGroup.COMPANY }) groupBy: ConcentrationGroup | null,
+    @Arg('stage', () => ID, { nullable: true }) stage?: string | null,
+    @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
+  ): Promise<Concentration> {
+    const group = groupBy ?? ConcentrationGroup.COMPANY;
+    const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null]);
+    const index = await context.analytics.remember(key, async () => {
+      const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
+      if (!data.stageFound) throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
+      return concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
+    });
+    const [companies, stageEntity] = await Promise.all([
+      entitiesById(context, index.shares.flatMap((share) => share.members)),
+      stage ? context.loaders.entity.load(stage) : null,
+    ]);
+    return {
+      measure,
+      groupBy: group,
+      stage: stageEntity,
+      asOf: asOf ?? null,
+      ...index,
+      level: index.level as Concentration['level'],
+      shares: index.shares.map((share) => ({ ...share, members: share.members.flatMap((id) => companies.get(id) ?? []) })),
+    };
+  }
+
+  @Query(() => [DependencyPath], { description: 'Dependency paths from one entity to another, shortest first; a path never visits an entity twice.' })
+  async dependencyPaths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Ctx() context: Context,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+  ): Promise<DependencyPath[]> {
+    const hops = intArg('maxHops', maxHops, 1, MAX_HOPS);
+    const limit = intArg('first', first, 1, MAX_PATHS);
+    const found = await context.analytics.dependencyPaths(from, to, hops, limit);
+    const missing = [...(found.fromFound ? [] : [notFound('from', from).message]), ...(found.toFound ? [] : [notFound('to', to).message])];
+    if (missing.length > 0) throw userError(missing.join('; '), 'NOT_FOUND');
+    return found.paths.map(({ entities, relations }) => {
+      for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
+      return {
+        length: relations.length,
+        entities: entities,
+        steps: relations.map((relation, step) => ({ from: entities[step].id, to: entities[step + 1].id, relation })),
+      };
+    });
+  }
+
+  @Query(() => DependencyGraph, { description: 'Everything the entity depends on, within maxHops, with each one\'s fewest-step distance.' })
+  upstream(@Arg('of', () => ID) of: string, @Ctx() context: Context, @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null) {
+    return this.closure('upstream', of, context, maxHops);
+  }
+
+  @Query(() => DependencyGraph, { description: 'Everything that depends on the entity, within maxHops, with each one\'s fewest-step distance.' })
+  downstream(@Arg('of', () => ID) of: string, @Ctx() context: Context, @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null) {
+    return this.closure('downstream', of, context, maxHops);
+  }
+
+  @Query(() => [SystemicRank], {
+    description: 'Companies ranked by how much of the value chain depends on them; with asOf, as the graph stood then (undated models, services and partnerships left out).',
+  })
+  async systemicImportance(
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
+  ): Promise<SystemicRank[]> {
+    const limit = intArg('first', first, 1, MAX_PAGE);
+    const ranks = await context.analytics.remember(JSON.stringify(['systemicImportance', asOf ?? null]), async () => {
+      const network = await context.analytics.remember('dependencyNetwork', () => context.analytics.dependencyNetwork());
+      return systemicRanks(networkAsOf(network, asOf));
+    });
+    const top = ranks.slice(0, limit);
+    const companies = await entitiesById(context, top.map((rank) => rank.id));
+    return top.flatMap(({ id, ...scores }) => (companies.has(id) ? [{ company: companies.get(id)!, ...scores }] : []));
+  }
+
+  @Query(() => RemovalImpact, { description: 'What would lose a dependency if the entity went away.' })
+  async removalImpact(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<RemovalImpact> {
+    const impact = await context.analytics.exposure(id);
+    if (!impact) throw notFound('id', id);
+    const exposed = impact.exposed.sort(byName);
+    for (const entity of [impact.root, ...exposed]) context.loaders.entity.prime(entity.id, entity);
+    return { removed: impact.root, exposed: exposed, exposedRows: exposed };
+  }
+
+  private async closure(direction: 'upstream' | 'downstream', of: string, context: Context, maxHops: number | null): Promise<DependencyGraph> {
+    const hops = intArg('maxHops', maxHops, 1, MAX_HOPS);
+    const closure = await context.analytics.closure(direction, of, hops);
+    if (!closure) throw notFound('of', of);
+    for (const entity of [closure.root, ...closure.nodes.map((node) => node.entity)]) context.loaders.entity.prime(entity.id, entity);
+    return {
+      root: closure.root,
+      nodes: nearestFirst(closure.nodes),
+      memberIds: [of, ...closure.nodes.map((node) => node.entity.id)],
+    };
+  }
+}
+
+@Resolver(() => DependencyGraph)
+export class DependencyGraphResolver {
+  @FieldResolver(() => [DependencyStep], { description: 'Every dependency among the root and the nodes.' })
+  steps(@Root() graph: DependencyGraph, @Ctx() context: Context) {
+    return context.analytics.stepsAmong(graph.memberIds);
+  }
+}
+
+@Resolver(() => RemovalImpact)
+export class RemovalImpactResolver {
+  @FieldResolver(() => [Service], { description: 'Services for which every model they are built on has the removed entity in its upstream (or is it).' })
+  async singleSourcedServices(@Root() impact: RemovalImpact, @Ctx() context: Context) {
+    const services = impact.exposedRows.filter((entity) => entity.kind === 'SERVICE');
+    const models = await context.analytics.serviceModels(services.map((service) => service.id));
+    const single = new Set(singleSourcedServices(impact.removed.id, new Set(impact.exposedRows.map((entity) => entity.id)), models));
+    return services.filter((service) => single.has(service.id));
+  }
+}

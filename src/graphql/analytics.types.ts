@@ -1,0 +1,178 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { EntityRow } from '../repositories/entityRepository';
+import { Company, Entity, ValueChainStage } from './entity.types';
+import { PartialDate } from './scalars';
+
+export enum ConcentrationMeasure {
+  MODELS = 'MODELS',
+  SERVICES = 'SERVICES',
+  MARKET_CAP = 'MARKET_CAP',
+  ADOPTERS = 'ADOPTERS',
+}
+
+export enum ConcentrationGroup {
+  COMPANY = 'COMPANY',
+  COUNTRY = 'COUNTRY',
+  BLOC = 'BLOC',
+}
+
+export enum ConcentrationLevel {
+  UNCONCENTRATED = 'UNCONCENTRATED',
+  MODERATE = 'MODERATE',
+  HIGH = 'HIGH',
+}
+
+registerEnumType(ConcentrationMeasure, {
+  name: 'ConcentrationMeasure',
+  valuesConfig: {
+    MODELS: { description: 'Foundation models developed; a co-developed model is split equally among its developers.' },
+    SERVICES: { description: "Services built on the group's models (each service counted once per group it depends on)." },
+    MARKET_CAP: { description: 'Market capitalisation of the participants.' },
+    ADOPTERS: { description: "Companies adopting the group's models." },
+  },
+});
+registerEnumType(ConcentrationGroup, {
+  name: 'ConcentrationGroup',
+  valuesConfig: {
+    BLOC: { description: 'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc (e.g. Microsoft with OpenAI).' },
+  },
+});
+registerEnumType(ConcentrationLevel, { name: 'ConcentrationLevel' });
+
+@ObjectType('Share')
+export class Share {
+  @Field(() => String, { description: 'Company id, country code, or bloc id (the id of its largest member by the measure).' })
+  key!: string;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => Float, { description: 'value / total, between 0 and 1.' })
+  share!: number;
+
+  @Field(() => [Company], { description: 'The companies that make up the value, largest first.' })
+  members!: EntityRow[];
+}
+
+@ObjectType('Concentration')
+export class Concentration {
+  @Field(() => ConcentrationMeasure)
+  measure!: ConcentrationMeasure;
+
+  @Field(() => ConcentrationGroup)
+  groupBy!: ConcentrationGroup;
+
+  @Field(() => ValueChainStage, { nullable: true })
+  stage?: EntityRow | null;
+
+  @Field(() => PartialDate, { nullable: true })
+  asOf?: string | null;
+
+  @Field(() => Float)
+  total!: number;
+
+  @Field(() => Float, { description: 'Herfindahl-Hirschman index on the 0-10,000 scale: the sum of squared percentage shares.' })
+  hhi!: number;
+
+  @Field(() => Float)
+  cr1!: number;
+
+  @Field(() => Float)
+  cr3!: number;
+
+  @Field(() => Float)
+  cr4!: number;
+
+  @Field(() => ConcentrationLevel, { description: 'US 2023 Merger Guidelines: HHI above 1,800 is HIGH, 1,000 to 1,800 MODERATE.' })
+  level!: ConcentrationLevel;
+
+  @Field(() => [Share], { description: 'Largest first.' })
+  shares!: Share[];
+}
+
+@ObjectType('DependencyStep')
+export class DependencyStep {
+  @Field(() => ID)
+  from!: string;
+
+  @Field(() => ID)
+  to!: string;
+
+  @Field(() => String, {
+    description: 'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
+  })
+  relation!: string;
+}
+
+@ObjectType('DependencyPath')
+export class DependencyPath {
+  @Field(() => Int)
+  length!: number;
+
+  @Field(() => [Entity], { description: 'From the dependent to the dependency, in order; length + 1 entities.' })
+  entities!: EntityRow[];
+
+  @Field(() => [DependencyStep])
+  steps!: DependencyStep[];
+}
+
+@ObjectType('DependencyNode')
+export class DependencyNode {
+  @Field(() => Entity)
+  entity!: EntityRow;
+
+  @Field(() => Int, { description: 'Fewest dependency steps from the root.' })
+  distance!: number;
+}
+
+@ObjectType('DependencyGraph')
+export class DependencyGraph {
+  @Field(() => Entity)
+  root!: EntityRow;
+
+  @Field(() => [DependencyNode], { description: 'Nearest first.' })
+  nodes!: DependencyNode[];
+
+  // steps: DependencyGraphResolver.steps reads them when asked for.
+
+  /** Ids of the root and the nodes, among which `steps` are read. */
+  memberIds!: string[];
+}
+
+@ObjectType('SystemicRank')
+export class SystemicRank {
+  @Field(() => Company)
+  company!: EntityRow;
+
+  @Field(() => Int, { description: 'By dependent services, then models, then companies; equal counts share a rank.' })
+  rank!: number;
+
+  @Field(() => Int, { description: 'Services with this company in their upstream.' })
+  dependentServices!: number;
+
+  @Field(() => Int)
+  dependentModels!: number;
+
+  @Field(() => Int)
+  dependentCompanies!: number;
+
+  @Field(() => Float, { description: 'Betweenness centrality in the dependency graph, normalised to 0-1.' })
+  betweenness!: number;
+}
+
+@ObjectType('RemovalImpact')
+export class RemovalImpact {
+  @Field(() => Entity)
+  removed!: EntityRow;
+
+  @Field(() => [Entity], { description: 'Everything with the removed entity in its upstream, by name.' })
+  exposed!: EntityRow[];
+
+  // singleSourcedServices: RemovalImpactResolver.singleSourcedServices works them out when asked for.
+
+  /** The exposed entities, from which `singleSourcedServices` are worked out. */
+  exposedRows!: EntityRow[];
+}

@@ -1,0 +1,129 @@
+import { cypherFile } from '../db/cypherFile';
+import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
+import type { ConcentrationMeasure, MarketData } from '../analytics/concentration';
+import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
+import type { SnapshotCache } from '../analytics/snapshotCache';
+import type { Label } from '../seed/seedSpec';
+import { EntityRow, toEntity } from './entityRepository';
+
+/** The longest dependency walk the API allows, and the most paths one request may ask for. */
+export const MAX_HOPS = 8;
+export const MAX_PATHS = 100;
+
+export interface Reached {
+  entity: EntityRow;
+  distance: number;
+}
+
+export interface Closure {
+  root: EntityRow;
+  /** Everything reached, with its fewest-step distance from the root. */
+  nodes: Reached[];
+}
+
+export interface PathRows {
+  fromFound: boolean;
+  toFound: boolean;
+  paths: { entities: EntityRow[]; relations: string[] }[];
+}
+
+type NodeRow = { node: Record<string, unknown>; label: Label };
+
+const KINDS: DependencyNodeKind[] = ['COMPANY', 'FOUNDATION_MODEL', 'SERVICE'];
+
+/** Writes a validated integer into a Cypher template where Cypher accepts only literals. */
+function withInteger(template: string, placeholder: string, value: number, max: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${placeholder} must be an integer from 1 to ${max}, got ${value}`);
+  return template.replaceAll(placeholder, String(value));
+}
+
+const reached = (rows: (NodeRow & { distance: number })[]): Reached[] => rows.map(({ node, label, distance }) => ({ entity: toEntity(label, node), distance }));
+
+/**
+ * Reads what the analytics need: dependency walks run in Neo4j and return their entities in the same statement;
+ * whole-graph measures read compact facts, and their results are remembered while the database is unchanged.
+ */
+export class AnalyticsRepository {
+  private version?: Promise<string>;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly trace: CypherTrace,
+    private readonly cache: SnapshotCache,
+  ) {}
+
+  /** Returns what `compute` gives for `key` on the database as it is now, computing it only when the database changed since. */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    this.version ??= this.runner.version(this.trace);
+    return this.cache.remember(await this.version, key, compute);
+  }
+
+  /** Up to `first` dependency paths from one entity to another, shortest first, none visiting an entity twice. */
+  async dependencyPaths(from: string, to: string, maxHops: number, first: number): Promise<PathRows> {
+    const query = withInteger(withInteger(cypherFile('analytics/dependency-paths'), '__MAX_HOPS__', maxHops, MAX_HOPS), '__FIRST__', first, MAX_PATHS);
+    const [row] = await this.read(query, { from, to });
+    return {
+      fromFound: row.fromFound as boolean,
+      toFound: row.toFound as boolean,
+      paths: (row.paths as { nodes: NodeRow[]; relations: string[] }[]).map(({ nodes, relations }) => ({
+        entities: nodes.map(({ node, label }) => toEntity(label, node)),
+        relations,
+      })),
+    };
+  }
+
+  /** What `id` depends on (upstream) or what depends on it (downstream), within `maxHops`; null when `id` is unknown. */
+  closure(direction: 'upstream' | 'downstream', id: string, maxHops: number): Promise<Closure | null> {
+    return this.reach(direction, id, withInteger(cypherFile(`analytics/${direction}`), '__MAX_HOPS__', maxHops, MAX_HOPS));
+  }
+
+  /** Everything with `id` upstream, at any distance; null when `id` is unknown. */
+  async exposure(id: string): Promise<{ root: EntityRow; exposed: EntityRow[] } | null> {
+    const rows = (await this.read(cypherFile('analytics/exposed'), { id })) as unknown as (NodeRow & { isRoot: boolean })[];
+    const root = rows.find((row) => row.isRoot);
+    if (!root) return null;
+    return { root: toEntity(root.label, root.node), exposed: rows.filter((row) => !row.isRoot).map(({ node, label }) => toEntity(label, node)) };
+  }
+
+  /** The dependencies among the given entities (one statement). */
+  async stepsAmong(ids: readonly string[]): Promise<Step[]> {
+    // The steps among a set of entities are the ones leaving its members that end inside it.
+    return stepsAmong(new Set(ids), (await this.read(cypherFile('analytics/steps-from'), { ids })) as unknown as Step[]);
+  }
+
+  /** For each service among `ids`, the models it is built on. */
+  async serviceModels(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.read(cypherFile('analytics/service-models'), { ids });
+    return new Map(rows.map((row) => [row.id as string, row.models as string[]]));
+  }
+
+  /** Every company, model and service, and every dependency among them. */
+  async dependencyNetwork(): Promise<DependencyNetwork> {
+    const [row] = await this.read(cypherFile('analytics/dependency-network'));
+    const [ids, kinds, dates] = [row.ids as string[], row.kinds as number[], row.dates as string[]];
+    const [froms, tos, sinces, dealt] = [row.froms as string[], row.tos as string[], row.sinces as string[], row.dealt as boolean[]];
+    return {
+      nodes: ids.map((id, i) => ({ id, kind: KINDS[kinds[i]], date: dates[i] || null })),
+      edges: froms.map((from, i) => ({ from, to: tos[i], dealt: dealt[i], since: sinces[i] || null })),
+    };
+  }
+
+  /** The facts concentration of `measure` is computed from; `stageFound` is false when `stage` names no stage. */
+  async market(stage: string | null, measure: ConcentrationMeasure, blocs: boolean): Promise<MarketData & { stageFound: boolean; stages: string[] }> {
+    const [row] = await this.read(cypherFile('analytics/market'), { stage, measure, blocs });
+    return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
+  }
+
+  /** Runs a closure statement (root first, then reached entities with distances); null when it finds no root. */
+  private async reach(direction: 'upstream' | 'downstream', id: string, query: string): Promise<Closure | null> {
+    const rows = (await this.read(query, { id })) as unknown as (NodeRow & { distance: number })[];
+    if (rows.length === 0) return null;
+    const [root, ...nodes] = reached(rows);
+    if (root.distance !== 0 || root.entity.id !== id) throw new Error(`analytics/${direction} returned ${root.entity.id} at ${root.distance} before the root`);
+    return { root: root.entity, nodes };
+  }
+
+  private read(query: string, params: Params = {}) {
+    return this.runner.read(query, params, this.trace);
+  }
+}

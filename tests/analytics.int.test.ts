@@ -1,0 +1,319 @@
+import type { QueryRunner } from '../src/db/queryRunner';
+import { onOrBefore } from '../src/analytics/partialDate';
+import { GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
+import { closure, seedDependencies, seedFile } from './support/seedOracle';
+
+let server: Awaited<ReturnType<typeof startSeededServer>>;
+let runner: QueryRunner;
+let gql: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+
+beforeAll(async () => {
+  server = await startSeededServer();
+  runner = server.runner;
+  gql = server.gql;
+});
+afterAll(() => server.close());
+
+const ok = (query: string, variables?: Record<string, unknown>) => server.ok(query, variables);
+const edges = seedDependencies();
+const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
+const services = seedFile('services.yaml');
+const models = seedFile('models.yaml');
+const companies = seedFile('companies.yaml');
+
+describe('derived dependencies', () => {
+  it('holds exactly the dependency edges the seed files define', async () => {
+    const rows = await runner.read('MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge ORDER BY edge');
+    expect(rows.map((row) => row.edge)).toEqual(edges.map((e) => `${e.from} ${e.relation} ${e.to}`).sort());
+  });
+});
+
+describe('upstream and downstream', () => {
+  const closureQuery = (direction: string) => `query($of: ID!, $maxHops: Int) {
+    ${direction}(of: $of, maxHops: $maxHops) { root { id } nodes { distance entity { id } } steps { from to relation } }
+  }`;
+
+  it('reaches a GPT-4 service\'s model, its developer and the developer\'s investor', async () => {
+    const service = services.find((s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers.map(refId).includes('openai'))!;
+    const investors = seedFile('partnerships.yaml')
+      .filter((deal) => deal.kind === 'INVESTMENT' && deal.parties.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'))
+      .flatMap((deal) => deal.parties.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company));
+    expect(investors.length).toBeGreaterThan(0);
+    const data = await ok(closureQuery('upstream'), { of: service.id });
+    const distance = Object.fromEntries(data.upstream.nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]));
+    expect(distance['gpt-4']).toBe(1);
+    expect(distance.openai).toBe(2);
+    for (const investor of investors) expect(distance[investor]).toBeLessThanOrEqual(3);
+    expect(data.upstream.steps).toContainEqual({ from: service.id, to: 'gpt-4', relation: 'BUILT_ON' });
+    expect(data.upstream.steps).toContainEqual({ from: 'openai', to: investors[0], relation: 'INVESTED_BY' });
+  });
+
+  it.each(['upstream', 'downstream'] as const)('%s of every company, model and service equals a breadth-first walk of the seed files', async (direction) => {
+    const roots = [...services, ...models, ...companies].map((record) => record.id as string);
+    for (const root of roots) {
+      for (const maxHops of [1, 6]) {
+        const data = await ok(closureQuery(direction), { of: root, maxHops });
+        const expected = closure(edges, root, direction, maxHops);
+        const got = new Map(data[direction].nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]));
+        expect({ root, maxHops, nodes: got }).toEqual({ root, maxHops, nodes: expected });
+        const inside = new Set([root, ...expected.keys()]);
+        const steps = edges.filter((e) => inside.has(e.from) && inside.has(e.to)).map((e) => `${e.from} ${e.relation} ${e.to}`);
+        expect(data[direction].steps.map((s: { from: string; to: string; relation: string }) => `${s.from} ${s.relation} ${s.to}`).sort()).toEqual(steps.sort());
+      }
+    }
+  });
+
+  it('lists nearest first and answers an entity outside the dependency graph with no nodes', async () => {
+    const data = await ok(closureQuery('upstream'), { of: 'chatgpt' });
+    const distances = data.upstream.nodes.map((n: { distance: number }) => n.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const stage = await ok(closureQuery('downstream'), { of: 'chips' });
+    expect(stage.downstream).toEqual({ root: { id: 'chips' }, nodes: [], steps: [] });
+  });
+});
+
+describe('dependencyPaths', () => {
+  const pathsQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+    dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length entities { id } steps { from to relation } }
+  }`;
+  type Path = { length: number; entities: { id: string }[]; steps: { from: string; to: string; relation: string }[] };
+
+  it('gives the shortest paths first, each a chain of seed dependencies that never revisits an entity', async () => {
+    const from = services.find((s) => (s.models ?? []).map(refId).includes('gpt-4'))!.id as string;
+    const shortest = closure(edges, from, 'upstream').get('microsoft')!;
+    const data = await ok(pathsQuery, { from, to: 'microsoft', first: 20 });
+    const paths = data.dependencyPaths as Path[];
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths[0].length).toBe(shortest);
+    expect(paths.map((p) => p.length)).toEqual([...paths.map((p) => p.length)].sort((a, b) => a - b));
+    const known = new Set(edges.map((e) => `${e.from} ${e.relation} ${e.to}`));
+    for (const p of paths) {
+      const ids = p.entities.map((e) => e.id);
+      expect(ids[0]).toBe(from);
+      expect(ids.at(-1)).toBe('microsoft');
+      expect(ids).toHaveLength(p.length + 1);
+      expect(new Set(ids).size).toBe(ids.length);
+      p.steps.forEach((step, i) => {
+        expect([step.from, step.to]).toEqual([ids[i], ids[i + 1]]);
+        expect(known.has(`${step.from} ${step.relation} ${step.to}`)).toBe(true);
+      });
+    }
+    // Ties at the cut are settled by entity ids, then relations: asking for fewer gives a prefix.
+    const one = await ok(pathsQuery, { from, to: 'microsoft', first: 1 });
+    expect(one.dependencyPaths).toEqual([paths[0]]);
+    const key = (p: Path) => `${p.length} ${p.entities.map((e) => e.id).join(',')} ${p.steps.map((s) => s.relation).join(',')}`;
+    expect(paths.map(key)).toEqual([...paths.map(key)].sort((a, b) => Number(a.split(' ')[0]) - Number(b.split(' ')[0]) || (a < b ? -1 : a > b ? 1 : 0)));
+    const tooShort = await ok(pathsQuery, { from, to: 'microsoft', maxHops: shortest - 1 });
+    expect(tooShort.dependencyPaths).toEqual([]);
+  });
+
+  it('answers with no paths where nothing depends that way, or from an entity to itself', async () => {
+    expect((await ok(pathsQuery, { from: 'microsoft', to: 'askup' })).dependencyPaths).toEqual([]);
+    expect((await ok(pathsQuery, { from: 'openai', to: 'openai' })).dependencyPaths).toEqual([]);
+  });
+
+  it('finds a direct dependency with maxHops: 1', async () => {
+    const direct = edges.find((e) => e.relation === 'BUILT_ON')!;
+    const data = await ok(pathsQuery, { from: direct.from, to: direct.to, maxHops: 1 });
+    expect(data.dependencyPaths).toEqual([{ length: 1, entities: [{ id: direct.from }, { id: direct.to }], steps: [direct] }]);
+  });
+});
+
+describe('concentration', () => {
+  const concentrationQuery = `query($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID, $asOf: PartialDate) {
+    concentration(measure: $measure, groupBy: $groupBy, stage: $stage, asOf: $asOf) {
+      measure groupBy stage { id } asOf total hhi cr1 cr3 cr4 level shares { key label value share members { id } }
+    }
+  }`;
+  /** Models per developer from models.yaml, a co-developed model split equally. */
+  const modelsByDeveloper = (asOf?: string) => {
+    const values = new Map<string, number>();
+    for (const model of models) {
+      if (asOf && !(model.releasedOn && onOrBefore(model.releasedOn, asOf))) continue;
+      const developers = (model.developers as (string | { id: string })[]).map(refId);
+      for (const developer of developers) values.set(developer, (values.get(developer) ?? 0) + 1 / developers.length);
+    }
+    return values;
+  };
+  const hhiOf = (values: number[]) => {
+    const total = values.reduce((a, b) => a + b, 0);
+    return values.reduce((sum, value) => sum + ((100 * value) / total) ** 2, 0);
+  };
+
+  it('measures models by company as the seed files count them', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'MODELS' });
+    const expected = modelsByDeveloper();
+    expect(Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]))).toEqual(Object.fromEntries(expected));
+    expect(concentration.total).toBeCloseTo(models.length, 9);
+    expect(concentration.hhi).toBeCloseTo(hhiOf([...expected.values()]), 6);
+    const sorted = [...expected.values()].sort((a, b) => b - a);
+    expect(concentration.cr1).toBeCloseTo(sorted[0] / models.length, 9);
+    expect(concentration.cr4).toBeCloseTo(sorted.slice(0, 4).reduce((a, b) => a + b, 0) / models.length, 9);
+    expect(concentration.shares.map((s: { value: number }) => s.value)).toEqual([...concentration.shares.map((s: { value: number }) => s.value)].sort((a, b) => b - a));
+    expect(concentration.level).toBe(concentration.hhi > 1800 ? 'HIGH' : concentration.hhi >= 1000 ? 'MODERATE' : 'UNCONCENTRATED');
+  });
+
+  it('keeps only what existed on asOf: before 2021 one model is left', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'MODELS', asOf: '2020' });
+    const expected = modelsByDeveloper('2020');
+    expect([...expected.values()].reduce((a, b) => a + b, 0)).toBe(1);
+    expect(concentration).toMatchObject({ asOf: '2020', total: 1, hhi: 10000, cr1: 1, cr3: 1, cr4: 1, level: 'HIGH' });
+    expect(concentration.shares.map((s: { key: string }) => s.key)).toEqual([...expected.keys()]);
+  });
+
+  it('sums by headquarters country', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'MODELS', groupBy: 'COUNTRY' });
+    const country = new Map(companies.map((c) => [c.id as string, (c.country as string | undefined) ?? 'unknown']));
+    const expected = new Map<string, number>();
+    for (const [developer, value] of modelsByDeveloper()) expected.set(country.get(developer)!, (expected.get(country.get(developer)!) ?? 0) + value);
+    const got = Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]));
+    expect(Object.keys(got).sort()).toEqual([...expected.keys()].sort());
+    for (const [key, value] of expected) expect(got[key]).toBeCloseTo(value, 9);
+    expect(concentration.shares.find((s: { key: string }) => s.key === 'US').label).toBe('United States');
+  });
+
+  it('merges companies tied by investment, acquisition or licensing into one bloc', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'SERVICES', groupBy: 'BLOC' });
+    const bloc = concentration.shares.find((s: { members: { id: string }[] }) => s.members.some((m) => m.id === 'openai'));
+    expect(bloc.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['openai', 'microsoft']));
+    expect(bloc.key).toBe('openai');
+    const byCompany = await ok(concentrationQuery, { measure: 'SERVICES' });
+    expect(bloc.value).toBeGreaterThanOrEqual(byCompany.concentration.shares.find((s: { key: string }) => s.key === 'openai').value);
+  });
+
+  it('restricts the population to a stage, and answers an empty one with zeros', async () => {
+    const participants = companies.filter((c) => (c.stages ?? []).map(refId).includes('chips'));
+    const { concentration } = await ok(concentrationQuery, { measure: 'MARKET_CAP', stage: 'chips' });
+    expect(concentration.stage).toEqual({ id: 'chips' });
+    const caps = participants.filter((c) => c.marketCapUsdBn).map((c) => Number(c.marketCapUsdBn));
+    expect(concentration.total).toBeCloseTo(caps.reduce((a, b) => a + b, 0), 6);
+    const empty = await ok(concentrationQuery, { measure: 'MODELS', stage: 'foundry', asOf: '1990' });
+    expect(empty.concentration).toMatchObject({ total: 0, hhi: 0, cr1: 0, cr3: 0, cr4: 0, level: 'UNCONCENTRATED', shares: [] });
+  });
+
+  it('counts distinct adopters of each company\'s models', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'ADOPTERS' });
+    const developerOf = new Map(models.map((m) => [m.id as string, (m.developers as (string | { id: string })[]).map(refId)]));
+    const adopters = new Map<string, Set<string>>();
+    for (const company of companies) {
+      for (const model of (company.adopts ?? []).map(refId)) {
+        for (const developer of developerOf.get(model)!) adopters.set(developer, (adopters.get(developer) ?? new Set()).add(company.id));
+      }
+    }
+    expect(Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]))).toEqual(
+      Object.fromEntries([...adopters].map(([developer, set]) => [developer, set.size])),
+    );
+  });
+});
+
+describe('systemicImportance and removalImpact', () => {
+  it('counts, for every company, the services, models and companies with it upstream', async () => {
+    const { systemicImportance } = await ok(
+      '{ systemicImportance(first: 100) { rank company { id } dependentServices dependentModels dependentCompanies betweenness } }',
+    );
+    expect(systemicImportance).toHaveLength(Math.min(100, companies.length));
+    const kindOf = new Map([...services.map((s) => [s.id, 'S']), ...models.map((m) => [m.id, 'M']), ...companies.map((c) => [c.id, 'C'])] as [string, string][]);
+    for (const row of systemicImportance) {
+      const downstream = [...closure(edges, row.company.id, 'downstream').keys()];
+      const count = (kind: string) => downstream.filter((id) => kindOf.get(id) === kind).length;
+      expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([row.company.id, count('S'), count('M'), count('C')]);
+      expect(row.betweenness).toBeGreaterThanOrEqual(0);
+      expect(row.betweenness).toBeLessThanOrEqual(1);
+    }
+    const key = (r: { dependentServices: number; dependentModels: number; dependentCompanies: number }) => [r.dependentServices, r.dependentModels, r.dependentCompanies];
+    for (let i = 1; i < systemicImportance.length; i += 1) {
+      const [a, b] = [key(systemicImportance[i - 1]), key(systemicImportance[i])];
+      const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+      expect(cmp).toBeGreaterThanOrEqual(0);
+      expect(systemicImportance[i].rank).toBe(cmp === 0 ? systemicImportance[i - 1].rank : i + 1);
+    }
+    expect(systemicImportance[0].dependentServices).toBeGreaterThan(0);
+  });
+
+  it('takes the graph as it stood on asOf', async () => {
+    const now = await ok('{ systemicImportance(first: 1) { company { id } dependentServices } }');
+    const then = await ok('{ systemicImportance(first: 1, asOf: "2019") { company { id } dependentServices dependentModels } }');
+    expect(then.systemicImportance[0].dependentServices).toBeLessThanOrEqual(now.systemicImportance[0].dependentServices);
+    const launched = services.filter((s) => s.launchedOn && onOrBefore(s.launchedOn, '2019'));
+    expect(then.systemicImportance[0].dependentServices).toBeLessThanOrEqual(launched.length);
+  });
+
+  it('exposes everything downstream and finds the services left with no other model', async () => {
+    const { removalImpact } = await ok('{ removalImpact(id: "openai") { removed { id } exposed { id } singleSourcedServices { id } } }');
+    const exposed = closure(edges, 'openai', 'downstream');
+    expect(removalImpact.removed).toEqual({ id: 'openai' });
+    expect(removalImpact.exposed.map((e: { id: string }) => e.id).sort()).toEqual([...exposed.keys()].sort());
+    const single = services
+      .filter((s) => exposed.has(s.id) && (s.models ?? []).length > 0 && (s.models as (string | { id: string })[]).map(refId).every((m) => m === 'openai' || exposed.has(m)))
+      .map((s) => s.id)
+      .sort();
+    expect(single.length).toBeGreaterThan(0);
+    expect(removalImpact.singleSourcedServices.map((s: { id: string }) => s.id).sort()).toEqual(single);
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    ['maxHops: 0', '{ upstream(of: "askup", maxHops: 0) { root { id } } }'],
+    ['maxHops: 9', '{ downstream(of: "openai", maxHops: 9) { root { id } } }'],
+    ['maxHops: null', '{ dependencyPaths(from: "askup", to: "openai", maxHops: null) { length } }'],
+    ['dependencyPaths first: -1', '{ dependencyPaths(from: "askup", to: "openai", first: -1) { length } }'],
+    ['systemicImportance first: -1', '{ systemicImportance(first: -1) { rank } }'],
+    ['systemicImportance first: 0', '{ systemicImportance(first: 0) { rank } }'],
+    ['an unknown stage', '{ concentration(measure: MODELS, stage: "no-such-stage") { total } }'],
+    ['a stage id that is a company', '{ concentration(measure: MODELS, stage: "naver") { total } }'],
+    ['asOf: "2023-13" as a literal', '{ concentration(measure: MODELS, asOf: "2023-13") { total } }'],
+    ['asOf: "2023-13" as a variable', 'query($asOf: PartialDate) { systemicImportance(asOf: $asOf) { rank } }', { asOf: '2023-13' }],
+  ])('%s is BAD_USER_INPUT', async (_name: string, query: string, ...variables: Record<string, unknown>[]) => {
+    const response = await gql(query, variables[0]);
+    expect(response.data ?? null).toBeNull();
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['upstream', '{ upstream(of: "no-such-id") { root { id } } }'],
+    ['downstream', '{ downstream(of: "no-such-id") { root { id } } }'],
+    ['dependencyPaths', '{ dependencyPaths(from: "askup", to: "no-such-id") { length } }'],
+    ['removalImpact', '{ removalImpact(id: "no-such-id") { removed { id } } }'],
+  ])('an unknown id in %s is NOT_FOUND and names it', async (_name: string, query: string) => {
+    const response = await gql(query);
+    expect(codeOf(response)).toBe('NOT_FOUND');
+    expect(response.errors![0].message).toContain('no-such-id');
+  });
+});
+
+describe('cost', () => {
+  it('answers each analytic in at most three Cypher statements', async () => {
+    for (const query of [
+      '{ upstream(of: "askup") { root { id } nodes { entity { id name } } } }',
+      '{ dependencyPaths(from: "askup", to: "microsoft") { entities { id name } } }',
+      '{ concentration(measure: SERVICES, groupBy: BLOC, stage: "model-training") { shares { members { id } } } }',
+      '{ systemicImportance { company { id name } } }',
+      '{ removalImpact(id: "openai") { exposed { id } singleSourcedServices { id } } }',
+    ]) {
+      const response = await gql(query);
+      expect(response.errors).toBeUndefined();
+      expect({ query, statements: response.extensions!.cypher!.statements }).toEqual({ query, statements: expect.any(Number) });
+      expect(response.extensions!.cypher!.statements).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('whole-graph results between writes', () => {
+  it('answers again from the graph once anything commits, from any client', async () => {
+    const query = '{ concentration(measure: MODELS) { total } systemicImportance(first: 1) { company { id } dependentModels } }';
+    const before = await ok(query);
+    expect(await ok(query)).toEqual(before);
+    await runner.write(`
+      MATCH (c:Company {id: 'naver'}), (s:Source {id: 'eximbank-2023-generative-ai'})
+      CREATE (m:Entity:FoundationModel {id: 'test-extra-model', name: 'Extra', sourceIds: [s.id], confidence: 'REPORTED'})
+      CREATE (c)-[:DEVELOPS {sourceIds: [s.id], confidence: 'REPORTED'}]->(m)`);
+    try {
+      const after = await ok(query);
+      expect(after.concentration.total).toBe(before.concentration.total + 1);
+    } finally {
+      await runner.write("MATCH (m:FoundationModel {id: 'test-extra-model'}) DETACH DELETE m");
+    }
+    expect(await ok(query)).toEqual(before);
+  });
+});

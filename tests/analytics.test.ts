@@ -1,0 +1,311 @@
+import { blocsOf, concentrationIndex, concentrationLevel, measureGroups } from '../src/analytics/concentration';
+import type { MarketData } from '../src/analytics/concentration';
+import { betweenness, networkAsOf, singleSourcedServices, stepsAmong, systemicRanks } from '../src/analytics/dependencyGraph';
+import type { DependencyNetwork } from '../src/analytics/dependencyGraph';
+import { existedOn } from '../src/analytics/partialDate';
+import { SnapshotCache } from '../src/analytics/snapshotCache';
+
+const group = (key: string, value: number) => ({ key, label: key, value, members: [key] });
+
+describe('concentrationIndex', () => {
+  it('computes HHI and CR-k by hand-checked cases', () => {
+    // 50/30/20: HHI = 2500 + 900 + 400 = 3800.
+    const index = concentrationIndex([group('b', 30), group('a', 50), group('c', 20)]);
+    expect(index.total).toBe(100);
+    expect(index.hhi).toBeCloseTo(3800, 9);
+    expect(index.cr1).toBeCloseTo(0.5, 12);
+    expect(index.cr3).toBeCloseTo(1, 12);
+    expect(index.cr4).toBeCloseTo(1, 12);
+    expect(index.level).toBe('HIGH');
+    expect(index.shares.map((share) => [share.key, share.share])).toEqual([
+      ['a', 0.5],
+      ['b', 0.3],
+      ['c', 0.2],
+    ]);
+  });
+
+  it('gives ten equal holders an HHI of 1,000 (MODERATE) and CR4 of 0.4', () => {
+    const index = concentrationIndex(Array.from({ length: 10 }, (_, i) => group(`g${i}`, 7)));
+    expect(index.hhi).toBeCloseTo(1000, 9);
+    expect(index.cr1).toBeCloseTo(0.1, 12);
+    expect(index.cr4).toBeCloseTo(0.4, 12);
+    expect(index.level).toBe('MODERATE');
+  });
+
+  it('gives a monopoly 10,000 and splits fractional values exactly', () => {
+    expect(concentrationIndex([group('only', 2.5)])).toMatchObject({ total: 2.5, hhi: 10000, cr1: 1, cr3: 1, cr4: 1, level: 'HIGH' });
+    // 1.5 / 1 / 0.5 of 3: shares 50, 33.3.., 16.6..: HHI = 2500 + 1111.1.. + 277.7.. = 3888.8..
+    expect(concentrationIndex([group('x', 1.5), group('y', 1), group('z', 0.5)]).hhi).toBeCloseTo(3888.888889, 5);
+  });
+
+  it('answers an empty population with zeros, and leaves zero-valued groups out', () => {
+    expect(concentrationIndex([])).toEqual({ total: 0, hhi: 0, cr1: 0, cr3: 0, cr4: 0, level: 'UNCONCENTRATED', shares: [] });
+    expect(concentrationIndex([group('a', 0), group('b', 4)]).shares.map((share) => share.key)).toEqual(['b']);
+  });
+
+  it('orders equal values by key and refuses negative values', () => {
+    expect(concentrationIndex([group('b', 1), group('a', 1)]).shares.map((share) => share.key)).toEqual(['a', 'b']);
+    expect(() => concentrationIndex([group('a', -1)])).toThrow(RangeError);
+  });
+
+  it.each([
+    [999.99, 'UNCONCENTRATED'],
+    [1000, 'MODERATE'],
+    [1800, 'MODERATE'],
+    [1800.01, 'HIGH'],
+  ])('calls an HHI of %d %s', (hhi, level) => {
+    expect(concentrationLevel(hhi)).toBe(level);
+  });
+});
+
+describe('measureGroups', () => {
+  const data: MarketData = {
+    companies: [
+      { id: 'ms', name: 'Microsoft', country: 'US', marketCapUsdBn: 2000 },
+      { id: 'oa', name: 'OpenAI', country: 'US', marketCapUsdBn: null },
+      { id: 'goog', name: 'Google', country: 'US', marketCapUsdBn: 1500 },
+      { id: 'naver', name: 'Naver', country: 'KR', marketCapUsdBn: 30 },
+      { id: 'lab', name: 'Lab', country: null, marketCapUsdBn: null },
+    ],
+    participants: null,
+    models: [
+      { id: 'gpt3', releasedOn: '2020-06', developers: ['oa'] },
+      { id: 'gpt4', releasedOn: '2023-03', developers: ['oa'] },
+      { id: 'palm', releasedOn: '2022-04', developers: ['goog'] },
+      { id: 'joint', releasedOn: '2022', developers: ['goog', 'naver'] },
+      { id: 'hcx', releasedOn: null, developers: ['naver'] },
+      { id: 'tiny', releasedOn: '2021', developers: ['lab'] },
+    ],
+    services: [
+      { id: 'chat', launchedOn: '2022-11', models: ['gpt3', 'gpt4'] },
+      { id: 'bing', launchedOn: '2023-02', models: ['gpt4', 'palm'] },
+      { id: 'bard', launchedOn: '2023-03', models: ['palm'] },
+      { id: 'clova', launchedOn: null, models: ['hcx'] },
+    ],
+    adoptions: [
+      { company: 'ms', model: 'gpt4' },
+      { company: 'naver', model: 'gpt4' },
+      { company: 'ms', model: 'gpt3' },
+      { company: 'lab', model: 'palm' },
+    ],
+    partnerships: [
+      { id: 'inv', kind: 'INVESTMENT', announcedOn: '2023-01', parties: ['ms', 'oa'] },
+      { id: 'collab', kind: 'COLLABORATION', announcedOn: '2021', parties: ['goog', 'naver'] },
+      { id: 'lic', kind: 'LICENSING', announcedOn: null, parties: ['lab', 'goog'] },
+    ],
+  };
+  const values = (groups: ReturnType<typeof measureGroups>) => Object.fromEntries(groups.map((g) => [g.key, g.value]));
+
+  it('splits a co-developed model equally and counts undated models only without asOf', () => {
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY' }))).toEqual({ oa: 2, goog: 1.5, naver: 1.5, lab: 1 });
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY', asOf: '2021' }))).toEqual({ oa: 1, lab: 1 });
+  });
+
+  it('counts each service once per group it depends on', () => {
+    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY' }))).toEqual({ oa: 2, goog: 2, naver: 1 });
+    // Both US developers reach bing; the US counts it once.
+    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COUNTRY' }))).toEqual({ US: 3, KR: 1 });
+    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY', asOf: '2023-02-15' }))).toEqual({ oa: 1, goog: 1 });
+  });
+
+  it('counts distinct adopters of the group models', () => {
+    expect(values(measureGroups(data, { measure: 'ADOPTERS', groupBy: 'COMPANY' }))).toEqual({ oa: 2, goog: 1 });
+  });
+
+  it('merges INVESTMENT, ACQUISITION and LICENSING parties into blocs keyed by their largest member', () => {
+    const groups = measureGroups(data, { measure: 'MARKET_CAP', groupBy: 'BLOC' });
+    // A bloc names all its companies, OpenAI too though it has no market cap.
+    expect(groups.find((g) => g.key === 'ms')).toMatchObject({ value: 2000, members: ['ms', 'oa'], label: 'Microsoft + OpenAI' });
+    const models = measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC' });
+    // Google and Lab are tied by an (undated) licence; Naver only collaborates.
+    expect(values(models)).toEqual({ oa: 2, goog: 2.5, naver: 1.5 });
+    expect(models.find((g) => g.key === 'goog')).toMatchObject({ members: ['goog', 'lab'], label: 'Google + Lab' });
+    // Under asOf, the undated licence does not tie them yet.
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC', asOf: '2023-06' }))).toEqual({ oa: 2, goog: 1.5, naver: 0.5, lab: 1 });
+  });
+
+  it('restricts the population to the stage participants', () => {
+    const groups = measureGroups({ ...data, participants: ['goog', 'lab', 'nobody'] }, { measure: 'MODELS', groupBy: 'COMPANY' });
+    expect(values(groups)).toEqual({ goog: 1.5, lab: 1 });
+    expect(measureGroups({ ...data, participants: [] }, { measure: 'MODELS', groupBy: 'COMPANY' })).toEqual([]);
+  });
+
+  it('names countries and groups companies without one as unknown', () => {
+    const groups = measureGroups(data, { measure: 'MODELS', groupBy: 'COUNTRY', countryName: (code) => `country ${code}` });
+    expect(groups.map((g) => [g.key, g.label, g.value, g.members])).toEqual(
+      expect.arrayContaining([
+        ['US', 'country US', 3.5, ['oa', 'goog']],
+        ['unknown', 'Unknown country', 1, ['lab']],
+      ]),
+    );
+  });
+});
+
+describe('blocsOf', () => {
+  it('joins ties transitively and ignores parties it does not know', () => {
+    const blocs = blocsOf(
+      ['a', 'b', 'c', 'd'],
+      [
+        { id: '1', kind: 'INVESTMENT', announcedOn: null, parties: ['a', 'b'] },
+        { id: '2', kind: 'ACQUISITION', announcedOn: null, parties: ['c', 'b', 'ghost'] },
+        { id: '3', kind: 'SUPPLY', announcedOn: null, parties: ['c', 'd'] },
+      ],
+    );
+    expect(new Set([blocs.get('a'), blocs.get('b'), blocs.get('c')]).size).toBe(1);
+    expect(blocs.get('d')).not.toBe(blocs.get('a'));
+  });
+});
+
+describe('betweenness', () => {
+  const successors = (n: number, edges: [number, number][]) => {
+    const out: number[][] = Array.from({ length: n }, () => []);
+    for (const [from, to] of edges) out[from].push(to);
+    return out;
+  };
+  const values = (n: number, edges: [number, number][]) => [...betweenness(successors(n, edges))];
+
+  it('gives the middle of a directed path 0.5', () => {
+    // a -> b -> c: b is on the one path a..c; normalised by (3-1)(3-2) = 2.
+    expect(values(3, [[0, 1], [1, 2]])).toEqual([0, 0.5, 0]);
+  });
+
+  it('splits between two equally short routes', () => {
+    // Diamond a -> b, a -> c, b -> d, c -> d: b and c each carry half of a..d; divided by (4-1)(4-2) = 6.
+    const [a, b, c, d] = values(4, [[0, 1], [0, 2], [1, 3], [2, 3]]);
+    expect([a, d]).toEqual([0, 0]);
+    expect(b).toBeCloseTo(1 / 12, 12);
+    expect(c).toBeCloseTo(1 / 12, 12);
+  });
+
+  it('scores the hub of a directed star and every node of a cycle', () => {
+    // a, b -> hub -> d, e: four pairs through the hub, divided by (5-1)(5-2) = 12.
+    expect(values(5, [[0, 2], [1, 2], [2, 3], [2, 4]])[2]).toBeCloseTo(1 / 3, 12);
+    // a -> b -> c -> a: each node is inside exactly one pair's path, divided by 2.
+    expect(values(3, [[0, 1], [1, 2], [2, 0]])).toEqual([0.5, 0.5, 0.5]);
+  });
+
+  it('gives 0 on graphs of two nodes or fewer', () => {
+    expect(values(2, [[0, 1]])).toEqual([0, 0]);
+    expect(values(0, [])).toEqual([]);
+  });
+});
+
+describe('systemicRanks and networkAsOf', () => {
+  const network: DependencyNetwork = {
+    nodes: [
+      { id: 'svc1', kind: 'SERVICE', date: '2022' },
+      { id: 'svc2', kind: 'SERVICE', date: null },
+      { id: 'm1', kind: 'FOUNDATION_MODEL', date: '2020' },
+      { id: 'dev', kind: 'COMPANY', date: null },
+      { id: 'inv', kind: 'COMPANY', date: null },
+      { id: 'chip', kind: 'COMPANY', date: null },
+      { id: 'other', kind: 'COMPANY', date: null },
+      { id: 'twin', kind: 'COMPANY', date: null },
+    ],
+    edges: [
+      { from: 'svc1', to: 'm1', dealt: false, since: null },
+      { from: 'svc2', to: 'm1', dealt: false, since: null },
+      { from: 'svc2', to: 'other', dealt: false, since: null },
+      { from: 'svc1', to: 'twin', dealt: false, since: null },
+      { from: 'm1', to: 'dev', dealt: false, since: null },
+      { from: 'dev', to: 'inv', dealt: true, since: '2023-01' },
+      { from: 'dev', to: 'inv', dealt: true, since: null },
+      { from: 'inv', to: 'chip', dealt: true, since: '2019' },
+    ],
+  };
+
+  it('ranks companies by dependent services, then models, then companies, with shared ranks for ties', () => {
+    const ranks = systemicRanks(network);
+    expect(ranks.map((r) => [r.id, r.rank, r.dependentServices, r.dependentModels, r.dependentCompanies])).toEqual([
+      ['chip', 1, 2, 1, 2],
+      ['inv', 2, 2, 1, 1],
+      ['dev', 3, 2, 1, 0],
+      ['other', 4, 1, 0, 0],
+      ['twin', 4, 1, 0, 0],
+    ]);
+  });
+
+  it('computes betweenness over the simple directed graph (parallel relations count once)', () => {
+    const byId = Object.fromEntries(systemicRanks(network).map((r) => [r.id, r.betweenness]));
+    // n = 8, scale 1/42. dev lies on svc1, svc2, m1 -> inv and -> chip: 6 pairs; inv on svc1, svc2, m1, dev -> chip: 4.
+    expect(byId.dev).toBeCloseTo(6 / 42, 12);
+    expect(byId.inv).toBeCloseTo(4 / 42, 12);
+    expect(byId.chip).toBe(0);
+  });
+
+  it('drops what did not exist on the date: undated models and services, later or undated partnerships', () => {
+    const then = networkAsOf(network, '2022-06');
+    expect(then.nodes.map((n) => n.id)).toEqual(['svc1', 'm1', 'dev', 'inv', 'chip', 'other', 'twin']);
+    expect(then.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['svc1>m1', 'svc1>twin', 'm1>dev', 'inv>chip']);
+    expect(networkAsOf(network, null)).toBe(network);
+    const ranks = systemicRanks(then);
+    expect(ranks.find((r) => r.id === 'dev')).toMatchObject({ rank: 1, dependentServices: 1, dependentModels: 1 });
+    expect(ranks.find((r) => r.id === 'inv')).toMatchObject({ dependentServices: 0, dependentModels: 0, dependentCompanies: 0 });
+    expect(ranks.find((r) => r.id === 'chip')).toMatchObject({ dependentModels: 0, dependentCompanies: 1 });
+  });
+});
+
+describe('stepsAmong and singleSourcedServices', () => {
+  it('keeps distinct steps with both ends in the set', () => {
+    const steps = stepsAmong(new Set(['a', 'b', 'c']), [
+      { from: 'b', to: 'c', relation: 'X' },
+      { from: 'a', to: 'b', relation: 'Y' },
+      { from: 'a', to: 'b', relation: 'Y' },
+      { from: 'a', to: 'z', relation: 'Y' },
+    ]);
+    expect(steps).toEqual([
+      { from: 'a', to: 'b', relation: 'Y' },
+      { from: 'b', to: 'c', relation: 'X' },
+    ]);
+  });
+
+  it('finds services whose every model is the removed entity or depends on it', () => {
+    const exposed = new Set(['s1', 's2', 's3', 'm1', 'm2']);
+    const models = new Map([
+      ['s1', ['m1', 'm2']],
+      ['s2', ['m1', 'free']],
+      ['s3', []],
+      ['s4', ['m1']],
+      ['s5', ['root']],
+    ]);
+    expect(singleSourcedServices('root', exposed, models)).toEqual(['s1']);
+    expect(singleSourcedServices('root', new Set([...exposed, 's5']), models)).toEqual(['s1', 's5']);
+  });
+});
+
+describe('existedOn', () => {
+  it('keeps everything without a date bound, and nothing undated with one', () => {
+    expect(existedOn(null, null)).toBe(true);
+    expect(existedOn(undefined, '2023')).toBe(false);
+    expect(existedOn('2022-12', '2023')).toBe(true);
+    expect(existedOn('2023-02', '2023-01')).toBe(false);
+  });
+});
+
+describe('SnapshotCache', () => {
+  it('reuses a result while the version holds, and recomputes when it moves', async () => {
+    const cache = new SnapshotCache(4);
+    let computed = 0;
+    const compute = async () => (computed += 1);
+    expect(await cache.remember('v1', 'a', compute)).toBe(1);
+    expect(await cache.remember('v1', 'a', compute)).toBe(1);
+    expect(await cache.remember('v1', 'b', compute)).toBe(2);
+    expect(await cache.remember('v2', 'a', compute)).toBe(3);
+    expect(cache.size).toBe(1);
+  });
+
+  it('forgets failures, keeps at most its capacity, and keeps nothing at capacity 0', async () => {
+    const cache = new SnapshotCache(2);
+    await expect(cache.remember('v', 'bad', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.remember('v', 'bad', async () => 'fine')).toBe('fine');
+    await cache.remember('v', 'x', async () => 1);
+    await cache.remember('v', 'y', async () => 2);
+    expect(cache.size).toBe(2);
+    expect(await cache.remember('v', 'bad', async () => 'again')).toBe('again');
+    const off = new SnapshotCache(0);
+    let calls = 0;
+    await off.remember('v', 'k', async () => (calls += 1));
+    await off.remember('v', 'k', async () => (calls += 1));
+    expect([calls, off.size]).toEqual([2, 0]);
+  });
+});
