@@ -1,7 +1,7 @@
 import type { QueryRunner } from '../src/db/queryRunner';
 import { onOrBefore } from '../src/analytics/partialDate';
 import { GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
-import { closure, seedDependencies, seedFile } from './support/seedOracle';
+import { closure, datedDependencies, seedDependencies, seedFile } from './support/seedOracle';
 
 let server: Awaited<ReturnType<typeof startSeededServer>>;
 let runner: QueryRunner;
@@ -74,9 +74,11 @@ describe('upstream and downstream', () => {
 
 describe('dependencyPaths', () => {
   const pathsQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-    dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length entities { id } steps { from to relation } }
+    dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length entities { id } steps { from to relation relations } }
   }`;
-  type Path = { length: number; entities: { id: string }[]; steps: { from: string; to: string; relation: string }[] };
+  type Path = { length: number; entities: { id: string }[]; steps: { from: string; to: string; relation: string; relations: string[] }[] };
+  /** Every relation by which `from` depends on `to`, from the seed files. */
+  const relationsOf = (from: string, to: string) => edges.filter((e) => e.from === from && e.to === to).map((e) => e.relation).sort();
 
   it('gives the shortest paths first, each a chain of seed dependencies that never revisits an entity', async () => {
     const from = services.find((s) => (s.models ?? []).map(refId).includes('gpt-4'))!.id as string;
@@ -96,12 +98,18 @@ describe('dependencyPaths', () => {
       p.steps.forEach((step, i) => {
         expect([step.from, step.to]).toEqual([ids[i], ids[i + 1]]);
         expect(known.has(`${step.from} ${step.relation} ${step.to}`)).toBe(true);
+        // Parallel dependencies (OpenAI on Microsoft by investment, hosting, ownership) make one route.
+        expect([...step.relations].sort()).toEqual(relationsOf(step.from, step.to));
+        expect(step.relation).toBe(step.relations[0]);
       });
     }
+    const routes = paths.map((p) => p.entities.map((e) => e.id).join(','));
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(paths.some((p) => p.steps.some((step) => step.relations.length > 1))).toBe(true);
     // Ties at the cut are settled by entity ids, then relations: asking for fewer gives a prefix.
     const one = await ok(pathsQuery, { from, to: 'microsoft', first: 1 });
     expect(one.dependencyPaths).toEqual([paths[0]]);
-    const key = (p: Path) => `${p.length} ${p.entities.map((e) => e.id).join(',')} ${p.steps.map((s) => s.relation).join(',')}`;
+    const key = (p: Path) => `${p.length} ${p.entities.map((e) => e.id).join(',')}`;
     expect(paths.map(key)).toEqual([...paths.map(key)].sort((a, b) => Number(a.split(' ')[0]) - Number(b.split(' ')[0]) || (a < b ? -1 : a > b ? 1 : 0)));
     const tooShort = await ok(pathsQuery, { from, to: 'microsoft', maxHops: shortest - 1 });
     expect(tooShort.dependencyPaths).toEqual([]);
@@ -115,7 +123,7 @@ describe('dependencyPaths', () => {
   it('finds a direct dependency with maxHops: 1', async () => {
     const direct = edges.find((e) => e.relation === 'BUILT_ON')!;
     const data = await ok(pathsQuery, { from: direct.from, to: direct.to, maxHops: 1 });
-    expect(data.dependencyPaths).toEqual([{ length: 1, entities: [{ id: direct.from }, { id: direct.to }], steps: [direct] }]);
+    expect(data.dependencyPaths).toEqual([{ length: 1, entities: [{ id: direct.from }, { id: direct.to }], steps: [{ ...direct, relations: [direct.relation] }] }]);
   });
 });
 
@@ -172,13 +180,39 @@ describe('concentration', () => {
     expect(concentration.shares.find((s: { key: string }) => s.key === 'US').label).toBe('United States');
   });
 
-  it('merges companies tied by investment, acquisition or licensing into one bloc', async () => {
+  it('gives each bloc (companies tied by investment, acquisition or licensing, transitively) the services built on its models', async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'SERVICES', groupBy: 'BLOC' });
-    const bloc = concentration.shares.find((s: { members: { id: string }[] }) => s.members.some((m) => m.id === 'openai'));
-    expect(bloc.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['openai', 'microsoft']));
-    expect(bloc.key).toBe('openai');
+    // Blocs by union-find over the seed's tying partnerships.
+    const parent = new Map(companies.map((c) => [c.id as string, c.id as string]));
+    const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+    for (const deal of seedFile('partnerships.yaml').filter((d) => ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind))) {
+      const [first, ...rest] = deal.parties.map((p: { company: string }) => p.company);
+      for (const other of rest) parent.set(find(other), find(first));
+    }
+    const servicesOf = (developerIds: string[]) =>
+      new Set(services.filter((s) => (s.models ?? []).map(refId).some((m: string) => developerIds.some((d) => models.find((x) => x.id === m)!.developers.map(refId).includes(d)))).map((s) => s.id));
+    const blocs = new Map<string, string[]>();
+    for (const c of companies) blocs.set(find(c.id), [...(blocs.get(find(c.id)) ?? []), c.id]);
+    const expected = [...blocs.values()]
+      .map((members) => ({ members: members.sort(), value: servicesOf(members).size }))
+      .filter((bloc) => bloc.value > 0);
+    const got = concentration.shares.map((s: { value: number; members: { id: string }[] }) => ({ members: s.members.map((m) => m.id).sort(), value: s.value }));
+    expect(got.sort((a: { members: string[] }, b: { members: string[] }) => (a.members[0] < b.members[0] ? -1 : 1))).toEqual(
+      expected.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1)),
+    );
+  });
+
+  it('keys a bloc by its largest member and lists members largest first', async () => {
+    const { concentration } = await ok(concentrationQuery, { measure: 'SERVICES', groupBy: 'BLOC' });
     const byCompany = await ok(concentrationQuery, { measure: 'SERVICES' });
-    expect(bloc.value).toBeGreaterThanOrEqual(byCompany.concentration.shares.find((s: { key: string }) => s.key === 'openai').value);
+    const own = new Map(byCompany.concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]));
+    for (const share of concentration.shares as { key: string; members: { id: string }[] }[]) {
+      const values = share.members.map((m) => (own.get(m.id) as number | undefined) ?? 0);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      expect(share.key).toBe(share.members[0].id);
+    }
+    const openai = concentration.shares.find((s: { key: string }) => s.key === 'openai');
+    expect(openai.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['openai', 'microsoft']));
   });
 
   it('restricts the population to a stage, and answers an empty one with zeros', async () => {
@@ -230,12 +264,22 @@ describe('systemicImportance and removalImpact', () => {
     expect(systemicImportance[0].dependentServices).toBeGreaterThan(0);
   });
 
-  it('takes the graph as it stood on asOf', async () => {
-    const now = await ok('{ systemicImportance(first: 1) { company { id } dependentServices } }');
-    const then = await ok('{ systemicImportance(first: 1, asOf: "2019") { company { id } dependentServices dependentModels } }');
-    expect(then.systemicImportance[0].dependentServices).toBeLessThanOrEqual(now.systemicImportance[0].dependentServices);
-    const launched = services.filter((s) => s.launchedOn && onOrBefore(s.launchedOn, '2019'));
-    expect(then.systemicImportance[0].dependentServices).toBeLessThanOrEqual(launched.length);
+  it.each(['2020', '2023-02'])('takes the graph as it stood on asOf %s: undated or later models, services and partnerships left out', async (asOf) => {
+    const { systemicImportance } = await ok(`{ systemicImportance(first: 100, asOf: "${asOf}") { company { id } dependentServices dependentModels dependentCompanies } }`);
+    const existed = (date: unknown) => typeof date === 'string' && onOrBefore(date, asOf);
+    const dealDates = new Map(seedFile('partnerships.yaml').map((d) => [d.id as string, d.announcedOn as string | undefined]));
+    const alive = new Set([
+      ...companies.map((c) => c.id as string),
+      ...models.filter((m) => existed(m.releasedOn)).map((m) => m.id as string),
+      ...services.filter((s) => existed(s.launchedOn)).map((s) => s.id as string),
+    ]);
+    const then = datedDependencies().filter((e) => alive.has(e.from) && alive.has(e.to) && (e.vias.length === 0 || e.vias.some((via) => existed(dealDates.get(via)))));
+    const kindOf = new Map([...services.map((s) => [s.id, 'S']), ...models.map((m) => [m.id, 'M']), ...companies.map((c) => [c.id, 'C'])] as [string, string][]);
+    for (const row of systemicImportance) {
+      const downstream = [...closure(then, row.company.id, 'downstream').keys()];
+      const count = (kind: string) => downstream.filter((id) => kindOf.get(id) === kind).length;
+      expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([row.company.id, count('S'), count('M'), count('C')]);
+    }
   });
 
   it('exposes everything downstream and finds the services left with no other model', async () => {

@@ -44,13 +44,13 @@ it.each([
 
 it('dependency-paths matches the API', async () => {
   const rows = await recipe('dependency-paths');
-  const data = await api('{ dependencyPaths(from: "askup", to: "tsmc", maxHops: 6, first: 10) { length entities { id } steps { relation } } }');
-  const key = (length: number, ids: string[], relations: string[]) => `${length} ${ids.join(',')} ${relations.join(',')}`;
+  const data = await api('{ dependencyPaths(from: "askup", to: "tsmc", maxHops: 6, first: 10) { length entities { id } steps { relations } } }');
+  const key = (length: number, ids: string[], relations: string[][]) => `${length} ${ids.join(',')} ${relations.map((step) => [...step].sort().join('|')).join(',')}`;
   expect(rows.length).toBeGreaterThan(0);
-  expect(rows.map((row) => key(row.length as number, row.entities as string[], row.relations as string[])).sort()).toEqual(
-    data.dependencyPaths
-      .map((p: { length: number; entities: { id: string }[]; steps: { relation: string }[] }) => key(p.length, p.entities.map((e) => e.id), p.steps.map((s) => s.relation)))
-      .sort(),
+  expect(rows.map((row) => key(row.length as number, row.entities as string[], row.relations as string[][]))).toEqual(
+    data.dependencyPaths.map((p: { length: number; entities: { id: string }[]; steps: { relations: string[] }[] }) =>
+      key(p.length, p.entities.map((e) => e.id), p.steps.map((s) => s.relations)),
+    ),
   );
 });
 

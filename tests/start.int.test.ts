@@ -59,11 +59,11 @@ describe('createApp', () => {
 });
 
 describe('npm start', () => {
-  it('with NEO4J_URI: applies the schema, seeds an empty database, serves, and stops on Ctrl-C', async () => {
+  it('with NEO4J_URI: applies the schema, seeds an empty database, serves (introspection on, as under npm start), and stops on Ctrl-C', async () => {
     const runner = await connectTestRunner();
     await emptyDatabase(runner);
     await runner.write('DROP INDEX entity_names IF EXISTS');
-    const app = start({ PORT: '0' });
+    const app = start({ PORT: '0', NODE_ENV: 'production' });
     try {
       const url = await app.ready;
       expect(url).toMatch(/\/graphql$/);
@@ -73,6 +73,10 @@ describe('npm start', () => {
       const indexes = await runner.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'entity_names' RETURN name");
       expect(indexes).toHaveLength(1);
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
+      const [derived] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() RETURN count(d) AS count');
+      expect(derived.count).toBeGreaterThan(0);
+      const introspection = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
       const exit = exitOf(app.child);
       app.child.kill('SIGINT');
       expect(await exit).toBe(0);

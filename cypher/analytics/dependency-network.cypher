@@ -11,6 +11,6 @@ CALL () {
 }
 CALL () {
   MATCH (a:Entity)-[d:DEPENDS_ON]->(b:Entity)
-  RETURN collect(a.id) AS froms, collect(b.id) AS tos, collect(coalesce(d.since, '')) AS sinces, collect(size(d.via) > 0) AS dealt
+  RETURN collect(a.id) AS froms, collect(b.id) AS tos, collect(coalesce(d.since, '')) AS sinces, collect(coalesce(size(d.via), 0) > 0) AS dealt
 }
 RETURN ids, kinds, dates, froms, tos, sinces, dealt

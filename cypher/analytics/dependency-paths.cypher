@@ -1,9 +1,10 @@
 // name: analytics/dependency-paths
 // Parameters: $from, $to = entity ids. __FIRST__ and __MAX_HOPS__ are validated integers written into the text
 // (Cypher takes only literals there).
-// Returns one row: fromFound, toFound, and paths = the first __FIRST__ dependency paths from $from to $to that never
-// visit an entity twice, ordered by length, then entity ids, then relations, each { nodes: [{ node, label }],
-// relations }. They all lie in the __FIRST__ shortest length groups, so ties at the cut are settled by that order.
+// Returns one row: fromFound, toFound, and paths = every dependency path from $from to $to in the __FIRST__
+// shortest length groups that never visits an entity twice, ordered by length, then entity ids, then relations,
+// each { nodes: [{ node, label }], relations }. The first __FIRST__ distinct routes (entity sequences) all lie in
+// those groups, so the caller can merge paths that differ only in parallel relations and cut after __FIRST__.
 // The quantifier starts at 0 (the empty path is refused by size(y) > 0) because Neo4j 5.26 rejects {1,1} here.
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
@@ -16,7 +17,6 @@ CALL (a, b) {
   )
   WITH p, [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.relation] AS relations
   ORDER BY length(p), ids, relations
-  LIMIT __FIRST__
   RETURN collect({nodes: [n IN nodes(p) | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Entity'][0]}], relations: relations}) AS paths
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths

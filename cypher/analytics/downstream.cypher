@@ -1,6 +1,5 @@
 // name: analytics/downstream
-// Parameters: $id = the root entity's id. __MAX_HOPS__ is a validated integer written into the text, or empty
-// for no bound.
+// Parameters: $id = the root entity's id. __MAX_HOPS__ is a validated integer written into the text.
 // Returns no rows when $id is unknown; otherwise one row per entity: the root first (distance 0), then everything
 // that depends on it within __MAX_HOPS__ steps with its fewest-step distance: node (properties), label, distance.
 MATCH (root:Entity {id: $id})

@@ -95,7 +95,9 @@ export class QueryRunner {
    * committed write (from any client). Counted in `trace` as one statement.
    */
   async version(trace?: CypherTrace): Promise<string> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    // The session shares executeQuery's bookmarks: the version is never older than this server's own writes, and
+    // the reads that follow it (through executeQuery) are never older than the version.
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
     try {
       await session.executeRead((tx) => tx.run('RETURN 1'));
       if (trace) trace.statements += 1;

@@ -64,15 +64,14 @@ export class AnalyticsResolver {
   ): Promise<Concentration> {
     const group = groupBy ?? ConcentrationGroup.COMPANY;
     const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null]);
-    const index = await context.analytics.remember(key, async () => {
+    // The answer, with its companies and stage, is kept while the graph is unchanged.
+    const { index, companies, stageEntity } = await context.analytics.remember(key, async () => {
       const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
       if (!data.stageFound) throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
-      return concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
+      const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
+      const entities = await entitiesById(context, [...index.shares.flatMap((share) => share.members), ...(stage ? [stage] : [])]);
+      return { index, companies: entities, stageEntity: stage ? (entities.get(stage) ?? null) : null };
     });
-    const [companies, stageEntity] = await Promise.all([
-      entitiesById(context, index.shares.flatMap((share) => share.members)),
-      stage ? context.loaders.entity.load(stage) : null,
-    ]);
     return {
       measure,
       groupBy: group,
@@ -84,7 +83,10 @@ export class AnalyticsResolver {
     };
   }
 
-  @Query(() => [DependencyPath], { description: 'Dependency paths from one entity to another, shortest first; a path never visits an entity twice.' })
+  @Query(() => [DependencyPath], {
+    description:
+      'Dependency paths from one entity to another, shortest first, then by entity ids; a path never visits an entity twice, and paths through the same entities are one path whose steps list every relation.',
+  })
   async dependencyPaths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
@@ -102,7 +104,7 @@ export class AnalyticsResolver {
       return {
         length: relations.length,
         entities: entities,
-        steps: relations.map((relation, step) => ({ from: entities[step].id, to: entities[step + 1].id, relation })),
+        steps: relations.map((all, step) => ({ from: entities[step].id, to: entities[step + 1].id, relation: all[0], relations: all })),
       };
     });
   }
@@ -126,12 +128,13 @@ export class AnalyticsResolver {
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
   ): Promise<SystemicRank[]> {
     const limit = intArg('first', first, 1, MAX_PAGE);
-    const ranks = await context.analytics.remember(JSON.stringify(['systemicImportance', asOf ?? null]), async () => {
+    // The ranks, with the companies of the first MAX_PAGE, are kept while the graph is unchanged.
+    const { ranks, companies } = await context.analytics.remember(JSON.stringify(['systemicImportance', asOf ?? null]), async () => {
       const network = await context.analytics.remember('dependencyNetwork', () => context.analytics.dependencyNetwork());
-      return systemicRanks(networkAsOf(network, asOf));
+      const ranks = systemicRanks(networkAsOf(network, asOf)).slice(0, MAX_PAGE);
+      return { ranks, companies: await entitiesById(context, ranks.map((rank) => rank.id)) };
     });
     const top = ranks.slice(0, limit);
-    const companies = await entitiesById(context, top.map((rank) => rank.id));
     return top.flatMap(({ id, ...scores }) => (companies.has(id) ? [{ company: companies.get(id)!, ...scores }] : []));
   }
 
@@ -160,8 +163,8 @@ export class AnalyticsResolver {
 @Resolver(() => DependencyGraph)
 export class DependencyGraphResolver {
   @FieldResolver(() => [DependencyStep], { description: 'Every dependency among the root and the nodes.' })
-  steps(@Root() graph: DependencyGraph, @Ctx() context: Context) {
-    return context.analytics.stepsAmong(graph.memberIds);
+  async steps(@Root() graph: DependencyGraph, @Ctx() context: Context): Promise<DependencyStep[]> {
+    return (await context.analytics.stepsAmong(graph.memberIds)).map((step) => ({ ...step, relations: [step.relation] }));
   }
 }
 

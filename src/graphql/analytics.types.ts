@@ -53,7 +53,9 @@ export class Share {
   @Field(() => Float, { description: 'value / total, between 0 and 1.' })
   share!: number;
 
-  @Field(() => [Company], { description: 'The companies that make up the value, largest first.' })
+  @Field(() => [Company], {
+    description: "The group's companies that hold a value, largest first; a bloc also lists its tied companies that hold none (Microsoft in OpenAI's bloc for MODELS).",
+  })
   members!: EntityRow[];
 }
 
@@ -105,6 +107,11 @@ export class DependencyStep {
     description: 'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
   })
   relation!: string;
+
+  @Field(() => [String], {
+    description: 'Every relation by which `from` depends on `to` here: on a path, all parallel ones (OpenAI on Microsoft: INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
+  })
+  relations?: string[];
 }
 
 @ObjectType('DependencyPath')

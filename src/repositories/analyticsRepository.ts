@@ -1,6 +1,7 @@
 import { cypherFile } from '../db/cypherFile';
 import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { ConcentrationMeasure, MarketData } from '../analytics/concentration';
+import { DEPENDENCY_RELATIONS } from '../analytics/dependencies';
 import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { Label } from '../seed/seedSpec';
@@ -24,7 +25,8 @@ export interface Closure {
 export interface PathRows {
   fromFound: boolean;
   toFound: boolean;
-  paths: { entities: EntityRow[]; relations: string[] }[];
+  /** Each route's entities in order, and for each step every relation between its two entities. */
+  paths: { entities: EntityRow[]; relations: string[][] }[];
 }
 
 type NodeRow = { node: Record<string, unknown>; label: Label };
@@ -58,17 +60,25 @@ export class AnalyticsRepository {
     return this.cache.remember(await this.version, key, compute);
   }
 
-  /** Up to `first` dependency paths from one entity to another, shortest first, none visiting an entity twice. */
+  /**
+   * The first `first` dependency routes from one entity to another, shortest first, none visiting an entity twice:
+   * paths through the same entities are one route, with every relation of each step (in DEPENDENCY_RELATIONS order).
+   */
   async dependencyPaths(from: string, to: string, maxHops: number, first: number): Promise<PathRows> {
     const query = withInteger(withInteger(cypherFile('analytics/dependency-paths'), '__MAX_HOPS__', maxHops, MAX_HOPS), '__FIRST__', first, MAX_PATHS);
     const [row] = await this.read(query, { from, to });
+    const routes = new Map<string, { entities: EntityRow[]; relations: Set<string>[] }>();
+    for (const { nodes, relations } of row.paths as { nodes: NodeRow[]; relations: string[] }[]) {
+      const key = nodes.map(({ node }) => node.id).join('\u0000');
+      const route = routes.get(key);
+      if (route) relations.forEach((relation, step) => route.relations[step].add(relation));
+      else if (routes.size < first) routes.set(key, { entities: nodes.map(({ node, label }) => toEntity(label, node)), relations: relations.map((relation) => new Set([relation])) });
+    }
+    const order = (relation: string) => (DEPENDENCY_RELATIONS as readonly string[]).indexOf(relation);
     return {
       fromFound: row.fromFound as boolean,
       toFound: row.toFound as boolean,
-      paths: (row.paths as { nodes: NodeRow[]; relations: string[] }[]).map(({ nodes, relations }) => ({
-        entities: nodes.map(({ node, label }) => toEntity(label, node)),
-        relations,
-      })),
+      paths: [...routes.values()].map(({ entities, relations }) => ({ entities, relations: relations.map((set) => [...set].sort((a, b) => order(a) - order(b))) })),
     };
   }
 

@@ -44,6 +44,10 @@ export async function createApp({ runner, traceCypher, analyticsCache = true }: 
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Analysts' playgrounds and dashboards discover the schema; Apollo would turn this off under NODE_ENV=production.
+    introspection: true,
+    // The process (src/main.ts) owns SIGINT and SIGTERM: Apollo's own handlers would re-raise them and end it mid-shutdown.
+    stopOnTerminationSignals: false,
     // No HTTP cache hints are given, so Apollo's cache-control plugin would only wrap every field resolver.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(traceCypher ? [traceCypherPlugin] : [])],
   });

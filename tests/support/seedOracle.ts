@@ -22,11 +22,25 @@ export interface OracleEdge {
   relation: string;
 }
 
+/** An edge with the partnerships that make it (none for the direct relations). */
+export interface DatedEdge extends OracleEdge {
+  vias: string[];
+}
+
 /** The dependency edges the design defines, read from the seed files: one per (from, relation, to). */
 export function seedDependencies(dir?: string): OracleEdge[] {
-  const edges = new Map<string, OracleEdge>();
-  const add = (from: string, relation: string, to: string) => {
-    if (from !== to) edges.set(`${from} ${relation} ${to}`, { from, to, relation });
+  return datedDependencies(dir).map(({ from, to, relation }) => ({ from, to, relation }));
+}
+
+/** The dependency edges with the partnerships behind each. */
+export function datedDependencies(dir?: string): DatedEdge[] {
+  const edges = new Map<string, DatedEdge>();
+  const add = (from: string, relation: string, to: string, via?: string) => {
+    if (from === to) return;
+    const key = `${from} ${relation} ${to}`;
+    const edge = edges.get(key) ?? { from, to, relation, vias: [] };
+    if (via) edge.vias.push(via);
+    edges.set(key, edge);
   };
   for (const service of seedFile('services.yaml', dir)) {
     for (const model of refs(service, 'models')) add(service.id, 'BUILT_ON', model);
@@ -46,7 +60,7 @@ export function seedDependencies(dir?: string): OracleEdge[] {
     if (!rule) continue;
     const parties = deal.parties as { company: string; role: string }[];
     for (const dependent of parties.filter((party) => party.role === rule[0])) {
-      for (const dependency of parties.filter((party) => party.role === rule[1])) add(dependent.company, rule[2], dependency.company);
+      for (const dependency of parties.filter((party) => party.role === rule[1])) add(dependent.company, rule[2], dependency.company, deal.id);
     }
   }
   return [...edges.values()];
