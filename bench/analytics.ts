@@ -1,0 +1,127 @@
+/**
+ * npm run bench:analytics [-- --runs 30] [--companies 10000] [--seed 42] [--no-synthetic]
+ *
+ * Median and p95 latency of every analytic, through HTTP and GraphQL, on the seed graph and on a synthetic graph
+ * of --companies companies (src/synthetic/generateGraph.ts, fixed random seed). It uses a Neo4j of its own, or the
+ * one at BENCH_NEO4J_URI, whose data it replaces.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/config';
+import { loadSeed } from '../src/seed/loadSeed';
+import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { loadRecords, openBenchDatabase, printTimings, serveApi, time, Timing, WARMUP_RUNS } from './support';
+
+const log = (line: string) => console.error(`bench: ${line}`);
+
+interface Roots {
+  service: string;
+  /** A service nothing depends on, so no path leads to it. */
+  otherService: string;
+  developer: string;
+  hub: string;
+  infrastructure: string;
+}
+
+/** The analytics, each as one GraphQL operation over the given roots; `whole` ones read the whole graph (and are cached). */
+function operations(roots: Roots): { name: string; query: string; whole: boolean }[] {
+  return [
+    { name: 'concentration MODELS by COMPANY', query: '{ concentration(measure: MODELS) { hhi shares { key share } } }', whole: true },
+    { name: 'concentration SERVICES by BLOC', query: '{ concentration(measure: SERVICES, groupBy: BLOC) { hhi shares { key share members { id } } } }', whole: true },
+    { name: 'concentration MARKET_CAP by COUNTRY, stage cloud', query: '{ concentration(measure: MARKET_CAP, groupBy: COUNTRY, stage: "cloud") { hhi shares { key share } } }', whole: true },
+    { name: 'systemicImportance first 10', query: '{ systemicImportance { rank company { id } betweenness } }', whole: true },
+    { name: 'systemicImportance first 10, asOf 2022', query: '{ systemicImportance(asOf: "2022") { rank company { id } } }', whole: true },
+    { name: `upstream of ${roots.service}`, query: `{ upstream(of: "${roots.service}") { nodes { distance entity { id } } steps { from to relation } } }`, whole: false },
+    { name: `downstream of ${roots.developer}`, query: `{ downstream(of: "${roots.developer}") { nodes { distance entity { id } } steps { from to relation } } }`, whole: false },
+    { name: `downstream of ${roots.hub} (largest)`, query: `{ downstream(of: "${roots.hub}") { nodes { distance entity { id } } } }`, whole: false },
+    { name: `dependencyPaths ${roots.service} -> ${roots.infrastructure}`, query: `{ dependencyPaths(from: "${roots.service}", to: "${roots.infrastructure}") { length entities { id } } }`, whole: false },
+    {
+      name: `dependencyPaths ${roots.service} -> ${roots.otherService} (no path, maxHops 8)`,
+      query: `{ dependencyPaths(from: "${roots.service}", to: "${roots.otherService}", maxHops: 8) { length } }`,
+      whole: false,
+    },
+    { name: `removalImpact of ${roots.developer}`, query: `{ removalImpact(id: "${roots.developer}") { exposed { id } singleSourcedServices { id } } }`, whole: false },
+    { name: `removalImpact of ${roots.hub} (largest)`, query: `{ removalImpact(id: "${roots.hub}") { exposed { id } singleSourcedServices { id } } }`, whole: false },
+  ];
+}
+
+/** Times every operation: whole-graph ones on a server without the snapshot cache (cold) and with it (graph unchanged). */
+async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number): Promise<Timing[]> {
+  const timings: Timing[] = [];
+  for (const { name, query, whole } of operations(roots)) {
+    const size = JSON.stringify(await cold.post(query)).length;
+    const label = `${name} [${Math.round(size / 1000)} kB]`;
+    timings.push(await time(whole ? `${label}, cold` : label, () => cold.post(query), runs));
+    if (whole) timings.push(await time(`${label}, cached`, () => warm.post(query), runs));
+  }
+  return timings;
+}
+
+type Api = Awaited<ReturnType<typeof serveApi>>;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '30' }, companies: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, 'no-synthetic': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const runs = Number(values.runs);
+  const companies = Number(values.companies);
+  const seed = Number(values.seed);
+  if (![runs, companies, seed].every(Number.isInteger) || runs < 1) throw new Error('--runs, --companies and --seed must be whole numbers, --runs at least 1');
+
+  const database = await openBenchDatabase(log);
+  const cold = await serveApi(database.runner, false);
+  const warm = await serveApi(database.runner, true);
+  try {
+    const results: { title: string; timings: Timing[]; target: number }[] = [];
+    const seedLoad = performance.now();
+    await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
+    log(`seed graph loaded in ${((performance.now() - seedLoad) / 1000).toFixed(1)} s`);
+    const seedRoots = { service: 'askup', otherService: 'chatgpt', developer: 'naver', hub: 'openai', infrastructure: 'tsmc' };
+    results.push({ title: `seed graph (${runs} runs each, after ${WARMUP_RUNS} warm-up runs)`, timings: await timeAll(cold, warm, seedRoots, runs), target: 50 });
+
+    if (!values['no-synthetic']) {
+      const generated = performance.now();
+      const records = generateSeedRecords({ companies, seed });
+      const report = await loadRecords(database.runner, records);
+      log(
+        `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ${report.relationships.created} relationships, ` +
+          `${report.dependencies.written} dependencies, generated and loaded in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+      );
+      // Roots: the first service; the median developer by models developed; the developer of the most-built-on
+      // model (the largest downstream); the company most depended on.
+      const [roots] = await database.runner.read(`
+        CALL () { MATCH (s:Service) WITH s ORDER BY s.id LIMIT 2 WITH collect(s.id) AS two RETURN two[0] AS service, two[1] AS otherService }
+        CALL () { MATCH (c:Company)-[:DEVELOPS]->(m) WITH c, count(m) AS models ORDER BY models, c.id
+                  WITH collect(c.id) AS developers RETURN developers[size(developers) / 2] AS developer }
+        CALL () { MATCH (m:FoundationModel)<-[:BUILT_ON]-(x:Service) WITH m, count(x) AS n ORDER BY n DESC, m.id LIMIT 1
+                  MATCH (c:Company)-[:DEVELOPS]->(m) RETURN c.id AS hub ORDER BY hub LIMIT 1 }
+        RETURN service, otherService, developer, hub`);
+      const [top] = (await warm.post('{ systemicImportance(first: 1) { company { id } } }')).systemicImportance;
+      const syntheticRoots = {
+        service: roots.service as string,
+        otherService: roots.otherService as string,
+        developer: roots.developer as string,
+        hub: roots.hub as string,
+        infrastructure: top.company.id as string,
+      };
+      results.push({
+        title: `synthetic graph, ${companies} companies (${runs} runs each, after ${WARMUP_RUNS} warm-up runs)`,
+        timings: await timeAll(cold, warm, syntheticRoots, runs),
+        target: 500,
+      });
+    }
+    for (const { title, timings, target } of results) printTimings(title, timings, target);
+    console.log('\n[n kB]: size of the response. cold: the whole graph read and computed for every request; cached: the graph unchanged since the last request.');
+  } finally {
+    await cold.close();
+    await warm.close();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});
