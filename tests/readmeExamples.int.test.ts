@@ -3,10 +3,11 @@ import path from 'node:path';
 import { projectRoot } from '../src/config';
 import { startSeededServer } from './support/graphqlClient';
 
-/** The README's "Questions you can ask" prints each query with its answer on the seed graph; they must stay true. */
+/** The README prints queries with their answers on the seed graph ("Questions you can ask", networks); they must stay true. */
 
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('<!-- questions:start -->'), readme.indexOf('<!-- questions:end -->'));
+// Every block between <!-- questions:start --> and <!-- questions:end --> (analytics, networks).
+const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)].map((block) => block[1]).join('\n');
 const examples = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```\n```json\n([\s\S]*?)\n```/g)].map((match) => ({
   title: match[1].replace(/^# /, '').trim(),
   query: match[2],
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 it('finds an example for every analytic in the section', () => {
-  const fields = ['concentration', 'dependencyPaths', 'upstream', 'downstream', 'systemicImportance', 'removalImpact'];
+  const fields = ['concentration', 'dependencyPaths', 'upstream', 'downstream', 'systemicImportance', 'removalImpact', 'partnershipNetwork'];
   expect(fields.filter((field) => !examples.some((example) => example.query.includes(`${field}(`)))).toEqual([]);
 });
 

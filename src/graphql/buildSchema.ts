@@ -12,6 +12,7 @@ import {
 } from './entity.resolvers';
 import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
 import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
+import { NetworkResolver } from './network.resolver';
 import { QueryResolver } from './query.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -22,6 +23,7 @@ export function buildSchema(): GraphQLSchema {
     resolvers: [
       QueryResolver,
       AnalyticsResolver,
+      NetworkResolver,
       DependencyGraphResolver,
       RemovalImpactResolver,
       EntityResolver,

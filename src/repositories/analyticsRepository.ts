@@ -3,6 +3,7 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { ConcentrationMeasure, MarketData } from '../analytics/concentration';
 import { DEPENDENCY_RELATIONS } from '../analytics/dependencies';
 import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
+import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { Label } from '../seed/seedSpec';
 import { EntityRow, toEntity } from './entityRepository';
@@ -131,6 +132,11 @@ export class AnalyticsRepository {
     const [root, ...nodes] = reached(rows);
     if (root.distance !== 0 || root.entity.id !== id) throw new Error(`analytics/${direction} returned ${root.entity.id} at ${root.distance} before the root`);
     return { root: root.entity, nodes };
+  }
+
+  /** Every partnership with its parties (id, name, country, role). */
+  async partnershipDeals(): Promise<NetworkDeal[]> {
+    return (await this.read(cypherFile('networks/partnerships'))) as unknown as NetworkDeal[];
   }
 
   private read(query: string, params: Params = {}) {

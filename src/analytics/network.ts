@@ -1,0 +1,110 @@
+/** The partnership network: companies as nodes, one edge per pair of parties of each partnership. */
+import { existedOn } from './partialDate';
+
+export interface NetworkParty {
+  id: string;
+  name: string;
+  country: string | null;
+  role: string;
+}
+
+export interface NetworkDeal {
+  id: string;
+  kind: string;
+  announcedOn: string | null;
+  parties: NetworkParty[];
+}
+
+export interface NetworkQuestion {
+  /** Keep what lies within `depth` partnership hops of these companies; all companies when absent. */
+  companies?: readonly string[] | null;
+  kinds?: readonly string[] | null;
+  /** Only partnerships announced on or before it (undated ones are left out). */
+  asOf?: string | null;
+  depth: number;
+}
+
+export interface NetworkNodeRow {
+  id: string;
+  label: string;
+  kind: 'COMPANY';
+  group: string | null;
+  size: number;
+}
+
+export interface NetworkEdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  partnershipKind: string;
+  announcedOn: string | null;
+  weight: number;
+}
+
+/** Roles that give something to the other party: the edge points from them (investor -> investee). */
+const GIVING_ROLES = new Set(['investor', 'licensor', 'supplier', 'acquirer']);
+
+/**
+ * Given the partnerships and a question, returns the network: an edge for each pair of parties of each kept
+ * partnership (from the giving party when roles say so, else in id order; weight 1), and as nodes the companies on
+ * kept edges plus the asked-for companies, sized by their degree and grouped by country. With `companies`, only the
+ * companies within `depth` hops of them and the edges among those are kept.
+ */
+export function partnershipNetwork(
+  deals: readonly NetworkDeal[],
+  question: NetworkQuestion,
+  /** Names and countries of companies that may be in no partnership (the asked-for ones). */
+  directory: ReadonlyMap<string, { name: string; country: string | null }> = new Map(),
+): { nodes: NetworkNodeRow[]; edges: NetworkEdgeRow[] } {
+  const kinds = question.kinds && question.kinds.length > 0 ? new Set(question.kinds) : null;
+  const companies = new Map<string, { name: string; country: string | null }>(directory);
+  let edges: NetworkEdgeRow[] = [];
+  for (const deal of deals) {
+    for (const party of deal.parties) companies.set(party.id, party);
+    if ((kinds && !kinds.has(deal.kind)) || !existedOn(deal.announcedOn, question.asOf)) continue;
+    const parties = [...deal.parties].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let i = 0; i < parties.length; i += 1) {
+      for (let j = i + 1; j < parties.length; j += 1) {
+        const [a, b] = GIVING_ROLES.has(parties[j].role) && !GIVING_ROLES.has(parties[i].role) ? [parties[j], parties[i]] : [parties[i], parties[j]];
+        if (a.id === b.id) continue;
+        edges.push({ id: `${deal.id}:${a.id}:${b.id}`, source: a.id, target: b.id, partnershipKind: deal.kind, announcedOn: deal.announcedOn, weight: 1 });
+      }
+    }
+  }
+  let keep: Set<string>;
+  if (question.companies && question.companies.length > 0) {
+    const neighbours = new Map<string, string[]>();
+    const link = (from: string, to: string) => {
+      const list = neighbours.get(from);
+      if (list) list.push(to);
+      else neighbours.set(from, [to]);
+    };
+    for (const edge of edges) {
+      link(edge.source, edge.target);
+      link(edge.target, edge.source);
+    }
+    keep = new Set(question.companies);
+    let frontier = [...keep];
+    for (let hop = 0; hop < question.depth && frontier.length > 0; hop += 1) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const other of neighbours.get(id) ?? []) {
+          if (keep.has(other)) continue;
+          keep.add(other);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    edges = edges.filter((edge) => keep.has(edge.source) && keep.has(edge.target));
+  } else {
+    keep = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
+  }
+  const degree = new Map<string, number>();
+  for (const edge of edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const nodes = [...keep]
+    .filter((id) => companies.has(id))
+    .map((id) => ({ id, label: companies.get(id)!.name, kind: 'COMPANY' as const, group: companies.get(id)!.country ?? null, size: degree.get(id) ?? 0 }))
+    .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
+  return { nodes, edges: edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}

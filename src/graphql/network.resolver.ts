@@ -1,0 +1,37 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { partnershipNetwork } from '../analytics/network';
+import type { Context } from './context';
+import { EntityKind, PartnershipKind } from './enums';
+import { intArg, userError } from './errors';
+import { Network } from './network.types';
+import { PartialDate } from './scalars';
+
+export const MAX_DEPTH = 3;
+
+@Resolver()
+export class NetworkResolver {
+  @Query(() => Network, {
+    description:
+      'Companies as nodes and partnerships as edges (one per pair of parties), for Cytoscape.js or Sigma; with companies, what lies within depth partnership hops of them.',
+  })
+  async partnershipNetwork(
+    @Ctx() context: Context,
+    @Arg('companies', () => [ID], { nullable: true }) companies?: string[] | null,
+    @Arg('kinds', () => [PartnershipKind], { nullable: true }) kinds?: PartnershipKind[] | null,
+    @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
+    @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null = 1,
+  ): Promise<Network> {
+    const hops = intArg('depth', depth, 1, MAX_DEPTH);
+    const asked = [...new Set(companies ?? [])];
+    const found = await context.loaders.entity.loadMany(asked);
+    const missing = asked.filter((_id, index) => {
+      const row = found[index];
+      if (row instanceof Error) throw row;
+      return row?.kind !== EntityKind.COMPANY;
+    });
+    if (missing.length > 0) throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
+    const directory = new Map(found.map((row) => row as { id: string; name: string; country?: string }).map((row) => [row.id, { name: row.name, country: row.country ?? null }]));
+    const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
+    return partnershipNetwork(deals, { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops }, directory) as Network;
+  }
+}

@@ -1,0 +1,51 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { EntityKind, PartnershipKind } from './enums';
+import { PartialDate } from './scalars';
+
+@ObjectType('NetworkNode')
+export class NetworkNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => EntityKind)
+  kind!: EntityKind;
+
+  @Field(() => String, { nullable: true, description: "Grouping for colour: the company's country." })
+  group?: string | null;
+
+  @Field(() => Float, { description: 'Degree in this network.' })
+  size!: number;
+}
+
+@ObjectType('NetworkEdge')
+export class NetworkEdge {
+  @Field(() => ID, { description: '<partnership id>:<source>:<target>.' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The giving party (investor, licensor, supplier, acquirer) where roles say so; otherwise the first id.' })
+  source!: string;
+
+  @Field(() => ID)
+  target!: string;
+
+  @Field(() => PartnershipKind)
+  partnershipKind!: PartnershipKind;
+
+  @Field(() => PartialDate, { nullable: true })
+  announcedOn?: string | null;
+
+  @Field(() => Float, { description: 'One per partnership: parallel partnerships are parallel edges.' })
+  weight!: number;
+}
+
+@ObjectType('Network')
+export class Network {
+  @Field(() => [NetworkNode], { description: 'Largest first.' })
+  nodes!: NetworkNode[];
+
+  @Field(() => [NetworkEdge])
+  edges!: NetworkEdge[];
+}
