@@ -28,6 +28,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Report each request's Cypher statement count and database time in extensions.cypher. */
   traceCypher: boolean;
+  /** POST /cypher for researchers' read-only Cypher; off unless CYPHER_ENDPOINT=1. */
+  cypherEndpoint: { enabled: boolean; timeoutMs: number; rowCap: number };
 }
 
 /** The project's root folder (the nearest one up with a package.json), so paths work from src/ and dist/ alike. */
@@ -111,5 +113,10 @@ export function loadConfig(env: Env = process.env): Config {
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     traceCypher: flag(env, 'TRACE_CYPHER', false),
+    cypherEndpoint: {
+      enabled: flag(env, 'CYPHER_ENDPOINT', false),
+      timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, 1, 600_000),
+      rowCap: integer(env, 'CYPHER_ROW_CAP', 1000, 1, 100_000),
+    },
   };
 }

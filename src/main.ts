@@ -50,7 +50,11 @@ runCli('start', async () => {
     throw error;
   }
 
-  const app = await createApp({ runner: database.runner, traceCypher: config.traceCypher });
+  const app = await createApp({
+    runner: database.runner,
+    traceCypher: config.traceCypher,
+    cypherEndpoint: config.cypherEndpoint.enabled ? config.cypherEndpoint : undefined,
+  });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
