@@ -71,8 +71,12 @@ export async function serveApi(runner: QueryRunner, analyticsCache = true) {
     if (body.errors) throw new Error(`${query}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!;
   };
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { post, close };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url, post, close };
 }
 
 /** Returns the value at quantile q (0..1) of sorted numbers, by the nearest-rank method. */

@@ -111,6 +111,21 @@ export class QueryRunner {
     }
   }
 
+  /**
+   * Runs one read statement and yields its rows one by one as plain objects, fetching in batches as they are
+   * consumed, so a result of any size never sits in memory whole.
+   */
+  async *stream(query: string, params: Params = {}): AsyncGenerator<Row> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: 1000 });
+    try {
+      for await (const record of session.run(query, params)) yield plain(record.toObject()) as Row;
+    } catch (error) {
+      throw toDatabaseError(error, this.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs one statement in its own write transaction and returns its rows as plain objects. */
   write(query: string, params: Params = {}): Promise<Row[]> {
     return this.run(query, params, neo4j.routing.WRITE);

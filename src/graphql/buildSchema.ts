@@ -12,6 +12,7 @@ import {
 } from './entity.resolvers';
 import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
 import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
+import { ExportResolver } from './export.resolver';
 import { NetworkResolver } from './network.resolver';
 import { QueryResolver } from './query.resolver';
 
@@ -24,6 +25,7 @@ export function buildSchema(): GraphQLSchema {
       QueryResolver,
       AnalyticsResolver,
       NetworkResolver,
+      ExportResolver,
       DependencyGraphResolver,
       RemovalImpactResolver,
       EntityResolver,

@@ -29,6 +29,7 @@ export class Loaders {
 
 /** What every resolver gets: the repositories and loaders of this request, and its Cypher trace. */
 export interface Context {
+  runner: QueryRunner;
   entities: EntityRepository;
   analytics: AnalyticsRepository;
   loaders: Loaders;
@@ -39,5 +40,5 @@ export interface Context {
 export function createContext(runner: QueryRunner, snapshots: SnapshotCache): Context {
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(runner, trace);
-  return { entities, analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
+  return { runner, entities, analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
 }

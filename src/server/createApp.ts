@@ -7,6 +7,8 @@ import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
+import { cypherRouter } from './cypherEndpoint';
+import { exportRouter } from './exportRoutes';
 
 export interface AppDependencies {
   runner: QueryRunner;
@@ -14,6 +16,8 @@ export interface AppDependencies {
   traceCypher: boolean;
   /** Remember whole-graph analytics while the database is unchanged (default true). */
   analyticsCache?: boolean;
+  /** Serve POST /cypher (read-only Cypher) with these limits; absent: not served. */
+  cypherEndpoint?: { timeoutMs: number; rowCap: number };
 }
 
 /** Reports the request's Cypher statement count and database time in the response's extensions. */
@@ -38,7 +42,7 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
 };
 
 /** Given its dependencies, returns the HTTP application (not listening): /graphql and /health. */
-export async function createApp({ runner, traceCypher, analyticsCache = true }: AppDependencies): Promise<Express> {
+export async function createApp({ runner, traceCypher, analyticsCache = true, cypherEndpoint }: AppDependencies): Promise<Express> {
   const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -59,6 +63,8 @@ export async function createApp({ runner, traceCypher, analyticsCache = true }: 
     response.json({ status: 'ok' });
   });
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
+  app.use('/export', exportRouter(runner));
+  if (cypherEndpoint) app.use('/cypher', express.json({ limit: '100kb' }), cypherRouter(runner, cypherEndpoint));
   app.use(bodyErrors);
   return app;
 }

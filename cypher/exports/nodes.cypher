@@ -1,0 +1,7 @@
+// name: exports/nodes
+// Returns every node, ordered by id: key (its id, or its element id when it has none), labels, and properties as
+// [[key, value, type]] where type is Cypher's valueType() (so integers and floats stay apart).
+MATCH (n)
+RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels,
+       [k IN keys(n) | [k, n[k], valueType(n[k])]] AS properties
+ORDER BY key
