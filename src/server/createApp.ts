@@ -9,6 +9,7 @@ import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { cypherRouter } from './cypherEndpoint';
 import { exportRouter } from './exportRoutes';
+import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
 
 export interface AppDependencies {
   runner: QueryRunner;
@@ -41,7 +42,7 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
   response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 };
 
-/** Given its dependencies, returns the HTTP application (not listening): /graphql and /health. */
+/** Given its dependencies, returns the HTTP application (not listening): /graphql, /playground and /health. */
 export async function createApp({ runner, traceCypher, analyticsCache = true, cypherEndpoint }: AppDependencies): Promise<Express> {
   const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
   const apollo = new ApolloServer<Context>({
@@ -62,6 +63,8 @@ export async function createApp({ runner, traceCypher, analyticsCache = true, cy
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  app.use('/playground', playgroundRouter());
+  app.get('/graphql', browserGraphqlPage);
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
   app.use('/export', exportRouter(runner));
   if (cypherEndpoint) app.use('/cypher', express.json({ limit: '100kb' }), cypherRouter(runner, cypherEndpoint));

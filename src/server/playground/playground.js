@@ -1,0 +1,103 @@
+/* The playground page: GraphiQL 3 (UMD build, served from node_modules) over /graphql, with a menu of the saved
+ * operations in examples/operations.graphql. Plain browser script, no build step; it requests nothing but this server. */
+(function () {
+  'use strict';
+  var h = React.createElement;
+
+  /** Whether the document text defines an operation of this name. */
+  function definesOperation(query, name) {
+    return new RegExp('(^|[^_0-9A-Za-z])(query|mutation|subscription)\\s+' + name + '(?![_0-9A-Za-z])').test(query || '');
+  }
+
+  /**
+   * POSTs to this server's /graphql; JSON only (no subscriptions). GraphiQL notes the operation name 100 ms after an
+   * edit, so a run right after picking an example can carry the previous example's name: a name the document does
+   * not define is dropped (a one-operation document then runs as it is).
+   */
+  function fetcher(params, options) {
+    if (params.operationName && !definesOperation(params.query, params.operationName)) {
+      params = Object.assign({}, params, { operationName: undefined });
+    }
+    var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, (options && options.headers) || {});
+    return fetch('/graphql', { method: 'POST', headers: headers, body: JSON.stringify(params), credentials: 'same-origin' }).then(function (response) {
+      return response.json();
+    });
+  }
+
+  /**
+   * The operations of the examples file: blocks separated by blank lines, each a comment (its label) and one named
+   * operation. Blocks without an operation (a file header) are skipped.
+   */
+  function parseExamples(text) {
+    return text
+      .replace(/\r\n/g, '\n')
+      .split(/\n[ \t]*\n/)
+      .map(function (block) {
+        var source = block.trim();
+        var match = /^(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(source);
+        if (!match) return null;
+        var comments = source.split('\n').filter(function (line) { return /^\s*#/.test(line); });
+        var label = comments.length ? comments[0].replace(/^\s*#\s*/, '') : match[2];
+        return { name: match[2], label: label, source: source + '\n' };
+      })
+      .filter(Boolean);
+  }
+
+  var examples = [];
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  var select = document.getElementById('examples');
+  var note = document.getElementById('examples-note');
+  var state = { query: undefined, variables: undefined, key: 0 };
+
+  function render() {
+    root.render(
+      h(GraphiQL, {
+        fetcher: fetcher,
+        query: state.query,
+        variables: state.variables,
+        defaultQuery: examples.length ? examples[0].source : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
+        defaultEditorToolsVisibility: false,
+        shouldPersistHeaders: false,
+        isHeadersEditorEnabled: true,
+        // Controlled: the editors' text is kept here, so picking an example can always replace it.
+        onEditQuery: function (value) { state.query = value; render(); },
+        onEditVariables: function (value) { state.variables = value; render(); },
+      }),
+    );
+  }
+
+  select.addEventListener('change', function () {
+    var example = examples.find(function (candidate) { return candidate.name === select.value; });
+    if (!example) return;
+    state.query = example.source;
+    state.variables = '';
+    render();
+  });
+
+  render();
+
+  fetch('/playground/examples.graphql', { credentials: 'same-origin' })
+    .then(function (response) {
+      if (!response.ok) throw new Error('examples.graphql: HTTP ' + response.status);
+      return response.text();
+    })
+    .then(function (text) {
+      examples = parseExamples(text);
+      select.textContent = '';
+      var placeholder = document.createElement('option');
+      placeholder.value = '';
+      placeholder.textContent = 'Pick a saved operation (' + examples.length + ')…';
+      select.appendChild(placeholder);
+      examples.forEach(function (example) {
+        var option = document.createElement('option');
+        option.value = example.name;
+        option.textContent = example.label + ' — ' + example.name;
+        select.appendChild(option);
+      });
+      select.disabled = false;
+      note.textContent = 'run with ▶ or Ctrl-Enter';
+    })
+    .catch(function (error) {
+      note.textContent = 'The examples could not be loaded: ' + error.message;
+    });
+})();

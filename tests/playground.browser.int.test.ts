@@ -1,0 +1,111 @@
+/**
+ * The playground in a real browser: Debian's headless Chromium (apt-get install chromium) through playwright-core,
+ * which downloads no browser of its own. Picks a saved operation from the menu, runs it, reads the result, and checks
+ * that the page logged no error and requested nothing but this server.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BrowserContext, chromium } from 'playwright-core';
+import { projectRoot } from '../src/config';
+import { startSeededServer } from './support/graphqlClient';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifacts = path.join(projectRoot, 'test-artifacts');
+const QUERY = '.graphiql-query-editor .CodeMirror';
+const RESULT = '.result-window .CodeMirror';
+
+describe('playground in headless Chromium', () => {
+  let server: Awaited<ReturnType<typeof startSeededServer>>;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium (see .ci/run)`);
+    server = await startSeededServer();
+    origin = new URL(server.url).origin;
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await server?.close();
+  });
+
+  it('runs a saved operation from the menu, asking nothing of any other host', async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    page.on('response', async (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()} ${response.request().postData() ?? ''} -> ${await response.text().catch(() => '')}`);
+    });
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+
+    /** The text of one of GraphiQL's CodeMirror editors (the DOM shows only its visible lines). */
+    const editorText = (selector: string) =>
+      page.evaluate((target) => ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() as string | undefined) ?? '', selector);
+    const editorShows = (selector: string, text: string) =>
+      page.waitForFunction(([target, wanted]) => ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() ?? '').includes(wanted), [selector, text], { timeout: 30000 });
+
+    await page.goto(`${origin}/playground`, { waitUntil: 'load' });
+    await page.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror');
+    await page.waitForSelector('#examples:not([disabled])');
+    const options = await page.$$eval('#examples option', (elements) => elements.map((element) => (element as unknown as { value: string }).value).filter(Boolean));
+    expect(options).toEqual(expect.arrayContaining(['LargestModels', 'DependsOnOpenAI', 'ModelConcentrationByBloc', 'AskUpToNvidia', 'MicrosoftNetwork']));
+
+    await page.selectOption('#examples', 'BuiltOnGPT4');
+    await editorShows(QUERY, 'query BuiltOnGPT4');
+    await page.click('.graphiql-execute-button');
+    await editorShows(RESULT, '"model"');
+    const result = JSON.parse(await editorText(RESULT));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.model.name).toBe('GPT-4');
+    expect(result.data.model.services.map((service: { name: string }) => service.name)).toContain('AskUp');
+
+    // A second one, run with the keyboard.
+    await page.selectOption('#examples', 'LargestModels');
+    await editorShows(QUERY, 'query LargestModels');
+    // Focus the editor with the cursor at its end, and run at once (before GraphiQL notes the new operation name).
+    await page.evaluate((target) => {
+      const editor = (globalThis as any).document.querySelector(target).CodeMirror;
+      editor.focus();
+      editor.setCursor(editor.lineCount(), 0);
+    }, QUERY);
+    await page.keyboard.press('Control+Enter');
+    await editorShows(RESULT, 'M6-10T');
+
+    // The schema documentation opens from introspection.
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer', { timeout: 10000 });
+    expect(await page.textContent('.graphiql-doc-explorer')).toContain('Query');
+
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'playground.png') });
+    if (process.env.PLAYGROUND_DOCS_SCREENSHOT) {
+      // docs/playground.png for the README: the same page, smaller (kept under 150 KB).
+      await page.setViewportSize({ width: 1100, height: 620 });
+      await page.click('button[aria-label="Hide Documentation Explorer"]').catch(() => undefined);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(projectRoot, 'docs/playground.png') });
+      expect(fs.statSync(path.join(projectRoot, 'docs/playground.png')).size).toBeLessThan(150 * 1024);
+    }
+
+    expect(problems).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+});
