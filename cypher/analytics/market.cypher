@@ -1,11 +1,11 @@
 // name: analytics/market
-// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP or ADOPTERS; $blocs = whether
-// bloc partnerships are needed.
+// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP or ADOPTERS; $blocKinds = the
+// partnership kinds that tie blocs, or [] when blocs are not needed.
 // Returns one row of what concentration is computed from, limited to what the measure needs:
 // stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
 // participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
 // ({ id, name, country, marketCapUsdBn }); models with their developers; services with their models (SERVICES);
-// adoptions (ADOPTERS); partnerships of the bloc kinds with their parties ($blocs).
+// adoptions (ADOPTERS); partnerships of $blocKinds with their parties.
 CALL () {
   OPTIONAL MATCH (s:ValueChainStage {id: $stage})
   CALL () { MATCH (all:ValueChainStage) RETURN collect(all.id) AS stages }
@@ -20,7 +20,7 @@ CALL () {
   WHERE ($measure = 'MARKET_CAP' AND c.marketCapUsdBn IS NOT NULL)
      OR ($measure <> 'MARKET_CAP' AND EXISTS { (c)-[:DEVELOPS]->(:FoundationModel) })
      OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
-     OR ($blocs AND EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN ['INVESTMENT', 'ACQUISITION', 'LICENSING'] })
+     OR EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN $blocKinds }
   RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn}) AS companies
 }
 CALL () {
@@ -40,7 +40,7 @@ CALL () {
 }
 CALL () {
   MATCH (p:Partnership)
-  WHERE $blocs AND p.kind IN ['INVESTMENT', 'ACQUISITION', 'LICENSING']
+  WHERE p.kind IN $blocKinds
   RETURN collect({id: p.id, kind: p.kind, announcedOn: p.announcedOn, parties: [(c:Company)-[:PARTY_TO]->(p) | c.id]}) AS partnerships
 }
 RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships

@@ -1,6 +1,5 @@
 /** The export files the server offers: their names, content types and serializers. */
-import { splitStatements } from '../db/cypherFile';
-import { cypherFile } from '../db/cypherFile';
+import { schemaStatements } from '../db/applySchema';
 import { toCsvNodes, toCsvRelationships } from './csv';
 import { toCypher } from './cypher';
 import { toGraphML } from './graphml';
@@ -15,12 +14,8 @@ export interface ExportFile {
   serialize(source: GraphSource): AsyncIterable<string>;
 }
 
-/** The schema the Cypher script creates first: the project's own constraints and indexes. */
-export function schemaStatements(): string[] {
-  return splitStatements(cypherFile('schema'));
-}
-
 export const EXPORT_FILES: Record<string, ExportFile> = {
+  // The script creates the project's own constraints and indexes first.
   'graph.cypher': { filename: 'graph.cypher', contentType: 'application/x-cypher-query; charset=utf-8', serialize: (source) => toCypher(source, { schema: schemaStatements() }) },
   'graph.graphml': { filename: 'graph.graphml', contentType: 'application/graphml+xml; charset=utf-8', serialize: toGraphML },
   'graph.json': { filename: 'graph.json', contentType: 'application/json; charset=utf-8', serialize: toJson },

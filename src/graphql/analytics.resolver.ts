@@ -30,18 +30,6 @@ const countryName = (code: string) => {
 
 const collator = new Intl.Collator('en');
 
-/** Given ids, returns their entities in one batch, keyed by id; ids that are not in the graph are left out. */
-async function entitiesById(context: Context, ids: Iterable<string>): Promise<Map<string, EntityRow>> {
-  const unique = [...new Set(ids)];
-  const rows = await context.loaders.entity.loadMany(unique);
-  const found = new Map<string, EntityRow>();
-  rows.forEach((row, index) => {
-    if (row instanceof Error) throw row;
-    if (row) found.set(unique[index], row);
-  });
-  return found;
-}
-
 const notFound = (arg: string, id: string) => userError(`${arg}: no entity has id "${id}"`, 'NOT_FOUND');
 
 /** Orders entities by name, then id. */
@@ -69,7 +57,7 @@ export class AnalyticsResolver {
       const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
       if (!data.stageFound) throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
       const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
-      const entities = await entitiesById(context, [...index.shares.flatMap((share) => share.members), ...(stage ? [stage] : [])]);
+      const entities = await context.loaders.entitiesById([...index.shares.flatMap((share) => share.members), ...(stage ? [stage] : [])]);
       return { index, companies: entities, stageEntity: stage ? (entities.get(stage) ?? null) : null };
     });
     return {
@@ -132,7 +120,7 @@ export class AnalyticsResolver {
     const { ranks, companies } = await context.analytics.remember(JSON.stringify(['systemicImportance', asOf ?? null]), async () => {
       const network = await context.analytics.remember('dependencyNetwork', () => context.analytics.dependencyNetwork());
       const ranks = systemicRanks(networkAsOf(network, asOf)).slice(0, MAX_PAGE);
-      return { ranks, companies: await entitiesById(context, ranks.map((rank) => rank.id)) };
+      return { ranks, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
     });
     const top = ranks.slice(0, limit);
     return top.flatMap(({ id, ...scores }) => (companies.has(id) ? [{ company: companies.get(id)!, ...scores }] : []));

@@ -3,6 +3,7 @@ import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { CypherTrace, QueryRunner } from '../db/queryRunner';
 import { AnalyticsRepository } from '../repositories/analyticsRepository';
 import { EntityRepository, EntityRow, Related, RelationName } from '../repositories/entityRepository';
+import { ExportRepository } from '../repositories/exportRepository';
 
 const ENTITY_BATCH = 5000;
 
@@ -14,6 +15,18 @@ export class Loaders {
   constructor(private readonly entities: EntityRepository) {
     // Batches stay below the by-ids statement's row cap, so a large closure loads in several statements.
     this.entity = new DataLoader((ids) => entities.byIds(ids), { maxBatchSize: ENTITY_BATCH });
+  }
+
+  /** Given ids, returns their entities in one batch, keyed by id; ids that are not in the graph are left out. */
+  async entitiesById(ids: Iterable<string>): Promise<Map<string, EntityRow>> {
+    const unique = [...new Set(ids)];
+    const rows = await this.entity.loadMany(unique);
+    const found = new Map<string, EntityRow>();
+    rows.forEach((row, index) => {
+      if (row instanceof Error) throw row;
+      if (row) found.set(unique[index], row);
+    });
+    return found;
   }
 
   /** The loader of one relation, created on first use. */
@@ -29,8 +42,8 @@ export class Loaders {
 
 /** What every resolver gets: the repositories and loaders of this request, and its Cypher trace. */
 export interface Context {
-  runner: QueryRunner;
   entities: EntityRepository;
+  exports: ExportRepository;
   analytics: AnalyticsRepository;
   loaders: Loaders;
   trace: CypherTrace;
@@ -40,5 +53,5 @@ export interface Context {
 export function createContext(runner: QueryRunner, snapshots: SnapshotCache): Context {
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(runner, trace);
-  return { runner, entities, analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
+  return { entities, exports: new ExportRepository(runner), analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
 }

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { CSV_SEPARATOR, EXPORT_FILES, FILES_OF } from '../exports/formats';
-import { ExportRepository } from '../repositories/exportRepository';
 import type { Context } from './context';
 
 export enum ExportFormat {
@@ -38,7 +37,7 @@ export class ExportResult {
 export class ExportResolver {
   @Query(() => ExportResult, { description: 'The whole graph in one format, in one string; GET /export/<file> streams the same files.' })
   async exportGraph(@Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() context: Context): Promise<ExportResult> {
-    const source = new ExportRepository(context.runner);
+    const source = context.exports;
     const documents: string[] = [];
     for (const name of FILES_OF[format]) {
       let text = '';

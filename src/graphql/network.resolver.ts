@@ -23,14 +23,10 @@ export class NetworkResolver {
   ): Promise<Network> {
     const hops = intArg('depth', depth, 1, MAX_DEPTH);
     const asked = [...new Set(companies ?? [])];
-    const found = await context.loaders.entity.loadMany(asked);
-    const missing = asked.filter((_id, index) => {
-      const row = found[index];
-      if (row instanceof Error) throw row;
-      return row?.kind !== EntityKind.COMPANY;
-    });
+    const found = await context.loaders.entitiesById(asked);
+    const missing = asked.filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
     if (missing.length > 0) throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
-    const directory = new Map(found.map((row) => row as { id: string; name: string; country?: string }).map((row) => [row.id, { name: row.name, country: row.country ?? null }]));
+    const directory = new Map([...found].map(([id, row]) => [id, { name: row.name, country: (row.country as string | undefined) ?? null }]));
     const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
     return partnershipNetwork(deals, { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops }, directory) as Network;
   }

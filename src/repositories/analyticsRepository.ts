@@ -1,7 +1,7 @@
 import { cypherFile } from '../db/cypherFile';
 import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { ConcentrationMeasure, MarketData } from '../analytics/concentration';
-import { DEPENDENCY_RELATIONS } from '../analytics/dependencies';
+import { BLOC_KINDS, DEPENDENCY_RELATIONS } from '../analytics/dependencies';
 import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
@@ -121,7 +121,7 @@ export class AnalyticsRepository {
 
   /** The facts concentration of `measure` is computed from; `stageFound` is false when `stage` names no stage. */
   async market(stage: string | null, measure: ConcentrationMeasure, blocs: boolean): Promise<MarketData & { stageFound: boolean; stages: string[] }> {
-    const [row] = await this.read(cypherFile('analytics/market'), { stage, measure, blocs });
+    const [row] = await this.read(cypherFile('analytics/market'), { stage, measure, blocKinds: blocs ? [...BLOC_KINDS] : [] });
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
   }
 

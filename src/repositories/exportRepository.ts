@@ -19,24 +19,16 @@ const properties = (list: TypedProperty[]) => Object.fromEntries(list.map(([key,
 
 /** The whole graph as a stream of nodes and relationships with their types kept, read in the database's order. */
 export class ExportRepository implements GraphSource {
-  /** How many nodes and relationships the last complete pass yielded. */
-  readonly counted = { nodes: 0, relationships: 0 };
-
   constructor(private readonly runner: QueryRunner) {}
 
   async *nodes(): AsyncGenerator<ExportNode> {
-    let count = 0;
     for await (const row of this.runner.stream(cypherFile('exports/nodes'))) {
-      count += 1;
       yield { key: row.key as string, labels: row.labels as string[], properties: properties(row.properties as TypedProperty[]) };
     }
-    this.counted.nodes = count;
   }
 
   async *relationships(): AsyncGenerator<ExportRelationship> {
-    let count = 0;
     for await (const row of this.runner.stream(cypherFile('exports/relationships'))) {
-      count += 1;
       yield {
         key: row.key as string,
         type: row.type as string,
@@ -45,7 +37,6 @@ export class ExportRepository implements GraphSource {
         properties: properties(row.properties as TypedProperty[]),
       };
     }
-    this.counted.relationships = count;
   }
 
   /** The database's node and relationship counts. */
