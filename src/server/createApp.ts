@@ -8,6 +8,7 @@ import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { cypherRouter } from './cypherEndpoint';
+import { dashboardRouter } from './dashboard/dashboardRouter';
 import { exportRouter } from './exportRoutes';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
 
@@ -64,6 +65,7 @@ export async function createApp({ runner, traceCypher, analyticsCache = true, cy
     response.json({ status: 'ok' });
   });
   app.use('/playground', playgroundRouter());
+  app.use('/dashboard', dashboardRouter());
   app.get('/graphql', browserGraphqlPage);
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
   app.use('/export', exportRouter(runner));

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../src/config';
+import { dashboardAssets } from '../src/server/dashboard/dashboardRouter';
+import { startSeededServer } from './support/graphqlClient';
+
+const pageDir = path.join(projectRoot, 'src/server/dashboard');
+const script = fs.readFileSync(path.join(pageDir, 'dashboard.js'), 'utf8');
+
+/** The operations at the top of dashboard.js (QUERIES), by key. */
+function dashboardOperations(): Record<string, string> {
+  const block = /const QUERIES = \{([\s\S]*?)\n {2}\};/.exec(script)?.[1] ?? '';
+  return Object.fromEntries([...block.matchAll(/^ {4}(\w+): `([^`]*)`,$/gm)].map((match) => [match[1], match[2]]));
+}
+
+/** Variables for each operation, as the page sends them. */
+const sampleVariables: Record<string, Record<string, unknown>> = {
+  stages: {},
+  network: { kinds: ['SUPPLY', 'INVESTMENT'], asOf: '2023-01' },
+  company: { id: 'microsoft' },
+  concentration: { measure: 'MARKET_CAP', groupBy: 'COUNTRY', stage: 'chips' },
+  services: { after: null },
+  upstream: { of: 'askup' },
+};
+
+/** The URLs a browser would request for a page: script src, link href, img src. */
+function pageUrls(html: string): string[] {
+  return [...html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[3]);
+}
+
+describe('dashboard', () => {
+  let server: Awaited<ReturnType<typeof startSeededServer>>;
+  let origin: string;
+  beforeAll(async () => {
+    server = await startSeededServer();
+    origin = new URL(server.url).origin;
+  });
+  afterAll(() => server?.close());
+
+  it.each([['/dashboard'], ['/dashboard/']])('serves the page at GET %s with a strict Content-Security-Policy', async (route) => {
+    const response = await fetch(`${origin}${route}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    const html = await response.text();
+    for (const id of ['network-panel', 'concentration-panel', 'explorer-panel']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('Loading…');
+  });
+
+  it('references only its own assets, each served, with no inline script', async () => {
+    const html = await (await fetch(`${origin}/dashboard`)).text();
+    const urls = pageUrls(html).filter((url) => !url.startsWith('data:'));
+    expect(urls).toEqual(['/dashboard/assets/dashboard.css', '/dashboard/assets/cytoscape.min.js', '/dashboard/assets/dashboard.js']);
+    expect(html).not.toMatch(/<(script|style)\b[^>]*>\s*[^<\s]/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    for (const url of urls) {
+      const response = await fetch(new URL(url, origin));
+      expect([url, response.status]).toEqual([url, 200]);
+      expect(response.headers.get('content-type')).toMatch(url.endsWith('.css') ? /^text\/css/ : /javascript/);
+    }
+  });
+
+  it('serves every asset of its list as the file it names (Cytoscape.js from node_modules)', async () => {
+    const assets = dashboardAssets();
+    expect(Object.keys(assets).sort()).toEqual(['cytoscape.min.js', 'dashboard.css', 'dashboard.js']);
+    expect(assets['cytoscape.min.js']).toContain(path.join('node_modules', 'cytoscape', 'dist'));
+    for (const [name, file] of Object.entries(assets)) {
+      const response = await fetch(`${origin}/dashboard/assets/${name}`);
+      expect([name, response.status]).toEqual([name, 200]);
+      expect(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(file))).toBe(true);
+    }
+    const cytoscape = fs.readFileSync(assets['cytoscape.min.js'], 'utf8');
+    expect(cytoscape).not.toMatch(/(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\//);
+  });
+
+  it('answers an unknown asset with 404', async () => {
+    for (const name of ['package.json', 'index.html', 'dashboardRouter.ts', 'graphiql.min.js', '..%2F..%2Fpackage.json', '..%2Fplayground%2Fplayground.js']) {
+      expect([name, (await fetch(`${origin}/dashboard/assets/${name}`)).status]).toEqual([name, 404]);
+    }
+  });
+
+  it('asks /graphql only, with operations of the public schema that run without errors on the seeded graph', async () => {
+    expect(script).not.toMatch(/fetch\(\s*['"`](?!\/graphql['"`])/);
+    const operations = dashboardOperations();
+    expect(Object.keys(operations).sort()).toEqual(Object.keys(sampleVariables).sort());
+    for (const [name, query] of Object.entries(operations)) {
+      const response = await server.gql(query, sampleVariables[name]);
+      expect([name, response.errors]).toEqual([name, undefined]);
+      expect(Object.values(response.data ?? {}).every((value) => value !== null)).toBe(true);
+    }
+    // A production server answers no introspection: the page must not need it.
+    expect(Object.values(operations).join('\n')).not.toContain('__');
+  });
+});
