@@ -8,6 +8,12 @@ export interface Neo4jConfig {
   user: string;
   password?: string;
   database: string;
+  /** Connections the driver keeps at most. */
+  poolSize: number;
+  /** Each read transaction's timeout; also bounds connecting and retrying when Neo4j is away. */
+  queryTimeoutMs: number;
+  /** Timeout of a streamed export of the whole graph. */
+  streamTimeoutMs: number;
   launcher: LauncherConfig;
 }
 
@@ -30,6 +36,33 @@ export interface Config {
   traceCypher: boolean;
   /** POST /cypher for researchers' read-only Cypher; off unless CYPHER_ENDPOINT=1. */
   cypherEndpoint: { enabled: boolean; timeoutMs: number; rowCap: number };
+  /** What one GraphQL request may ask for. */
+  limits: QueryLimits;
+  /** Whether /graphql answers introspection and suggests field names in errors (on unless NODE_ENV=production). */
+  introspection: boolean;
+  fieldSuggestions: boolean;
+  /** Requests one client (by IP address) may send per minute to /graphql, /export and /cypher; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Origins a browser may call the API from (CORS); empty: this server's own pages only; ['*']: any. */
+  corsOrigins: string[];
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
+}
+
+/** Limits on one GraphQL request; each is answered with an error naming it and its value. */
+export interface QueryLimits {
+  /** Bytes of a request body (JSON). */
+  bodyBytes: number;
+  /** Lexical tokens of the operation text. */
+  tokens: number;
+  /** Nesting of fields (fragments count by their fields). */
+  depth: number;
+  aliases: number;
+  directives: number;
+  /** Estimated cost of the operation with its variables: see src/graphql/queryCost.ts. */
+  cost: number;
+  /** Items of a list argument (ids, kinds). */
+  listItems: number;
 }
 
 /** The project's root folder (the nearest one up with a package.json), so paths work from src/ and dist/ alike. */
@@ -92,8 +125,24 @@ function uri(env: Env): string | undefined {
   return raw;
 }
 
+function origins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const list = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `expected * or origins such as https://example.org separated by commas, got "${origin}"`);
+    }
+  }
+  return list;
+}
+
+/** The limits' defaults, the only place that states them (README "Security and limits" lists them). */
+export const DEFAULT_LIMITS: QueryLimits = { bodyBytes: 102_400, tokens: 2000, depth: 8, aliases: 15, directives: 10, cost: 20_000, listItems: 100 };
+
 /** Reads and validates the environment; the only place that does. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): Config {
+  const development = env.NODE_ENV !== 'production';
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -102,6 +151,9 @@ export function loadConfig(env: Env = process.env): Config {
       user: env.NEO4J_USER || 'neo4j',
       password: env.NEO4J_PASSWORD || undefined,
       database: env.NEO4J_DATABASE || 'neo4j',
+      poolSize: integer(env, 'NEO4J_POOL_SIZE', 50, 1, 1000),
+      queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
+      streamTimeoutMs: integer(env, 'EXPORT_TIMEOUT_MS', 300_000, 1000, 86_400_000),
       launcher: {
         boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
         dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR || '.data/neo4j'),
@@ -118,5 +170,19 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, 1, 600_000),
       rowCap: integer(env, 'CYPHER_ROW_CAP', 1000, 1, 100_000),
     },
+    limits: {
+      bodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes, 1024, 100 * 1024 * 1024),
+      tokens: integer(env, 'MAX_TOKENS', DEFAULT_LIMITS.tokens, 10, 1_000_000),
+      depth: integer(env, 'MAX_DEPTH', DEFAULT_LIMITS.depth, 1, 100),
+      aliases: integer(env, 'MAX_ALIASES', DEFAULT_LIMITS.aliases, 0, 10_000),
+      directives: integer(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.directives, 0, 10_000),
+      cost: integer(env, 'MAX_COST', DEFAULT_LIMITS.cost, 1, 100_000_000),
+      listItems: integer(env, 'MAX_LIST_ITEMS', DEFAULT_LIMITS.listItems, 1, 100_000),
+    },
+    introspection: flag(env, 'GRAPHQL_INTROSPECTION', development),
+    fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', development),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 0, 1_000_000),
+    corsOrigins: origins(env),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

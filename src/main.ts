@@ -10,6 +10,28 @@ import { createApp } from './server/createApp';
 
 const log = (line: string) => console.log(`start: ${line}`);
 
+/**
+ * Closes the server: no new connections, idle keep-alive connections closed as they become idle, and after
+ * graceMs the connections of requests still running.
+ */
+async function drain(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  const outcome = await Promise.race([closed, late]);
+  clearInterval(idle);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    log(`requests still running after ${graceMs} ms: closing their connections`);
+    server.closeAllConnections();
+    await closed;
+  }
+}
+
 runCli('start', async () => {
   const config = loadConfig();
   let server: Server | undefined;
@@ -20,16 +42,16 @@ runCli('start', async () => {
     console.error(`start: the Neo4j this server started exited unexpectedly (code ${code}); stopping`);
     process.exit(1);
   });
+  // Stop accepting, let requests in flight finish (up to the grace period), then close the driver and the launcher.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log(`${signal}: stopping`);
-    await new Promise((resolve) => {
-      if (!server) return resolve(undefined);
-      server.close(resolve);
-      server.closeIdleConnections();
-    });
+    if (server) {
+      log(`${signal}: no new connections; finishing the requests in flight (at most ${config.shutdownGraceMs} ms)`);
+      await drain(server, config.shutdownGraceMs);
+    }
     await database.close();
+    log('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -54,6 +76,11 @@ runCli('start', async () => {
     runner: database.runner,
     traceCypher: config.traceCypher,
     cypherEndpoint: config.cypherEndpoint.enabled ? config.cypherEndpoint : undefined,
+    limits: config.limits,
+    introspection: config.introspection,
+    fieldSuggestions: config.fieldSuggestions,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {

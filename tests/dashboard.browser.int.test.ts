@@ -6,17 +6,15 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { isEnumType } from 'graphql';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { buildSchema } from '../src/graphql/buildSchema';
+import { artifacts, launchChromium } from './support/browser';
 import { startSeededServer, startTestServer } from './support/graphqlClient';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-artifacts');
 const docsScreenshot = path.join(projectRoot, 'docs/dashboard.png');
 const WAIT = { timeout: 90000 };
 
@@ -90,26 +88,18 @@ async function cuttableRelay(uri: string) {
 describe('dashboard in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let origin: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium (see .ci/run)`);
     server = await startSeededServer();
     origin = new URL(server.url).origin;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    fs.mkdirSync(artifacts, { recursive: true });
+    browser = await launchChromium('dashboard');
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.close();
   });
 

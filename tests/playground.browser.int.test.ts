@@ -4,39 +4,31 @@
  * that the page logged no error and requested nothing but this server.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { projectRoot } from '../src/config';
+import { artifacts, launchChromium } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-artifacts');
 const QUERY = '.graphiql-query-editor .CodeMirror';
 const RESULT = '.result-window .CodeMirror';
 
 describe('playground in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let origin: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium (see .ci/run)`);
-    server = await startSeededServer();
+    // As under npm start (NODE_ENV=production): /graphql refuses introspection, the page reads /playground/schema.json.
+    server = await startSeededServer({ introspection: false, fieldSuggestions: false });
     origin = new URL(server.url).origin;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium('playground');
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.close();
   });
 
@@ -44,7 +36,11 @@ describe('playground in headless Chromium', () => {
     const page = await context.newPage();
     const requests: string[] = [];
     const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      requests.push(request.url());
+      if (request.method() === 'POST') posted.push(request.postData() ?? '');
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
@@ -87,12 +83,11 @@ describe('playground in headless Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await editorShows(RESULT, 'M6-10T');
 
-    // The schema documentation opens from introspection.
+    // The schema documentation opens, from the schema file (introspection is off).
     await page.click('button[aria-label="Show Documentation Explorer"]');
     await page.waitForSelector('.graphiql-doc-explorer', { timeout: 10000 });
     expect(await page.textContent('.graphiql-doc-explorer')).toContain('Query');
 
-    fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'playground.png') });
     if (process.env.PLAYGROUND_DOCS_SCREENSHOT) {
       // docs/playground.png for the README: the same page, smaller (kept under 150 KB).
@@ -105,6 +100,8 @@ describe('playground in headless Chromium', () => {
 
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
+    expect(requests.some((url) => url.endsWith('/playground/schema.json'))).toBe(true);
+    expect(posted.filter((body) => body.includes('__schema'))).toEqual([]);
     expect(requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'))).toEqual([]);
     await page.close();
   });

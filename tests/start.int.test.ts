@@ -59,7 +59,7 @@ describe('createApp', () => {
 });
 
 describe('npm start', () => {
-  it('with NEO4J_URI: applies the schema, seeds an empty database, serves (introspection on, as under npm start), and stops on Ctrl-C', async () => {
+  it('with NEO4J_URI: applies the schema, seeds an empty database, serves (introspection off under NODE_ENV=production, the playground schema on), and stops on Ctrl-C', async () => {
     const runner = await connectTestRunner();
     await emptyDatabase(runner);
     await runner.write('DROP INDEX entity_names IF EXISTS');
@@ -76,13 +76,48 @@ describe('npm start', () => {
       const [derived] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() RETURN count(d) AS count');
       expect(derived.count).toBeGreaterThan(0);
       const introspection = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
-      expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect(((await introspection.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const schema = await getJson(url.replace(/graphql$/, 'playground/schema.json'));
+      expect((schema.body as any).__schema.queryType).toMatchObject({ name: 'Query' });
+      expect(await getJson(url.replace(/graphql$/, 'ready'))).toEqual({ status: 200, body: { status: 'ready' } });
       const exit = exitOf(app.child);
       app.child.kill('SIGINT');
       expect(await exit).toBe(0);
     } finally {
       app.child.kill('SIGKILL');
       await runner.close();
+    }
+  });
+
+  it('on SIGTERM stops accepting, finishes the requests in flight, and exits 0', async () => {
+    const app = start({ PORT: '0', NODE_ENV: 'production', CYPHER_ENDPOINT: '1', CYPHER_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_MS: '30000' });
+    try {
+      const url = await app.ready;
+      const base = url.replace(/\/graphql$/, '');
+      // A read that takes a while (seconds), sent before the signal; and a few GraphQL requests with it.
+      const slow = fetch(`${base}/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'UNWIND range(1, 60000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
+      }).then(async (response) => ({ at: Date.now(), status: response.status, body: (await response.json()) as any }));
+      const quick = Array.from({ length: 5 }, () =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ company(id: "openai") { id } }' }) }).then((response) => response.status),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const exit = exitOf(app.child);
+      const signalled = Date.now();
+      app.child.kill('SIGTERM');
+      const answer = await slow;
+      expect(answer.at).toBeGreaterThan(signalled);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ columns: ["n"], rows: [[20000000]] });
+      expect(await Promise.all(quick)).toEqual([200, 200, 200, 200, 200]);
+      expect(await exit).toBe(0);
+      expect(app.lines.some((line) => /SIGTERM: no new connections/.test(line))).toBe(true);
+      expect(app.lines).toContain('start: stopped');
+      await expect(fetch(`${base}/health`)).rejects.toThrow();
+    } finally {
+      app.child.kill('SIGKILL');
     }
   });
 

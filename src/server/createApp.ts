@@ -1,16 +1,21 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { ErrorRequestHandler, Express } from 'express';
+import cors from 'cors';
+import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { SnapshotCache } from '../analytics/snapshotCache';
+import { DEFAULT_LIMITS, QueryLimits } from '../config';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
+import { queryLimits } from '../graphql/queryLimits';
 import { cypherRouter } from './cypherEndpoint';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { exportRouter } from './exportRoutes';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
+import { responseStatusPlugin } from './responseStatus';
 
 export interface AppDependencies {
   runner: QueryRunner;
@@ -20,7 +25,20 @@ export interface AppDependencies {
   analyticsCache?: boolean;
   /** Serve POST /cypher (read-only Cypher) with these limits; absent: not served. */
   cypherEndpoint?: { timeoutMs: number; rowCap: number };
+  /** What one GraphQL request may ask for (default DEFAULT_LIMITS). */
+  limits?: QueryLimits;
+  /** Whether /graphql answers introspection (default true; the playground needs none: it reads /playground/schema.json). */
+  introspection?: boolean;
+  /** Whether validation errors suggest field names (default true). */
+  fieldSuggestions?: boolean;
+  /** Requests per minute one client may send to /graphql, /export and /cypher (default 0: no limit). */
+  rateLimitPerMinute?: number;
+  /** Origins browsers may call the API from (default none but this server's; '*': any). */
+  corsOrigins?: string[];
 }
+
+/** How long /ready waits for Neo4j to answer. */
+export const READY_TIMEOUT_MS = 1000;
 
 /** Reports the request's Cypher statement count and database time in the response's extensions. */
 const traceCypherPlugin: ApolloServerPlugin<Context> = {
@@ -36,26 +54,82 @@ const traceCypherPlugin: ApolloServerPlugin<Context> = {
 };
 
 /** A body that is not JSON or is too large gets a GraphQL-shaped JSON error, never Express's HTML page with a stack. */
-const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
-  if (status === undefined || response.headersSent) return next(error);
-  const message = status === 413 ? 'The request body is larger than 100 KB.' : 'The request body is not valid JSON.';
-  response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
-};
+function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
+  return (error, _request, response, next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
+    if (status === undefined || response.headersSent) return next(error);
+    if (status === 413) {
+      const message = `The request body is larger than ${limits.bodyBytes} bytes (MAX_BODY_BYTES = ${limits.bodyBytes}).`;
+      response.status(413).json({ errors: [{ message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_BODY_BYTES', value: limits.bodyBytes } }] });
+      return;
+    }
+    const message = status === 415 ? 'The request body must be JSON (content-type: application/json).' : 'The request body is not valid JSON.';
+    response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+}
 
-/** Given its dependencies, returns the HTTP application (not listening): /graphql, /playground and /health. */
-export async function createApp({ runner, traceCypher, analyticsCache = true, cypherEndpoint }: AppDependencies): Promise<Express> {
+/** At most `perMinute` requests per client (by IP address) and minute; the next get 429 with a GraphQL-shaped error. */
+function rateLimiter(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_request, response) => {
+      const message = `Too many requests: at most ${perMinute} per minute from one client (RATE_LIMIT_PER_MINUTE = ${perMinute}); try again after the seconds in Retry-After.`;
+      response.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: perMinute } }] });
+    },
+  });
+}
+
+/** /ready: 200 when Neo4j answers a trivial query within READY_TIMEOUT_MS, else 503 with the reason. */
+function readiness(runner: QueryRunner): RequestHandler {
+  return async (_request, response) => {
+    const reason = await runner.ping(READY_TIMEOUT_MS);
+    response.set('Cache-Control', 'no-store');
+    if (reason === undefined) response.json({ status: 'ready' });
+    else response.status(503).json({ status: 'unavailable', reason });
+  };
+}
+
+/**
+ * Given its dependencies, returns the HTTP application (not listening): /graphql, /playground, /dashboard, /export,
+ * /cypher (when configured), /health and /ready.
+ */
+export async function createApp({
+  runner,
+  traceCypher,
+  analyticsCache = true,
+  cypherEndpoint,
+  limits = DEFAULT_LIMITS,
+  introspection = true,
+  fieldSuggestions = true,
+  rateLimitPerMinute = 0,
+  corsOrigins = [],
+}: AppDependencies): Promise<Express> {
   const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
+  const schema = buildSchema();
+  const guard = queryLimits(limits, { fieldSuggestions });
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    // Analysts' playgrounds and dashboards discover the schema; Apollo would turn this off under NODE_ENV=production.
-    introspection: true,
+    introspection,
+    // A browser may not send a simple (CORS-less) request that reads or changes anything on a user's behalf.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
+    parseOptions: guard.parseOptions,
+    validationRules: guard.validationRules,
     // The process (src/main.ts) owns SIGINT and SIGTERM: Apollo's own handlers would re-raise them and end it mid-shutdown.
     stopOnTerminationSignals: false,
     // No HTTP cache hints are given, so Apollo's cache-control plugin would only wrap every field resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(traceCypher ? [traceCypherPlugin] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...guard.plugins,
+      responseStatusPlugin,
+      ...(traceCypher ? [traceCypherPlugin] : []),
+    ],
   });
   await apollo.start();
 
@@ -64,12 +138,17 @@ export async function createApp({ runner, traceCypher, analyticsCache = true, cy
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use('/playground', playgroundRouter());
+  app.get('/ready', readiness(runner));
+  app.use('/playground', playgroundRouter(schema));
   app.use('/dashboard', dashboardRouter());
   app.get('/graphql', browserGraphqlPage);
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
-  app.use('/export', exportRouter(runner));
-  if (cypherEndpoint) app.use('/cypher', express.json({ limit: '100kb' }), cypherRouter(runner, cypherEndpoint));
-  app.use(bodyErrors);
+  const api: RequestHandler[] = [];
+  if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600 }));
+  if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
+  const json = express.json({ limit: limits.bodyBytes });
+  app.use('/graphql', ...api, json, expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
+  app.use('/export', ...api, exportRouter(runner));
+  if (cypherEndpoint) app.use('/cypher', ...api, json, cypherRouter(runner, cypherEndpoint));
+  app.use(bodyErrors(limits));
   return app;
 }

@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/config';
 import { applySchema } from '../../src/db/applySchema';
 import type { QueryRunner } from '../../src/db/queryRunner';
 import { loadSeed } from '../../src/seed/loadSeed';
-import { createApp } from '../../src/server/createApp';
+import { AppDependencies, createApp } from '../../src/server/createApp';
 import { connectTestRunner, emptyDatabase } from './testDatabase';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -18,9 +18,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /** The code of a response's first error. */
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
+/** Settings of the served app besides its runner (tracing is on unless said otherwise). */
+export type TestAppOptions = Partial<Omit<AppDependencies, 'runner'>>;
+
 /** Serves the app on a free port and returns a function that posts GraphQL operations to it. */
-export async function startTestServer(runner: QueryRunner) {
-  const server: Server = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
+export async function startTestServer(runner: QueryRunner, options: TestAppOptions = {}) {
+  const server: Server = (await createApp({ runner, traceCypher: true, ...options })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const gql = async <T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
@@ -42,12 +45,12 @@ export async function startTestServer(runner: QueryRunner) {
 }
 
 /** Replaces the test Neo4j's graph with the seed and serves the API over it (for a file's beforeAll); close() stops both. */
-export async function startSeededServer() {
+export async function startSeededServer(options: TestAppOptions = {}) {
   const runner = await connectTestRunner();
   await emptyDatabase(runner);
   await applySchema(runner);
   await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
-  const server = await startTestServer(runner);
+  const server = await startTestServer(runner, options);
   return {
     ...server,
     runner,

@@ -10,6 +10,8 @@ export function connectTestRunner(): Promise<QueryRunner> {
     user: process.env.NEO4J_USER ?? 'neo4j',
     password: process.env.NEO4J_PASSWORD,
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    // The tests share one Neo4j on a machine that may be busy: a first plan of a query can take seconds there.
+    queryTimeoutMs: 30_000,
   });
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import express, { RequestHandler, Router } from 'express';
+import express, { Router } from 'express';
 import { projectRoot } from '../../config';
+import { assetsHandler, contentSecurityPolicy, pageHandler } from '../pages';
 
 const pageDir = path.join(projectRoot, 'src/server/dashboard');
 const pageFile = path.join(pageDir, 'index.html');
@@ -14,38 +15,13 @@ export function dashboardAssets(): Record<string, string> {
   };
 }
 
-/**
- * The page may load only this server's files and talk only to its /graphql: the dashboard works offline and leaks
- * nothing. Cytoscape.js positions its canvases with inline styles.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
-
-const sendPage: RequestHandler = (_request, response) => {
-  response.set('Content-Security-Policy', contentSecurityPolicy);
-  response.set('Cache-Control', 'no-cache');
-  response.type('html').sendFile(pageFile);
-};
+/** GraphQL via /graphql only, nothing but this server's files; Cytoscape.js positions its canvases with inline styles. */
+const sendPage = pageHandler(pageFile, contentSecurityPolicy());
 
 /** GET /dashboard (partnership network, concentration, dependency explorer over /graphql) and /dashboard/assets/*. */
 export function dashboardRouter(): Router {
   const router = express.Router();
-  const assets = dashboardAssets();
   router.get('/', sendPage);
-  router.get('/assets/:name', (request, response, next) => {
-    const file = Object.hasOwn(assets, request.params.name) ? assets[request.params.name] : undefined;
-    if (file) response.sendFile(file, { maxAge: '1h' });
-    else next();
-  });
+  router.get('/assets/:name', assetsHandler(dashboardAssets()));
   return router;
 }

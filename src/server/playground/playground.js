@@ -47,12 +47,16 @@
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   var select = document.getElementById('examples');
   var note = document.getElementById('examples-note');
-  var state = { query: undefined, variables: undefined, key: 0 };
+  var state = { query: undefined, variables: undefined, key: 0, schema: undefined, schemaSettled: false };
 
   function render() {
+    // GraphiQL is first drawn once the schema file has answered, so it never introspects while it is on its way.
+    if (!state.schemaSettled) return;
     root.render(
       h(GraphiQL, {
         fetcher: fetcher,
+        // The schema from /playground/schema.json: docs and completion without introspection (off in production).
+        schema: state.schema,
         query: state.query,
         variables: state.variables,
         defaultQuery: examples.length ? examples[0].source : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
@@ -74,7 +78,18 @@
     render();
   });
 
-  render();
+  fetch('/playground/schema.json', { credentials: 'same-origin' })
+    .then(function (response) {
+      if (!response.ok) throw new Error('schema.json: HTTP ' + response.status);
+      return response.json();
+    })
+    .then(function (introspection) { state.schema = introspection; })
+    // Without it GraphiQL asks /graphql, which answers where introspection is on.
+    .catch(function () { state.schema = undefined; })
+    .then(function () {
+      state.schemaSettled = true;
+      render();
+    });
 
   fetch('/playground/examples.graphql', { credentials: 'same-origin' })
     .then(function (response) {

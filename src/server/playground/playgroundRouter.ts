@@ -1,6 +1,8 @@
 import path from 'node:path';
 import express, { RequestHandler, Router } from 'express';
+import { GraphQLSchema, introspectionFromSchema } from 'graphql';
 import { projectRoot } from '../../config';
+import { assetsHandler, contentSecurityPolicy, pageHandler } from '../pages';
 
 /** The directory holding a package's main file (react and react-dom export no subpaths, so resolve their main). */
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`, { paths: [projectRoot] }));
@@ -27,28 +29,8 @@ export function playgroundAssets(): Record<string, string> {
   };
 }
 
-/**
- * The page may load only this server's files and talk only to it: a browser refuses anything else, so the playground
- * works offline and leaks nothing. GraphiQL's fonts are data: URLs inside its CSS; its editor sets inline styles.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
-
-const sendPage: RequestHandler = (_request, response) => {
-  response.set('Content-Security-Policy', contentSecurityPolicy);
-  response.set('Cache-Control', 'no-cache');
-  response.type('html').sendFile(pageFile);
-};
+/** GraphiQL's fonts are data: URLs inside its CSS; its editor sets inline styles. */
+const sendPage = pageHandler(pageFile, contentSecurityPolicy({ dataFonts: true }));
 
 /** GET /graphql from a browser's address bar (HTML accepted, no query): the playground instead of Apollo's error. */
 export const browserGraphqlPage: RequestHandler = (request, response, next) => {
@@ -57,19 +39,24 @@ export const browserGraphqlPage: RequestHandler = (request, response, next) => {
   else next();
 };
 
-/** GET /playground (GraphiQL), /playground/assets/* (its files) and /playground/examples.graphql (the saved operations). */
-export function playgroundRouter(): Router {
+/**
+ * GET /playground (GraphiQL), /playground/assets/* (its files), /playground/examples.graphql (the saved operations)
+ * and /playground/schema.json (the schema as an introspection result, the one published as schema.graphql): the
+ * page's documentation and completion come from it, so they work where /graphql refuses introspection.
+ */
+export function playgroundRouter(schema: GraphQLSchema): Router {
   const router = express.Router();
   const assets = playgroundAssets();
+  const introspection = JSON.stringify(introspectionFromSchema(schema));
   router.get('/', sendPage);
+  router.get('/schema.json', (_request, response) => {
+    response.set('Cache-Control', 'no-cache');
+    response.type('application/json').send(introspection);
+  });
   router.get('/examples.graphql', (_request, response) => {
     response.set('Cache-Control', 'no-cache');
     response.type('text/plain; charset=utf-8').sendFile(examplesFile);
   });
-  router.get('/assets/:name', (request, response, next) => {
-    const file = Object.hasOwn(assets, request.params.name) ? assets[request.params.name] : undefined;
-    if (file) response.sendFile(file, { maxAge: '1h' });
-    else next();
-  });
+  router.get('/assets/:name', assetsHandler(assets));
   return router;
 }
