@@ -42,7 +42,9 @@ export abstract class Entity {
   sourceIds!: string[];
 }
 
-@ObjectType('Source', { implements: Entity })
+// simpleResolvers: plain fields are read by graphql-js's default resolver; no middleware wraps them (none is
+// registered), so TypeGraphQL's per-field wrapper would only cost time on every field of every row.
+@ObjectType('Source', { implements: Entity, simpleResolvers: true })
 export class Source extends Entity {
   @Field(() => String, { nullable: true })
   publisher?: string;
@@ -54,7 +56,7 @@ export class Source extends Entity {
   url?: string;
 }
 
-@ObjectType('Company', { implements: Entity })
+@ObjectType('Company', { implements: Entity, simpleResolvers: true })
 export class Company extends Entity {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of headquarters (US, KR, CN, TW, CA, SA, ...).' })
   country?: string;
@@ -69,7 +71,7 @@ export class Company extends Entity {
   description?: string;
 }
 
-@ObjectType('FoundationModel', { implements: Entity })
+@ObjectType('FoundationModel', { implements: Entity, simpleResolvers: true })
 export class FoundationModel extends Entity {
   @Field(() => Float, { nullable: true, description: 'Parameter count (175e9 for 175 billion); null when undisclosed. For a family, the largest member.' })
   parameters?: number;
@@ -87,7 +89,7 @@ export class FoundationModel extends Entity {
   description?: string;
 }
 
-@ObjectType('Service', { implements: Entity })
+@ObjectType('Service', { implements: Entity, simpleResolvers: true })
 export class Service extends Entity {
   @Field(() => String, { nullable: true })
   description?: string;
@@ -96,7 +98,7 @@ export class Service extends Entity {
   launchedOn?: string;
 }
 
-@ObjectType('ValueChainStage', { implements: Entity })
+@ObjectType('ValueChainStage', { implements: Entity, simpleResolvers: true })
 export class ValueChainStage extends Entity {
   @Field(() => Int, {
     description:
@@ -111,13 +113,13 @@ export class ValueChainStage extends Entity {
   description?: string;
 }
 
-@ObjectType('Industry', { implements: Entity })
+@ObjectType('Industry', { implements: Entity, simpleResolvers: true })
 export class Industry extends Entity {
   @Field(() => String, { nullable: true })
   description?: string;
 }
 
-@ObjectType('Partnership', { implements: Entity })
+@ObjectType('Partnership', { implements: Entity, simpleResolvers: true })
 export class Partnership extends Entity {
   @Field(() => Confidence)
   declare confidence: Confidence;
@@ -135,7 +137,7 @@ export class Partnership extends Entity {
   description?: string;
 }
 
-@ObjectType('PartyRole')
+@ObjectType('PartyRole', { simpleResolvers: true })
 export class PartyRole {
   @Field(() => Company)
   company!: Company;
@@ -144,7 +146,7 @@ export class PartyRole {
   role!: string;
 }
 
-@ObjectType('SearchHit')
+@ObjectType('SearchHit', { simpleResolvers: true })
 export class SearchHit {
   @Field(() => Entity)
   entity!: Entity;

@@ -70,6 +70,13 @@ const LIST_LABELS: Record<ListName, Label> = { companies: 'Company', models: 'Fo
 
 /** Reads entities for one request; every statement is counted in the request's trace. */
 export class EntityRepository {
+  /** Per request: each relation's answer by plan and id, while or after it is fetched. */
+  private readonly answers = new Map<string, Promise<Related[]>>();
+  /** Answers fetched with the relation above them: by relation and plan, then by id. */
+  private readonly fetched = new Map<string, Map<string, Related[]>>();
+  /** Relations asked for in this turn of the event loop (by relation and plan), sent together in one statement. */
+  private pending = new Map<string, { name: RelationName; plan: RelationPlan; ids: string[]; waiting: ((rows: Map<string, Related[]> | Error) => void)[] }>();
+
   constructor(
     private readonly runner: QueryRunner,
     private readonly trace: CypherTrace,
@@ -82,18 +89,33 @@ export class EntityRepository {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** Given ids and a relation, returns for each id the entities it relates to, ordered by name. */
-  async related(name: RelationName, ids: readonly string[]): Promise<Related[][]> {
-    const relation = RELATIONS[name];
-    const query = cypherFile(`entities/related-${relation.direction}`).replaceAll('__TYPE__', relation.type).replaceAll('__LABEL__', relation.label);
-    const rows = await this.read(query, { ids });
-    const byId = new Map(
-      rows.map((row) => [
-        row.id as string,
-        (row.related as { node: Record<string, unknown>; rel: Record<string, unknown> }[]).map(({ node, rel }) => ({ entity: toEntity(relation.label, node), rel })),
-      ]),
-    );
-    return ids.map((id) => byId.get(id) ?? []);
+  /** Given ids and a relation, returns for each id the entities it relates to (every property), ordered by name. */
+  related(name: RelationName, ids: readonly string[]): Promise<Related[][]> {
+    return Promise.all(ids.map((id) => this.relatedOf(name, EVERY_PROPERTY, id)));
+  }
+
+  /**
+   * Given a relation, a plan (the properties to read and the relations below to fetch with it) and an id, returns
+   * the entities the id relates to, ordered by name: fetched with the relation above when it was, otherwise in one
+   * statement with every relation asked for in the same turn of the event loop.
+   */
+  relatedOf(name: RelationName, plan: RelationPlan, id: string): Promise<Related[]> {
+    const group = `${name} ${planKey(plan)}`;
+    const ready = this.fetched.get(group)?.get(id);
+    if (ready) return Promise.resolve(ready);
+    const key = `${group} ${id}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = new Promise<Related[]>((resolve, reject) => {
+        if (this.pending.size === 0) setImmediate(() => void this.sendPending());
+        let batch = this.pending.get(group);
+        if (!batch) this.pending.set(group, (batch = { name, plan, ids: [], waiting: [] }));
+        batch.ids.push(id);
+        batch.waiting.push((rows) => (rows instanceof Error ? reject(rows) : resolve(rows.get(id) ?? [])));
+      });
+      this.answers.set(key, answer);
+    }
+    return answer;
   }
 
   /** Returns one page of a filtered list and the number of all matches. */
@@ -118,4 +140,119 @@ export class EntityRepository {
   private read(query: string, params: Params = {}) {
     return this.runner.read(query, params, this.trace);
   }
+
+  /** Sends the relations asked for since the last turn in one statement and hands each its rows. */
+  private async sendPending(): Promise<void> {
+    const batches = [...this.pending.values()];
+    this.pending = new Map();
+    let found: Map<string, Related[]>[];
+    try {
+      const branches = batches.map(({ name, plan }, index) => relatedStatement(name, index, plan));
+      const query =
+        branches.length === 1
+          ? `// name: entities/related-${RELATIONS[batches[0].name].direction}\n${branches[0]}`
+          : `// name: entities/related-batch\n${withoutComments(cypherFile('entities/related-batch')).replace('__BRANCHES__', () => branches.join('\nUNION ALL\n'))}`;
+      const rows = await this.read(query, Object.fromEntries(batches.map(({ ids }, index) => [`ids${index}`, ids])));
+      found = batches.map(() => new Map());
+      for (const row of rows) {
+        const index = row.relation as number;
+        found[index].set(row.id as string, this.toRelated(batches[index].name, batches[index].plan, row.related as RelatedRow[]));
+      }
+    } catch (error) {
+      for (const { waiting } of batches) for (const hand of waiting) hand(error as Error);
+      return;
+    }
+    batches.forEach(({ waiting }, index) => waiting.forEach((hand) => hand(found[index])));
+  }
+
+  /** Turns the rows of one relation into entities, keeping what was fetched with them for the relations below. */
+  private toRelated(name: RelationName, plan: RelationPlan, rows: RelatedRow[]): Related[] {
+    const { label } = RELATIONS[name];
+    return rows.map((row) => {
+      const entity = toEntity(label, row.node);
+      plan.nested.forEach((below, index) => {
+        const group = `${below.name} ${planKey(below.plan)}`;
+        let fetched = this.fetched.get(group);
+        if (!fetched) this.fetched.set(group, (fetched = new Map()));
+        fetched.set(entity.id, this.toRelated(below.name, below.plan, row[`n${index}`] as RelatedRow[]));
+      });
+      return { entity, rel: row.rel };
+    });
+  }
+}
+
+/**
+ * What to read of a relation's entities: their properties (null: every one), and the relations below them to fetch
+ * in the same statement, each under the response key that reads it and with its own plan.
+ */
+export interface RelationPlan {
+  properties: string[] | null;
+  nested: { key: string; name: RelationName; plan: RelationPlan }[];
+}
+
+const EVERY_PROPERTY: RelationPlan = { properties: null, nested: [] };
+
+const planKeys = new WeakMap<RelationPlan, string>();
+
+/** A plan's identity: equal plans read the same, so their answers are interchangeable. */
+function planKey(plan: RelationPlan): string {
+  let key = planKeys.get(plan);
+  if (key === undefined) planKeys.set(plan, (key = JSON.stringify(plan)));
+  return key;
+}
+
+type RelatedRow = { node: Record<string, unknown>; rel: Record<string, unknown> } & Record<string, unknown>;
+
+const withoutComments = (cypher: string) =>
+  cypher
+    .split('\n')
+    .filter((line) => !line.startsWith('//'))
+    .join('\n')
+    .trim();
+
+/** A map projection of variable `v` reading `properties` (GraphQL field names, so plain identifiers), or all of them. */
+function projection(v: string, properties: string[] | null): string {
+  if (properties === null) return `${v} {.*}`;
+  for (const property of properties) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property)) throw new Error(`not a property name: ${property}`);
+  return `${v} { ${properties.map((property) => `.${property}`).join(', ')} }`;
+}
+
+const statements = new Map<string, string>();
+const MAX_STATEMENTS = 1000;
+
+/** The statement of one relation at position `index` of its batch, as its plan reads it (texts are kept, so equal requests send equal text). */
+function relatedStatement(name: RelationName, index: number, plan: RelationPlan): string {
+  const key = `${name} ${index} ${planKey(plan)}`;
+  let text = statements.get(key);
+  if (text === undefined) {
+    const relation = RELATIONS[name];
+    // Comments go first: they name the placeholders, and nested fragments span several lines.
+    text = withoutComments(cypherFile(`entities/related-${relation.direction}`))
+      .replaceAll('__N__', String(index))
+      .replaceAll('__TYPE__', relation.type)
+      .replaceAll('__LABEL__', relation.label)
+      .replace('__PROJECTION__', () => projection('m', plan.properties))
+      .replace('__NESTED__', () => nestedFragments(plan.nested, 'm', 1));
+    if (statements.size < MAX_STATEMENTS) statements.set(key, text);
+  }
+  return text;
+}
+
+/** The `, n0: COLLECT { ... }, n1: ...` entries that fetch the relations below the entity in variable `from`. */
+function nestedFragments(nested: RelationPlan['nested'], from: string, depth: number): string {
+  return nested
+    .map((below, index) => {
+      const relation = RELATIONS[below.name];
+      const [r, m] = [`r${depth}`, `m${depth}`];
+      const fragment = withoutComments(cypherFile(`entities/nested-${relation.direction}`))
+        .replaceAll('__FROM__', from)
+        .replaceAll('__R__', r)
+        .replaceAll('__M__', m)
+        .replaceAll('__TYPE__', relation.type)
+        .replaceAll('__LABEL__', relation.label)
+        .replace('__PROJECTION__', () => projection(m, below.plan.properties))
+        .replace('__NESTED__', () => nestedFragments(below.plan.nested, m, depth + 1));
+      return `, n${index}: ${fragment}`;
+    })
+    .join('');
 }
