@@ -7,7 +7,7 @@ import { parseSeedFile } from '../src/seed/readSeedFiles';
 import type { ParsedSeedFile } from '../src/seed/seedGraph';
 import { FILE_SPECS, ID_PATTERN, ROLES_BY_KIND } from '../src/seed/seedSpec';
 import { validateSeed } from '../src/seed/validateSeed';
-import { GENERATED_HEADER, Ref, SEED_FILE_NAMES, SOURCE_ID, SeedRecords, generateSeedRecords, serializeSeedRecords } from '../src/synthetic/generateGraph';
+import { GENERATED_HEADER, Ref, SEED_FILE_NAMES, SOURCE_ID, SeedRecords, generateSeedRecords, seedFileName, seedFileText, serializeSeedRecords } from '../src/synthetic/generateGraph';
 
 const options = { companies: 500, seed: 42 };
 const records = generateSeedRecords(options);
@@ -59,6 +59,17 @@ describe('generateSeedRecords', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('writes JSON Lines: the header line, then each record on a line of its own that parses back to the record', () => {
+    for (const file of SEED_FILE_NAMES) {
+      const [header, ...lines] = [...seedFileText(records, file, 'jsonl', options)];
+      expect(seedFileName(file, 'jsonl')).toBe(file.replace('.yaml', '.jsonl'));
+      expect(header).toBe(`${GENERATED_HEADER} (companies 500, seed 42); not real data. Regenerate instead of editing.\n`);
+      expect(lines.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
+      expect(lines.map((line) => JSON.parse(line))).toEqual(records[file]);
+    }
+    expect(seedFileName('models.yaml', 'yaml')).toBe('models.yaml');
   });
 
   it('refuses too few companies and a seed outside 32 bits', () => {

@@ -3,19 +3,19 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { applySchema } from '../db/applySchema';
 import { openDatabase } from '../neo4j/openDatabase';
-import { readSeed, summarize } from '../seed/loadSeed';
-import { graphCounts } from '../seed/graphCounts';
+import { BulkLoadRefused, bulkLoad } from '../seed/bulkLoad';
+import { checkSeedFolder, readSeed, summarize } from '../seed/loadSeed';
 import { writeSeed } from '../seed/writeSeed';
 import { UsageError, runCli } from './runCli';
 
-const USAGE = 'usage: npm run seed [-- --dir <folder>] [--reset] [--batch-size <n>] [--check]';
+const USAGE = 'usage: npm run seed [-- --dir <folder>] [--reset] [--batch-size <n>] [--check] [--bulk]';
 
 runCli('seed', async () => {
   const config = loadConfig();
   let args;
   try {
     args = parseArgs({
-      options: { dir: { type: 'string' }, reset: { type: 'boolean' }, 'batch-size': { type: 'string' }, check: { type: 'boolean' } },
+      options: { dir: { type: 'string' }, reset: { type: 'boolean' }, 'batch-size': { type: 'string' }, check: { type: 'boolean' }, bulk: { type: 'boolean' } },
       strict: true,
     }).values;
   } catch (error) {
@@ -24,25 +24,51 @@ runCli('seed', async () => {
   const dir = args.dir === undefined ? config.seedDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.dir);
   const batchSize = args['batch-size'] === undefined ? config.seedBatchSize : Number(args['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive whole number\n${USAGE}`);
+  const log = (line: string) => console.log(`seed: ${line}`);
 
   // Validate everything before touching (or even starting) a database.
-  const graph = readSeed(dir);
-  console.log(`seed: validated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships in ${dir}`);
-  if (args.check) {
-    console.log(`seed: ${dir} is valid\n\n${graphCounts(graph)}`);
+  const started = Date.now();
+  if (args.check || args.bulk) {
+    const { files, check } = checkSeedFolder(dir);
+    log(`validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} (${elapsed(started)} s)`);
+    if (args.check) {
+      console.log(`seed: ${dir} is valid\n\n${check.tally.table()}`);
+      return;
+    }
+    const database = await openDatabase(config.neo4j, log);
+    try {
+      await applySchema(database.runner);
+      // Ctrl-C stops the load after the batch in flight; what it wrote is then deleted, as after a failure.
+      const interrupt = new AbortController();
+      process.once('SIGINT', () => interrupt.abort(new UsageError('interrupted (Ctrl-C); what the load wrote was deleted')));
+      const report = await bulkLoad(database.runner, files, check, { reset: Boolean(args.reset), batchSize, dir, onProgress: log, signal: interrupt.signal }).catch(
+        (error: unknown) => {
+          throw error instanceof BulkLoadRefused ? new UsageError(error.message) : error;
+        },
+      );
+      const rows = report.nodes + report.relationships + report.dependencies;
+      log(
+        `bulk load: ${report.nodes} nodes, ${report.relationships} relationships and ${report.dependencies} dependencies (${rows} rows) ` +
+          `in ${report.seconds.toFixed(1)} s: ${Math.round(rows / report.seconds)} rows/s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      );
+    } finally {
+      await database.close();
+    }
     return;
   }
-  const database = await openDatabase(config.neo4j, (line) => console.log(`seed: ${line}`));
+  const graph = readSeed(dir);
+  log(`validated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships in ${dir}`);
+  const database = await openDatabase(config.neo4j, log);
   try {
     await applySchema(database.runner);
-    const started = Date.now();
-    const report = await writeSeed(database.runner, graph, {
-      reset: Boolean(args.reset),
-      batchSize,
-      onProgress: (line) => console.log(`seed: ${line}`),
-    });
-    console.log(`seed: ${summarize(report)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const writeStarted = Date.now();
+    const report = await writeSeed(database.runner, graph, { reset: Boolean(args.reset), batchSize, onProgress: log });
+    log(`${summarize(report)} in ${elapsed(writeStarted)} s`);
   } finally {
     await database.close();
   }
 });
+
+function elapsed(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}

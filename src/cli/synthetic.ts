@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GENERATED_HEADER, MAX_COMPANIES, MIN_COMPANIES, SEED_FILE_NAMES, generateSeedRecords, serializeSeedRecords } from '../synthetic/generateGraph';
+import {
+  GENERATED_HEADER,
+  MAX_COMPANIES,
+  MIN_COMPANIES,
+  SEED_FILE_NAMES,
+  SEED_FORMATS,
+  SeedFormat,
+  generateSeedRecords,
+  seedFileName,
+} from '../synthetic/generateGraph';
+import { writeSeedFolder } from '../synthetic/writeSeedFolder';
 import { UsageError, runCli } from './runCli';
 
-const USAGE = 'usage: npm run synthetic -- --out <folder> [--companies <n>] [--seed <n>]';
+const USAGE = 'usage: npm run synthetic -- --out <folder> [--companies <n>] [--seed <n>] [--format jsonl|yaml]';
 
-/** Writes a deterministic synthetic seed folder (the format of seed/) for benchmarks; the same arguments give the same bytes. */
+/** Writes a deterministic synthetic seed folder (JSON Lines, or YAML like seed/) for benchmarks; the same arguments give the same bytes. */
 runCli('synthetic', async () => {
   let args;
   try {
     args = parseArgs({
-      options: { out: { type: 'string' }, companies: { type: 'string' }, seed: { type: 'string' } },
+      options: { out: { type: 'string' }, companies: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' } },
       strict: true,
     }).values;
   } catch (error) {
@@ -24,25 +34,22 @@ runCli('synthetic', async () => {
   }
   const seed = wholeNumber(args.seed ?? '42');
   if (seed === undefined || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}\n${USAGE}`);
+  const format = (args.format ?? 'jsonl') as SeedFormat;
+  if (!SEED_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SEED_FORMATS.join(', ')}\n${USAGE}`);
   const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
-  checkTarget(dir);
+  const previous = checkTarget(dir);
 
   const started = Date.now();
   const options = { companies, seed };
   const records = generateSeedRecords(options);
-  const texts = serializeSeedRecords(records, options);
   fs.mkdirSync(dir, { recursive: true });
-  let totalRecords = 0;
-  let totalBytes = 0;
-  const width = Math.max(...SEED_FILE_NAMES.map((file) => file.length));
-  for (const file of SEED_FILE_NAMES) {
-    fs.writeFileSync(path.join(dir, file), texts[file]);
-    const count = records[file].length;
-    const bytes = Buffer.byteLength(texts[file]);
-    totalRecords += count;
-    totalBytes += bytes;
-    console.log(`synthetic: ${file.padEnd(width)} ${String(count).padStart(9)} records ${megabytes(bytes)}`);
-  }
+  // A folder holds one format: the other format's files (checked above to be this generator's) would clash.
+  for (const file of previous) if (!SEED_FILE_NAMES.some((name) => seedFileName(name, format) === file)) fs.rmSync(path.join(dir, file));
+  const written = writeSeedFolder(dir, records, format, options);
+  const width = Math.max(...written.map(({ file }) => file.length));
+  for (const { file, records: count, bytes } of written) console.log(`synthetic: ${file.padEnd(width)} ${String(count).padStart(9)} records ${megabytes(bytes)}`);
+  const totalRecords = written.reduce((sum, { records: count }) => sum + count, 0);
+  const totalBytes = written.reduce((sum, { bytes }) => sum + bytes, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`synthetic: ${'total'.padEnd(width)} ${String(totalRecords).padStart(9)} records ${megabytes(totalBytes)} (companies ${companies}, seed ${seed}) in ${dir}, ${seconds} s`);
 });
@@ -56,18 +63,27 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * The folder must be missing, empty, or a previous synthetic output: every seed file already there must start with
- * the generator's header, so a hand-written seed (such as seed/) or an unrelated folder is never overwritten.
+ * The folder must be missing, empty, or a previous synthetic output: every seed file already there (YAML or JSON
+ * Lines) must start with the generator's header, so a hand-written seed (such as seed/) or an unrelated folder is
+ * never overwritten. Returns the seed files found.
  */
-function checkTarget(dir: string): void {
-  if (!fs.existsSync(dir)) return;
+function checkTarget(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
   if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is not a folder`);
   const entries = fs.readdirSync(dir);
-  if (entries.length === 0) return;
-  const present = SEED_FILE_NAMES.filter((file) => entries.includes(file));
+  if (entries.length === 0) return [];
+  const names = SEED_FILE_NAMES.flatMap((file) => SEED_FORMATS.map((format) => seedFileName(file, format)));
+  const present = names.filter((file) => entries.includes(file));
   if (present.length === 0) throw new UsageError(`--out ${dir} is not empty and holds no synthetic seed files; choose a new or empty folder`);
   for (const file of present) {
-    const head = fs.readFileSync(path.join(dir, file), 'utf8').slice(0, GENERATED_HEADER.length);
-    if (head !== GENERATED_HEADER) throw new UsageError(`--out ${dir}: ${file} was not written by this generator; refusing to overwrite it`);
+    const head = Buffer.alloc(GENERATED_HEADER.length);
+    const fd = fs.openSync(path.join(dir, file), 'r');
+    try {
+      fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (head.toString('utf8') !== GENERATED_HEADER) throw new UsageError(`--out ${dir}: ${file} was not written by this generator; refusing to overwrite it`);
   }
+  return present;
 }

@@ -1,7 +1,7 @@
 import type { QueryRunner } from '../db/queryRunner';
 import { readSeedFiles } from './readSeedFiles';
-import { SeedGraph, SeedProblem, formatProblem } from './seedGraph';
-import { validateSeed } from './validateSeed';
+import { ParsedSeedFile, SeedGraph, SeedProblem, formatProblem } from './seedGraph';
+import { SeedCheck, checkSeed, validateSeed } from './validateSeed';
 import { WriteOptions, WriteReport, writeSeed } from './writeSeed';
 
 /** Every problem of a seed folder at once; thrown before anything is written. */
@@ -20,6 +20,17 @@ export function readSeed(dir: string): SeedGraph {
   const { graph, problems } = validateSeed(readSeedFiles(dir));
   if (problems.length > 0) throw new SeedValidationError(dir, problems);
   return graph;
+}
+
+/**
+ * Given a seed folder, checks it completely without keeping its graph (for seeds of any size) and returns its files
+ * with the check, or throws SeedValidationError listing every problem.
+ */
+export function checkSeedFolder(dir: string): { files: ParsedSeedFile[]; check: SeedCheck } {
+  const files = readSeedFiles(dir);
+  const check = checkSeed(files);
+  if (check.problems.length > 0) throw new SeedValidationError(dir, check.problems);
+  return { files, check };
 }
 
 /** Validates a seed folder completely, then writes it in one transaction; returns what changed. */

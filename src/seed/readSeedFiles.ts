@@ -1,16 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
-import type { ParsedSeedFile } from './seedGraph';
-import { FILE_SPECS } from './seedSpec';
+import { readJsonLines } from './readJsonLines';
+import type { ParsedSeedFile, SeedProblem, SeedRecord } from './seedGraph';
+import { FILE_SPECS, jsonLinesName } from './seedSpec';
 
-/** Given a seed folder, parses each expected YAML file, keeping every record's line; never throws on bad content. */
+/**
+ * Given a seed folder, opens each expected file, <name>.yaml or <name>.jsonl (either, not both), keeping every
+ * record's line; YAML is parsed here, JSON Lines are read line by line whenever their records are walked. Never
+ * throws on bad content.
+ */
 export function readSeedFiles(dir: string): ParsedSeedFile[] {
-  return FILE_SPECS.map(({ file }) => parseSeedFile(file, path.join(dir, file)));
+  return FILE_SPECS.map((spec) => {
+    const jsonl = jsonLinesName(spec);
+    if (!fs.existsSync(path.join(dir, jsonl))) return parseSeedFile(spec.file, path.join(dir, spec.file));
+    if (fs.existsSync(path.join(dir, spec.file))) {
+      return { file: jsonl, records: [], problems: [{ file: jsonl, message: `and ${spec.file} are both in the folder: keep one of them` }] };
+    }
+    return readJsonLines(jsonl, path.join(dir, jsonl));
+  });
 }
 
 /** Parses one YAML seed file (a list of mappings) into records with line numbers, and the problems met on the way. */
-export function parseSeedFile(file: string, fullPath: string): ParsedSeedFile {
+export function parseSeedFile(file: string, fullPath: string): { file: string; records: SeedRecord[]; problems: SeedProblem[] } {
   let text: string;
   try {
     text = fs.readFileSync(fullPath, 'utf8');

@@ -31,11 +31,34 @@ export interface SeedProblem {
   message: string;
 }
 
+/** One record of a seed file with the line it starts on. */
+export interface SeedRecord {
+  line: number;
+  value: unknown;
+}
+
+/** A line of a seed file that holds no readable record (bad JSON, or a file with no records at all). */
+export interface UnreadableLine {
+  line: number;
+  problem: string;
+}
+
 /** One seed file as read from disk: its records with their line numbers, or what stopped it parsing. */
 export interface ParsedSeedFile {
+  /** The file's name in its folder: companies.yaml or companies.jsonl. */
   file: string;
-  records: { line: number; value: unknown }[];
+  /**
+   * Its records, in order. Validation walks them more than once, so this must be iterable again and again: a YAML
+   * file's records are a list in memory, a JSON Lines file's are read from disk on every walk, never held whole.
+   */
+  records: Iterable<SeedRecord | UnreadableLine>;
   problems: SeedProblem[];
+}
+
+/** The node one valid record makes and the relationships it declares. */
+export interface SeedEntity {
+  node: SeedNode;
+  relationships: SeedRelationship[];
 }
 
 /** Formats a problem as "file:line [record] message". */

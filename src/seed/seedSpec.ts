@@ -1,4 +1,4 @@
-/** The seed files' format: one YAML list per kind of node, with the relationships each record declares. */
+/** The seed files' format: one file per kind of node (a YAML list or JSON Lines), with the relationships each record declares. */
 
 export type Label = 'Source' | 'ValueChainStage' | 'Industry' | 'Company' | 'FoundationModel' | 'Service' | 'Partnership';
 
@@ -155,3 +155,13 @@ export const RELATIONSHIP_TYPES: readonly RelationshipType[] = [
 ];
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The JSON Lines name of a spec's file: companies.yaml -> companies.jsonl. */
+export function jsonLinesName(spec: FileSpec): string {
+  return spec.file.replace(/\.yaml$/, '.jsonl');
+}
+
+/** Given a seed file's name (companies.yaml or companies.jsonl), returns its spec, or undefined for any other name. */
+export function specOf(file: string): FileSpec | undefined {
+  return FILE_SPECS.find((spec) => spec.file === file || jsonLinesName(spec) === file);
+}

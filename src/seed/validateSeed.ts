@@ -1,5 +1,6 @@
-import type { ParsedSeedFile, PropertyValue, SeedGraph, SeedNode, SeedProblem, SeedRelationship } from './seedGraph';
-import { CONFIDENCE, FILE_SPECS, FieldType, FileSpec, ID_PATTERN, Label, RelationSpec, ROLES_BY_KIND } from './seedSpec';
+import { SeedTally } from './graphCounts';
+import type { ParsedSeedFile, PropertyValue, SeedEntity, SeedGraph, SeedProblem, SeedRelationship } from './seedGraph';
+import { CONFIDENCE, FILE_SPECS, FieldType, FileSpec, ID_PATTERN, Label, RelationSpec, ROLES_BY_KIND, specOf } from './seedSpec';
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const REF_KEYS = new Set(['id', 'sources', 'confidence', 'note']);
@@ -8,76 +9,136 @@ type Json = Record<string, unknown>;
 
 interface Located {
   spec: FileSpec;
-  line: number;
+  /** The file's name in its folder (companies.yaml or companies.jsonl). */
+  file: string;
   record: Json;
   id: string;
   problem(message: string): void;
 }
 
+/** Every id of a seed and where it is defined: what reference checks and writers need besides the records themselves. */
+export interface SeedIndex {
+  labelOf: Map<string, { label: Label; where: string }>;
+  duplicated: Set<string>;
+  /** Labels whose file did not read cleanly: references to unknown ids of these labels are not reported as dangling too. */
+  unreadable: Set<Label>;
+  /** The name of the file the sources come from, for messages. */
+  sourcesFile: string;
+}
+
+/** What a complete check of a seed found, without keeping its graph: the id index, every problem, and the counts. */
+export interface SeedCheck {
+  index: SeedIndex;
+  problems: SeedProblem[];
+  tally: SeedTally;
+}
+
 /** Given every parsed seed file, returns the graph they describe and every problem found; the graph is only usable when there are no problems. */
 export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; problems: SeedProblem[] } {
-  const problems: SeedProblem[] = files.flatMap((file) => file.problems);
-  const located: Located[] = [];
-  const index: IdIndex = {
+  const problems: SeedProblem[] = [];
+  const index = indexSeed(files, problems);
+  const graph: SeedGraph = { nodes: [], relationships: [] };
+  for (const { node, relationships } of seedEntities(files, index, problems)) {
+    graph.nodes.push(node);
+    for (const relationship of relationships) graph.relationships.push(relationship);
+  }
+  return { graph, problems: sortProblems(problems) };
+}
+
+/**
+ * Given every parsed seed file, checks them as validateSeed does but keeps only the id index and the counts, so a
+ * seed of any size can be checked in little memory (JSON Lines files are read twice, one line at a time).
+ */
+export function checkSeed(files: ParsedSeedFile[]): SeedCheck {
+  const problems: SeedProblem[] = [];
+  const index = indexSeed(files, problems);
+  const tally = new SeedTally();
+  for (const entity of seedEntities(files, index, problems)) tally.add(entity);
+  return { index, problems: sortProblems(problems), tally };
+}
+
+/** The files in load order, each with its spec. */
+function inLoadOrder(files: ParsedSeedFile[]): { spec: FileSpec; file: ParsedSeedFile }[] {
+  return FILE_SPECS.flatMap((spec) => files.filter((file) => specOf(file.file) === spec).map((file) => ({ spec, file })));
+}
+
+const isMapping = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The first walk: reports unreadable lines, records that are no mapping or have no id, and duplicate ids; returns the index of ids. */
+function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[]): SeedIndex {
+  for (const file of files) problems.push(...file.problems);
+  const index: SeedIndex = {
     labelOf: new Map(),
     duplicated: new Set(),
-    // A file that does not parse hides its ids: references into it are not reported as dangling too.
-    unreadable: new Set(FILE_SPECS.filter((spec) => files.find((file) => file.file === spec.file)?.problems.length).map((spec) => spec.label)),
+    unreadable: new Set(files.filter((file) => file.problems.length > 0).flatMap((file) => specOf(file.file)?.label ?? [])),
+    sourcesFile: files.find((file) => specOf(file.file)?.label === 'Source')?.file ?? 'sources.yaml',
   };
-  const { labelOf, duplicated } = index;
-
-  for (const spec of FILE_SPECS) {
-    const file = files.find((candidate) => candidate.file === spec.file);
-    file?.records.forEach(({ line, value }, index) => {
-      const fallback = `record ${index + 1}`;
-      const report = (record: string) => (message: string) => problems.push({ file: spec.file, line, record, message });
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        report(fallback)('must be a mapping of field: value');
-        return;
+  const { labelOf, duplicated, unreadable } = index;
+  for (const { spec, file } of inLoadOrder(files)) {
+    let position = 0;
+    for (const entry of file.records) {
+      position += 1;
+      const { line } = entry;
+      if ('problem' in entry) {
+        problems.push({ file: file.file, line, message: entry.problem });
+        unreadable.add(spec.label);
+        continue;
       }
-      const record = value as Json;
+      const report = (record: string) => (message: string) => problems.push({ file: file.file, line, record, message });
+      if (!isMapping(entry.value)) {
+        report(`record ${position}`)('must be a mapping of field: value');
+        continue;
+      }
+      const record = entry.value;
       const id = typeof record.id === 'string' ? record.id : undefined;
-      const problem = report(id ?? fallback);
+      const problem = report(id ?? `record ${position}`);
       if (id === undefined) {
         problem(record.id === undefined ? 'id: is required' : 'id: must be a string');
-        return;
+        continue;
       }
       if (!ID_PATTERN.test(id)) problem(`id: "${id}" is not a lowercase slug like "gpt-4" or "sk-hynix"`);
       const earlier = labelOf.get(id);
       if (earlier) {
         duplicated.add(id);
         problem(`id: "${id}" is already defined at ${earlier.where}`);
-        return;
+        continue;
       }
-      labelOf.set(id, { label: spec.label, where: `${spec.file}:${line}` });
-      located.push({ spec, line, record, id, problem });
-    });
+      labelOf.set(id, { label: spec.label, where: `${file.file}:${line}` });
+    }
   }
+  return index;
+}
 
-  const graph: SeedGraph = { nodes: [], relationships: [] };
-  for (const entry of located) {
-    const { node, relationships } = toNode(entry, index);
-    graph.nodes.push(node);
-    graph.relationships.push(...relationships);
+/**
+ * Given the files and their index, walks the records again (in load order) and yields the node and relationships of
+ * every record that defines an id first; pushes the problems of those records to `problems` when given.
+ */
+export function* seedEntities(files: ParsedSeedFile[], index: SeedIndex, problems?: SeedProblem[]): Generator<SeedEntity> {
+  for (const { spec, file } of inLoadOrder(files)) {
+    for (const entry of file.records) {
+      if ('problem' in entry || !isMapping(entry.value)) continue;
+      const { line, value: record } = entry;
+      const id = record.id;
+      if (typeof id !== 'string' || index.labelOf.get(id)?.where !== `${file.file}:${line}`) continue;
+      const problem = problems ? (message: string) => void problems.push({ file: file.file, line, record: id, message }) : () => undefined;
+      yield toNode({ spec, file: file.file, record, id, problem }, index);
+    }
   }
-  const order = (problem: SeedProblem) => FILE_SPECS.findIndex((spec) => spec.file === problem.file);
-  problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
-  return { graph, problems };
+}
+
+/** Sorts problems by file in load order, then by line; problems of one line keep the order they were found in. */
+function sortProblems(problems: SeedProblem[]): SeedProblem[] {
+  const order = (problem: SeedProblem) => FILE_SPECS.findIndex((spec) => spec === specOf(problem.file));
+  return problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 
-interface IdIndex {
-  labelOf: Map<string, { label: Label; where: string }>;
-  duplicated: Set<string>;
-  unreadable: Set<Label>;
-}
-
-function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): { node: SeedNode; relationships: SeedRelationship[] } {
-  const { spec, record, id, problem } = entry;
+function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }: SeedIndex): SeedEntity {
+  const { spec, file, record, id, problem } = entry;
   const allowed = new Set(['id', ...Object.keys(spec.fields), ...Object.keys(spec.relations), ...(spec.cited ? ['sources'] : [])]);
   for (const key of Object.keys(record)) {
-    if (!allowed.has(key)) problem(`${key}: is not a field of ${spec.file} (allowed: ${[...allowed].join(', ')})`);
+    if (!allowed.has(key)) problem(`${key}: is not a field of ${file} (allowed: ${[...allowed].join(', ')})`);
   }
 
   const properties: Record<string, PropertyValue> = { id };
@@ -99,7 +160,7 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): {
     if (record.sources === undefined) problem('sources: needs at least one source id');
     else if (sources === undefined || sources.length === 0) problem('sources: must be a non-empty list of source ids');
     else {
-      for (const ref of sources) if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in sources.yaml`);
+      for (const ref of sources) if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in ${sourcesFile}`);
       for (const ref of listedTwice(sources)) problem(`sources: "${ref}" is listed twice`);
       sourceIds = [...new Set(sources)];
     }
@@ -134,7 +195,7 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable }: IdIndex): {
       }
       if (seen.has(link.id)) return problem(`${at}: "${link.id}" is listed twice`);
       seen.add(link.id);
-      for (const source of link.sources ?? []) if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in sources.yaml`);
+      for (const source of link.sources ?? []) if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in ${sourcesFile}`);
       for (const source of listedTwice(link.sources ?? [])) problem(`${at}: source "${source}" is listed twice`);
       relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
     });

@@ -32,8 +32,8 @@ export interface WriteOptions {
 
 const INT_FIELDS = new Set(FILE_SPECS.flatMap((spec) => Object.entries(spec.fields).filter(([, field]) => field.type.kind === 'int').map(([name]) => name)));
 
-/** Neo4j stores JS numbers as floats; whole-number fields of the spec go as integers. */
-function toParams(properties: Record<string, PropertyValue>): Record<string, unknown> {
+/** Neo4j stores JS numbers as floats; whole-number fields of the spec go as integers. Null properties are left out. */
+export function toParams(properties: Record<string, PropertyValue>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(properties)
       .filter(([, value]) => value !== null)
@@ -41,7 +41,8 @@ function toParams(properties: Record<string, PropertyValue>): Record<string, unk
   );
 }
 
-function withName(template: string, placeholder: string, name: string, allowed: readonly string[]): string {
+/** Puts a label or type into a query template, from an allow-list only. */
+export function withName(template: string, placeholder: string, name: string, allowed: readonly string[]): string {
   if (!allowed.includes(name)) throw new Error(`"${name}" is not an allowed ${placeholder} name`);
   return template.replaceAll(placeholder, name);
 }

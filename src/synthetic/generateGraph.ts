@@ -671,7 +671,7 @@ function initials(name: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Serialisation: hand-written YAML (block records, flow lists), which the seed reader parses as YAML 1.2.
+// Serialisation: JSON Lines, or hand-written YAML (block records, flow lists) that the seed reader parses as YAML 1.2.
 
 /** A string that YAML reads back as the same string without quotes: a letter-led slug or enum (US, REPORTED, gpt-4). */
 const PLAIN = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
@@ -707,13 +707,30 @@ function recordText(record: object): string {
   return lines.join('\n');
 }
 
-/** Given generated records, returns each seed file's text, keyed by file name (same records, same bytes). */
-export function serializeSeedRecords(records: SeedRecords, options?: SyntheticOptions): Record<(typeof SEED_FILE_NAMES)[number], string> {
+/** The formats the generator writes: JSON Lines (the default, fast to read at any size) or YAML like seed/. */
+export const SEED_FORMATS = ['jsonl', 'yaml'] as const;
+export type SeedFormat = (typeof SEED_FORMATS)[number];
+export type SeedFileName = (typeof SEED_FILE_NAMES)[number];
+
+/** The name of a generated file in a format: companies.yaml or companies.jsonl. */
+export function seedFileName(file: SeedFileName, format: SeedFormat): string {
+  return format === 'yaml' ? file : file.replace(/\.yaml$/, '.jsonl');
+}
+
+/**
+ * Given generated records, yields the text of one seed file piece by piece (the "#" header line, then one record at
+ * a time), so a file of any size is written without holding its text whole. JSON Lines: one JSON record per line;
+ * YAML: block records, each after a blank line.
+ */
+export function* seedFileText(records: SeedRecords, file: SeedFileName, format: SeedFormat, options?: SyntheticOptions): Generator<string> {
   const about = options ? ` (companies ${options.companies}, seed ${options.seed})` : '';
-  const text = {} as Record<(typeof SEED_FILE_NAMES)[number], string>;
-  for (const file of SEED_FILE_NAMES) {
-    const list = records[file] as object[];
-    text[file] = `${GENERATED_HEADER}${about}; not real data. Regenerate instead of editing.\n\n${list.map(recordText).join('\n\n')}\n`;
-  }
+  yield `${GENERATED_HEADER}${about}; not real data. Regenerate instead of editing.\n`;
+  for (const record of records[file] as object[]) yield format === 'jsonl' ? `${JSON.stringify(record)}\n` : `\n${recordText(record)}\n`;
+}
+
+/** Given generated records, returns each seed file's YAML text, keyed by file name (same records, same bytes). */
+export function serializeSeedRecords(records: SeedRecords, options?: SyntheticOptions): Record<SeedFileName, string> {
+  const text = {} as Record<SeedFileName, string>;
+  for (const file of SEED_FILE_NAMES) text[file] = [...seedFileText(records, file, 'yaml', options)].join('');
   return text;
 }
