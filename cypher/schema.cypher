@@ -18,6 +18,10 @@ FOR (n:Company|FoundationModel|Service|ValueChainStage|Industry|Partnership|Sour
 ON EACH [n.name, n.nameKo, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 
+// The curation's audit records, read by entity.
+CREATE INDEX history_entity IF NOT EXISTS FOR (h:HistoryRecord) ON (h.entityId);
+CREATE INDEX retired_id IF NOT EXISTS FOR (n:Retired) ON (n.id);
+
 // Filters and orders of the API.
 CREATE INDEX company_country IF NOT EXISTS FOR (n:Company) ON (n.country);
 CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name);

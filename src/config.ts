@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApiKey, parseApiKeys } from './auth/apiKeys';
 
 /** Where the server finds Neo4j: an external URI, or the project's own launcher. */
 export interface Neo4jConfig {
@@ -47,6 +48,10 @@ export interface Config {
   corsOrigins: string[];
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs: number;
+  /** The API keys (hashed) and their roles; mutations need an editor's key. */
+  apiKeys: ApiKey[];
+  /** Queries need a key too (a reader's or an editor's). */
+  requireKeyForReads: boolean;
 }
 
 /** Limits on one GraphQL request; each is answered with an error naming it and its value. */
@@ -137,6 +142,14 @@ function origins(env: Env): string[] {
   return list;
 }
 
+function apiKeys(env: Env): ApiKey[] {
+  try {
+    return parseApiKeys(env.API_KEYS ?? '');
+  } catch (error) {
+    throw new ConfigError('API_KEYS', `${(error as Error).message}; expected name:role:sha256 entries separated by commas (npm run key -- --name NAME --role editor makes one)`);
+  }
+}
+
 /** The limits' defaults, the only place that states them (README "Security and limits" lists them). */
 export const DEFAULT_LIMITS: QueryLimits = { bodyBytes: 102_400, tokens: 2000, depth: 8, aliases: 15, directives: 10, cost: 20_000, listItems: 100 };
 
@@ -184,5 +197,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 0, 1_000_000),
     corsOrigins: origins(env),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    apiKeys: apiKeys(env),
+    requireKeyForReads: flag(env, 'REQUIRE_KEY_FOR_READS', false),
   };
 }

@@ -81,6 +81,8 @@ runCli('start', async () => {
     fieldSuggestions: config.fieldSuggestions,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    apiKeys: config.apiKeys,
+    requireKeyForReads: config.requireKeyForReads,
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {

@@ -1,5 +1,5 @@
 // name: exports/counts
-// Returns one row: nodes and relationships, the database's counts.
-CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+// Returns one row: nodes and relationships, as many as exports/nodes and exports/relationships return.
+CALL () { MATCH (n) WHERE NOT n:Retired AND NOT n:HistoryRecord RETURN count(n) AS nodes }
+CALL () { MATCH (a)-[r]->(b) WHERE NOT a:Retired AND NOT b:Retired AND NOT a:HistoryRecord AND NOT b:HistoryRecord RETURN count(r) AS relationships }
 RETURN nodes, relationships

@@ -201,6 +201,8 @@ export class QueryRunner {
     try {
       return await session.executeWrite((tx) => work(new TransactionRunner(tx)), { timeout: timeoutMs });
     } catch (error) {
+      // The work's own errors (a refused input) end the transaction as they are; the driver's are mapped.
+      if (!(error instanceof Neo4jError)) throw error;
       throw toDatabaseError(error, this.uri, timeoutMs);
     } finally {
       await session.close();

@@ -11,6 +11,7 @@ import {
   ValueChainStageResolver,
 } from './entity.resolvers';
 import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
+import { CurationResolver } from './curation.resolver';
 import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
 import { ExportResolver } from './export.resolver';
 import { NetworkResolver } from './network.resolver';
@@ -25,6 +26,7 @@ export function buildSchema(): GraphQLSchema {
       QueryResolver,
       AnalyticsResolver,
       NetworkResolver,
+      CurationResolver,
       ExportResolver,
       DependencyGraphResolver,
       RemovalImpactResolver,

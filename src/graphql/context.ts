@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { CypherTrace, QueryRunner } from '../db/queryRunner';
+import type { Caller } from '../auth/apiKeys';
 import { AnalyticsRepository } from '../repositories/analyticsRepository';
+import { CurationRepository } from '../repositories/curationRepository';
 import { EntityRepository, EntityRow, Related, RelationName } from '../repositories/entityRepository';
 import { ExportRepository } from '../repositories/exportRepository';
 
@@ -42,6 +44,9 @@ export class Loaders {
 
 /** What every resolver gets: the repositories and loaders of this request, and its Cypher trace. */
 export interface Context {
+  /** Who sent the request: a configured key, no key, or a key that is not configured. */
+  caller: Caller | 'none' | 'invalid';
+  curation: CurationRepository;
   entities: EntityRepository;
   exports: ExportRepository;
   analytics: AnalyticsRepository;
@@ -49,9 +54,17 @@ export interface Context {
   trace: CypherTrace;
 }
 
-/** Given the query runner and the app's snapshot cache, returns a fresh context for one request. */
-export function createContext(runner: QueryRunner, snapshots: SnapshotCache): Context {
+/** Given the query runner, the app's snapshot cache and the request's caller, returns a fresh context for one request. */
+export function createContext(runner: QueryRunner, snapshots: SnapshotCache, caller: Context['caller'] = 'none'): Context {
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(runner, trace);
-  return { entities, exports: new ExportRepository(runner), analytics: new AnalyticsRepository(runner, trace, snapshots), loaders: new Loaders(entities), trace };
+  return {
+    caller,
+    curation: new CurationRepository(runner, runner.queryTimeoutMs),
+    entities,
+    exports: new ExportRepository(runner),
+    analytics: new AnalyticsRepository(runner, trace, snapshots),
+    loaders: new Loaders(entities),
+    trace,
+  };
 }

@@ -71,7 +71,31 @@ async function mergeBatches(tx: TransactionRunner, query: string, rows: unknown[
 
 const describe = (counts: WriteCounts) => `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
 
-/** Writes a validated graph in ONE write transaction of batched UNWIND ... MERGE statements, so a failure leaves the database as it was. */
+/** What the API changed: edited entities (by id, with all their properties) and retired ids. */
+async function curated(tx: TransactionRunner): Promise<{ edited: Map<string, Record<string, unknown>>; retired: Set<string> }> {
+  const [row] = await tx.run(cypherFile('seed/curated'));
+  const edited = new Map((row.edited as { id: string; properties: Record<string, unknown> }[]).map((entry) => [entry.id, entry.properties]));
+  return { edited, retired: new Set(row.retired as string[]) };
+}
+
+/**
+ * A seed node's properties with the fields an editor changed through the API kept as the editor left them (edits
+ * are newer than the files), and the record of which fields those are.
+ */
+export function withEdits(properties: Record<string, PropertyValue>, current: Record<string, unknown> | undefined): Record<string, PropertyValue> {
+  if (!current) return properties;
+  const fields = (current.editedFields as string[] | undefined) ?? [];
+  const merged: Record<string, unknown> = { ...properties };
+  for (const field of fields) merged[field] = current[field] ?? null;
+  for (const field of ['editedFields', 'editedAt', 'editedBy']) merged[field] = current[field] ?? null;
+  return merged as Record<string, PropertyValue>;
+}
+
+/**
+ * Writes a validated graph in ONE write transaction of batched UNWIND ... MERGE statements, so a failure leaves the
+ * database as it was. Edits made through the API survive: an edited entity keeps its edited fields, a retired one
+ * stays retired (with the relationships the files give it left out), and what the files do not define is kept.
+ */
 export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: WriteOptions): Promise<WriteReport> {
   const progress = options.onProgress ?? (() => undefined);
   return runner.inWriteTransaction(async (tx) => {
@@ -88,14 +112,19 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       report.deleted = row.deleted as number;
       progress(`reset: deleted ${report.deleted} nodes`);
     }
+    const { edited, retired } = await curated(tx);
     for (const label of LABELS) {
-      const rows = graph.nodes.filter((node) => node.label === label).map((node) => ({ id: node.id, properties: toParams(node.properties) }));
+      const rows = graph.nodes
+        .filter((node) => node.label === label && !retired.has(node.id))
+        .map((node) => ({ id: node.id, properties: toParams(withEdits(node.properties, edited.get(node.id))) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-nodes'), '__LABEL__', label, LABELS);
       progress(`nodes ${label}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.nodes))})`);
     }
     for (const type of RELATIONSHIP_TYPES) {
-      const rows = graph.relationships.filter((rel) => rel.type === type).map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
+      const rows = graph.relationships
+        .filter((rel) => rel.type === type && !retired.has(rel.from) && !retired.has(rel.to))
+        .map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
       progress(`relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`);

@@ -3,8 +3,10 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { rateLimit } from 'express-rate-limit';
 import { SnapshotCache } from '../analytics/snapshotCache';
+import { ApiKey, Caller, identify } from '../auth/apiKeys';
 import { DEFAULT_LIMITS, QueryLimits } from '../config';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
@@ -35,6 +37,10 @@ export interface AppDependencies {
   rateLimitPerMinute?: number;
   /** Origins browsers may call the API from (default none but this server's; '*': any). */
   corsOrigins?: string[];
+  /** The API keys; mutations need an editor's (default none: nobody may edit). */
+  apiKeys?: ApiKey[];
+  /** Queries, exports and /cypher need a key too (default false). */
+  requireKeyForReads?: boolean;
 }
 
 /** How long /ready waits for Neo4j to answer. */
@@ -82,6 +88,37 @@ function rateLimiter(perMinute: number): RequestHandler {
   });
 }
 
+const UNAUTHENTICATED = { code: 'UNAUTHENTICATED', http: { status: 401 } };
+
+/**
+ * Refuses, before it runs, an operation sent with a key that is not configured, and (when reads need a key) a query
+ * sent without one. Mutations check the editor's role in their resolvers.
+ */
+function keyPlugin(requireKeyForReads: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.caller === 'invalid') throw new GraphQLError('The API key sent is not a configured key.', { extensions: UNAUTHENTICATED });
+          if (requireKeyForReads && contextValue.caller === 'none' && operation?.operation === 'query') {
+            throw new GraphQLError('This server needs an API key for queries too: send "Authorization: Bearer <key>".', { extensions: UNAUTHENTICATED });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** /export and /cypher when reads need a key: 401 without a configured one. */
+function requireKey(apiKeys: readonly ApiKey[]): RequestHandler {
+  return (request, response, next) => {
+    const caller = identify(request.get('authorization'), apiKeys);
+    if (typeof caller === 'object') return next();
+    const message = caller === 'none' ? 'This server needs an API key: send "Authorization: Bearer <key>".' : 'The API key sent is not a configured key.';
+    response.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
+}
+
 /** /ready: 200 when Neo4j answers a trivial query within READY_TIMEOUT_MS, else 503 with the reason. */
 function readiness(runner: QueryRunner): RequestHandler {
   return async (_request, response) => {
@@ -106,6 +143,8 @@ export async function createApp({
   fieldSuggestions = true,
   rateLimitPerMinute = 0,
   corsOrigins = [],
+  apiKeys = [],
+  requireKeyForReads = false,
 }: AppDependencies): Promise<Express> {
   const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
   const schema = buildSchema();
@@ -128,6 +167,7 @@ export async function createApp({
       ApolloServerPluginCacheControlDisabled(),
       ...guard.plugins,
       responseStatusPlugin,
+      keyPlugin(requireKeyForReads),
       ...(traceCypher ? [traceCypherPlugin] : []),
     ],
   });
@@ -146,9 +186,11 @@ export async function createApp({
   if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600 }));
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
-  app.use('/graphql', ...api, json, expressMiddleware(apollo, { context: async () => createContext(runner, snapshots) }));
-  app.use('/export', ...api, exportRouter(runner));
-  if (cypherEndpoint) app.use('/cypher', ...api, json, cypherRouter(runner, cypherEndpoint));
+  const caller = (authorization: string | undefined): Caller | 'none' | 'invalid' => identify(authorization, apiKeys);
+  app.use('/graphql', ...api, json, expressMiddleware(apollo, { context: async ({ req }) => createContext(runner, snapshots, caller(req.get('authorization'))) }));
+  const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
+  app.use('/export', ...reads, exportRouter(runner));
+  if (cypherEndpoint) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));
   app.use(bodyErrors(limits));
   return app;
 }

@@ -31,11 +31,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A hash of every node (labels, properties) and relationship (type, ends, properties): equal hashes, equal graphs. */
-export async function graphChecksum(runner: QueryRunner): Promise<string> {
-  const nodes = await runner.read('MATCH (n) RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties');
+/**
+ * A hash of every node (labels, properties) and relationship (type, ends, properties): equal hashes, equal graphs.
+ * With `exported`, only what the exports hold (no retired entities, no history).
+ */
+export async function graphChecksum(runner: QueryRunner, { exported = false }: { exported?: boolean } = {}): Promise<string> {
+  const skip = exported ? 'NOT n:Retired AND NOT n:HistoryRecord' : 'true';
+  const skipEnds = exported ? 'NOT a:Retired AND NOT a:HistoryRecord AND NOT b:Retired AND NOT b:HistoryRecord' : 'true';
+  const nodes = await runner.read(`MATCH (n) WHERE ${skip} RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties`);
   const rels = await runner.read(
-    'MATCH (a)-[r]->(b) RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties',
+    `MATCH (a)-[r]->(b) WHERE ${skipEnds} RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties`,
   );
   const ids = new Map(nodes.map((n) => [n.key, (n.properties as { id?: string }).id ?? n.key]));
   const lines = [

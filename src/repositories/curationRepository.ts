@@ -1,0 +1,188 @@
+import { cypherFile } from '../db/cypherFile';
+import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
+import { userError } from '../graphql/errors';
+import { deriveDependencies } from '../seed/writeSeed';
+import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from '../seed/seedSpec';
+
+/** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */
+export const BOOKKEEPING = ['editedFields', 'editedAt', 'editedBy'] as const;
+
+/** Relationships an upsert adds: (entity)-[type]->(target) when 'out', (target)-[type]->(entity) when 'in'. */
+export interface RelationEdit {
+  type: RelationshipType;
+  direction: 'out' | 'in';
+  target: Label;
+  /** The targets, each with the relationship's own properties (a party's role) besides sources and confidence. */
+  links: { id: string; properties?: Record<string, unknown> }[];
+}
+
+/** One upsert: the entity's given facts (undefined: not given, left as is; null: cleared) and what it points at. */
+export interface UpsertPlan {
+  label: Label;
+  id: string;
+  facts: Record<string, unknown>;
+  sourceIds: string[];
+  relations: RelationEdit[];
+  /** Sources cite nothing; everything else cites its sources. */
+  cites: boolean;
+}
+
+export interface MutationOutcome {
+  changed: boolean;
+  historyId: string | null;
+}
+
+const withName = (file: string, placeholder: string, name: string, allowed: readonly string[]) => {
+  if (!allowed.includes(name)) throw new Error(`"${name}" is not an allowed ${placeholder} name`);
+  return cypherFile(file).replaceAll(placeholder, name);
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Given the properties before and the facts given, returns the properties after and the names of those that
+ * changed. Sources accumulate (a fact keeps the sources it had); the facts given replace the ones they name.
+ */
+export function mergeFacts(before: Record<string, unknown> | null, plan: Pick<UpsertPlan, 'id' | 'facts' | 'sourceIds' | 'cites'>) {
+  const after: Record<string, unknown> = { ...(before ?? {}), id: plan.id };
+  for (const [key, value] of Object.entries(plan.facts)) {
+    if (value === undefined) continue;
+    if (value === null || (Array.isArray(value) && value.length === 0 && key === 'aliases')) delete after[key];
+    else after[key] = value;
+  }
+  const sources = plan.cites ? [...new Set([...((before?.sourceIds as string[] | undefined) ?? []), ...plan.sourceIds])] : [plan.id];
+  after.sourceIds = sources;
+  if (plan.cites && after.confidence === undefined) after.confidence = 'REPORTED';
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)].filter((key) => !(BOOKKEEPING as readonly string[]).includes(key)));
+  const changed = [...keys].filter((key) => !same(before?.[key], after[key])).sort();
+  return { after, changed };
+}
+
+/** Only the named properties of a map, for the history's before and after. */
+const pick = (properties: Record<string, unknown> | null, keys: string[]) =>
+  properties === null ? null : Object.fromEntries(keys.filter((key) => properties[key] !== undefined).map((key) => [key, properties[key]]));
+
+/**
+ * Writes the curation's mutations, each in ONE write transaction with the request timeout: it checks what the
+ * mutation points at, locks the entity (so concurrent edits of one entity queue), writes, re-derives the
+ * dependencies and records the change in history, or writes nothing at all.
+ */
+export class CurationRepository {
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly timeoutMs: number,
+  ) {}
+
+  private transaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+    return this.runner.inWriteTransaction(work, { timeoutMs: this.timeoutMs });
+  }
+
+  /** Refuses (BAD_USER_INPUT) when any ref is not an entity of its label, naming every one. */
+  private async requireRefs(tx: TransactionRunner, refs: { id: string; label: Label }[]): Promise<void> {
+    if (refs.length === 0) return;
+    const missing = await tx.run(cypherFile('curation/missing'), { refs });
+    if (missing.length === 0) return;
+    const described = missing.map((row) => {
+      const actual = row.actual as string[];
+      return actual.length === 0 ? `no ${row.label} has id "${row.id}"` : `"${row.id}" is a ${actual.join('/')}, not a ${row.label}`;
+    });
+    throw userError(`${described.join('; ')}.`);
+  }
+
+  private async record(tx: TransactionRunner, entityId: string, by: string, action: string, before: unknown, after: unknown, sourceIds: string[]): Promise<string> {
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    const [row] = await tx.run(cypherFile('curation/history'), { entityId, by, action, before: json(before), after: json(after), sourceIds });
+    return row.id as string;
+  }
+
+  /** Creates or updates an entity with its sources and relations; reports whether anything changed. */
+  upsert(plan: UpsertPlan, by: string): Promise<MutationOutcome> {
+    return this.transaction(async (tx) => {
+      const [state] = await tx.run(cypherFile('curation/state'), { id: plan.id });
+      if (state.retired) throw userError(`"${plan.id}" is retired; restore it first (restore(id: "${plan.id}")).`);
+      const labels = (state.labels as string[] | null) ?? [];
+      if (labels.length > 0 && !labels.includes(plan.label)) throw userError(`"${plan.id}" is a ${labels.join('/')}, not a ${plan.label}; ids are unique across kinds.`);
+      await this.requireRefs(tx, [
+        // A source is its own provenance: it cites nothing that must exist first.
+        ...(plan.cites ? plan.sourceIds.map((id) => ({ id, label: 'Source' as Label })) : []),
+        ...plan.relations.flatMap((relation) => relation.links.map((link) => ({ id: link.id, label: relation.target }))),
+      ]);
+
+      const [locked] = await tx.run(withName('curation/lock', '__LABEL__', plan.label, LABELS), { id: plan.id });
+      const before = locked.created ? null : (locked.before as Record<string, unknown>);
+      const { after, changed } = mergeFacts(before, plan);
+      if (changed.length > 0) {
+        const edited = [...new Set([...((before?.editedFields as string[] | undefined) ?? []), ...changed])].sort();
+        await tx.run(withName('curation/set-properties', '__LABEL__', plan.label, LABELS), {
+          id: plan.id,
+          properties: { ...after, editedFields: edited, editedAt: new Date().toISOString(), editedBy: by },
+        });
+      }
+      if (plan.cites) await tx.run(cypherFile('curation/cite'), { id: plan.id, sourceIds: plan.sourceIds });
+      const added: { type: string; from: string; to: string }[] = [];
+      for (const relation of plan.relations) {
+        const links = relation.links.map((link) => {
+          const [from, to] = relation.direction === 'out' ? [plan.id, link.id] : [link.id, plan.id];
+          return { from, to, properties: { sourceIds: plan.sourceIds, confidence: (after.confidence as string | undefined) ?? 'REPORTED', ...link.properties } };
+        });
+        const [row] = await tx.run(withName('curation/link', '__TYPE__', relation.type, RELATIONSHIP_TYPES), { links });
+        for (const [from, to] of row.added as [string, string][]) added.push({ type: relation.type, from, to });
+      }
+      if (changed.length === 0 && added.length === 0) return { changed: false, historyId: null };
+      await deriveDependencies(tx);
+      const action = before === null ? 'CREATE' : 'UPDATE';
+      const afterRecord = { ...pick(after, changed), ...(added.length > 0 && { added }) };
+      const historyId = await this.record(tx, plan.id, by, action, pick(before, changed.filter((key) => before?.[key] !== undefined)), afterRecord, plan.sourceIds);
+      return { changed: true, historyId };
+    });
+  }
+
+  /** Adds one relationship between existing entities, citing its sources. */
+  link(type: RelationshipType, from: { id: string; label: Label }, to: { id: string; label: Label }, sourceIds: string[], by: string): Promise<MutationOutcome> {
+    return this.transaction(async (tx) => {
+      await this.requireRefs(tx, [from, to, ...sourceIds.map((id) => ({ id, label: 'Source' as Label }))]);
+      await tx.run(cypherFile('curation/lock-existing'), { id: from.id });
+      const links = [{ from: from.id, to: to.id, properties: { sourceIds, confidence: 'REPORTED' } }];
+      const [row] = await tx.run(withName('curation/link', '__TYPE__', type, RELATIONSHIP_TYPES), { links });
+      if ((row.added as unknown[]).length === 0) return { changed: false, historyId: null };
+      await deriveDependencies(tx);
+      const historyId = await this.record(tx, from.id, by, 'LINK', null, { added: [{ type, from: from.id, to: to.id }] }, sourceIds);
+      return { changed: true, historyId };
+    });
+  }
+
+  /** Takes an entity out of every query, analytic and export, keeping it (and its history) for restore. */
+  retire(id: string, reason: string, by: string): Promise<MutationOutcome> {
+    return this.transaction(async (tx) => {
+      const [row] = await tx.run(cypherFile('curation/lock-existing'), { id });
+      if (!row) throw userError(`no entity has id "${id}"`, 'NOT_FOUND');
+      const labels = row.labels as string[];
+      if (labels.includes('Retired')) return { changed: false, historyId: null };
+      const label = labels.find((candidate) => (LABELS as readonly string[]).includes(candidate))!;
+      await tx.run(withName('curation/retire', '__LABEL__', label, LABELS), { id, reason, by });
+      await deriveDependencies(tx);
+      const historyId = await this.record(tx, id, by, 'RETIRE', { retired: false }, { retired: true, reason }, []);
+      return { changed: true, historyId };
+    });
+  }
+
+  /** Brings a retired entity back as it was, with its relationships and derived dependencies. */
+  restore(id: string, by: string): Promise<MutationOutcome> {
+    return this.transaction(async (tx) => {
+      const [row] = await tx.run(cypherFile('curation/lock-existing'), { id });
+      if (!row) throw userError(`no entity has id "${id}"`, 'NOT_FOUND');
+      const properties = row.properties as Record<string, unknown>;
+      if (!(row.labels as string[]).includes('Retired')) return { changed: false, historyId: null };
+      await tx.run(withName('curation/restore', '__LABEL__', String(properties.retiredLabel), LABELS), { id });
+      await deriveDependencies(tx);
+      const historyId = await this.record(tx, id, by, 'RESTORE', { retired: true, reason: properties.retiredReason }, { retired: false }, []);
+      return { changed: true, historyId };
+    });
+  }
+
+  /** Every audit record of an entity, oldest first (retired entities keep theirs). */
+  async history(id: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.runner.read(cypherFile('curation/history-of'), { id });
+    return rows.map((row) => row.record as Record<string, unknown>);
+  }
+}
