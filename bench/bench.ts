@@ -21,7 +21,6 @@ import { createApp } from '../src/server/createApp';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
 import { compareAnswers, postJson, requestOf } from './compare/compareAnswers';
 import { COMPARED_QUERIES, ComparedQuery, Roots } from './compare/comparedQueries';
-import { BENCH_LIMITS } from './compare/comparedServers';
 import { comparisonTable, Measurement, progressLine, SERVER_NAMES, ServerName } from './compare/comparisonTable';
 import { measureLoad } from './compare/measureLoad';
 import { operationDepth } from './compare/operationDepth';
@@ -60,7 +59,7 @@ function startChild(name: ServerName, uri: string, profileDir?: string): Promise
 
 /** Serves our API with the Cypher trace on (in this process, idle while others are timed) and returns a function counting a query's statements. */
 async function statementCounter(runner: QueryRunner) {
-  const server: Server = (await createApp({ runner, traceCypher: true, limits: BENCH_LIMITS })).listen(0, '127.0.0.1');
+  const server: Server = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const count = async (query: ComparedQuery, roots: Roots): Promise<number> => {

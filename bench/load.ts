@@ -52,7 +52,7 @@ function startServer(uri: string): Promise<{ child: ChildProcess; url: string }>
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { connections: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '5' } }, strict: true });
+  const { values } = parseArgs({ options: { connections: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '20' } }, strict: true });
   const connections = Number(values.connections);
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { compareAnswers, postJson } from '../bench/compare/compareAnswers';
 import { COMPARED_QUERIES } from '../bench/compare/comparedQueries';
-import { BENCH_LIMITS, ComparedServer, startComparedServer } from '../bench/compare/comparedServers';
+import { ComparedServer, startComparedServer } from '../bench/compare/comparedServers';
 import { SERVER_NAMES, ServerName } from '../bench/compare/comparisonTable';
 import { operationDepth } from '../bench/compare/operationDepth';
 import { projectRoot } from '../src/config';
@@ -28,7 +28,7 @@ describe('npm run bench: the three servers on the seed graph', () => {
     await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
     const connection = { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' };
     for (const name of SERVER_NAMES) servers[name] = await startComparedServer(name, connection);
-    traced = (await createApp({ runner, traceCypher: true, limits: BENCH_LIMITS })).listen(0, '127.0.0.1');
+    traced = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
     await new Promise((resolve) => traced.once('listening', resolve));
     tracedUrl = `http://127.0.0.1:${(traced.address() as AddressInfo).port}/graphql`;
   });
