@@ -14,7 +14,8 @@ const log = (line: string) => console.log(`start: ${line}`);
  * Closes the server: no new connections, idle keep-alive connections closed as they become idle, and after
  * graceMs the connections of requests still running.
  */
-async function drain(server: Server, graceMs: number): Promise<void> {
+async function drain(server: Server, graceMs: number, operationsInFlight: () => number): Promise<void> {
+  const deadline = Date.now() + graceMs;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 50);
@@ -30,6 +31,8 @@ async function drain(server: Server, graceMs: number): Promise<void> {
     server.closeAllConnections();
     await closed;
   }
+  // Operations whose clients went away still run until they finish; the driver stays open for them.
+  while (operationsInFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 runCli('start', async () => {
@@ -48,7 +51,7 @@ runCli('start', async () => {
     closing = true;
     if (server) {
       log(`${signal}: no new connections; finishing the requests in flight (at most ${config.shutdownGraceMs} ms)`);
-      await drain(server, config.shutdownGraceMs);
+      await drain(server, config.shutdownGraceMs, app.locals.operationsInFlight as () => number);
     }
     await database.close();
     log('stopped');

@@ -67,7 +67,9 @@ describe('keys', () => {
   it('with REQUIRE_KEY_FOR_READS, refuses queries and exports without a key', async () => {
     const closed = await startTestServer(server.runner, { apiKeys, requireKeyForReads: true });
     try {
-      expect(codeOf(await send('{ company(id: "naver") { id } }', {}, null, closed.url))).toBe('UNAUTHENTICATED');
+      const refused = await send('{ company(id: "naver") { id } }', {}, null, closed.url);
+      expect({ status: refused.status, code: codeOf(refused) }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+      expect(codeOf(await send('{ company(id: "naver") { id } }', {}, 'not-a-key', closed.url))).toBe('UNAUTHENTICATED');
       expect((await send('{ company(id: "naver") { id } }', {}, READER, closed.url)).data).toEqual({ company: { id: 'naver' } });
       expect((await fetch(closed.url.replace('/graphql', '/export/nodes.csv'))).status).toBe(401);
       const withKey = await fetch(closed.url.replace('/graphql', '/export/nodes.csv'), { headers: { authorization: `Bearer ${READER}` } });

@@ -4,17 +4,19 @@ import type { CypherTrace, QueryRunner } from '../db/queryRunner';
 import type { Caller } from '../auth/apiKeys';
 import { AnalyticsRepository } from '../repositories/analyticsRepository';
 import { CurationRepository } from '../repositories/curationRepository';
-import { EntityRepository, EntityRow, Related, RelationName } from '../repositories/entityRepository';
+import { EntityRepository, EntityRow } from '../repositories/entityRepository';
 import { ExportRepository } from '../repositories/exportRepository';
 
 const ENTITY_BATCH = 5000;
 
-/** Per-request loaders: each batches all the keys asked for in one tick into one Cypher statement. */
+/**
+ * Per-request loaders: entities by id, all the ids asked for in one tick in one Cypher statement. Relations batch
+ * themselves in the entity repository (one statement per turn of the event loop for every relation asked for).
+ */
 export class Loaders {
   readonly entity: DataLoader<string, EntityRow | null>;
-  private readonly relations = new Map<RelationName, DataLoader<string, Related[]>>();
 
-  constructor(private readonly entities: EntityRepository) {
+  constructor(entities: EntityRepository) {
     // Batches stay below the by-ids statement's row cap, so a large closure loads in several statements.
     this.entity = new DataLoader((ids) => entities.byIds(ids), { maxBatchSize: ENTITY_BATCH });
   }
@@ -29,16 +31,6 @@ export class Loaders {
       if (row) found.set(unique[index], row);
     });
     return found;
-  }
-
-  /** The loader of one relation, created on first use. */
-  related(name: RelationName): DataLoader<string, Related[]> {
-    let loader = this.relations.get(name);
-    if (!loader) {
-      loader = new DataLoader((ids) => this.entities.related(name, ids));
-      this.relations.set(name, loader);
-    }
-    return loader;
   }
 }
 

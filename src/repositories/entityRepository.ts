@@ -89,11 +89,6 @@ export class EntityRepository {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** Given ids and a relation, returns for each id the entities it relates to (every property), ordered by name. */
-  related(name: RelationName, ids: readonly string[]): Promise<Related[][]> {
-    return Promise.all(ids.map((id) => this.relatedOf(name, EVERY_PROPERTY, id)));
-  }
-
   /**
    * Given a relation, a plan (the properties to read and the relations below to fetch with it) and an id, returns
    * the entities the id relates to, ordered by name: fetched with the relation above when it was, otherwise in one
@@ -189,8 +184,6 @@ export interface RelationPlan {
   properties: string[] | null;
   nested: { key: string; name: RelationName; plan: RelationPlan }[];
 }
-
-const EVERY_PROPERTY: RelationPlan = { properties: null, nested: [] };
 
 const planKeys = new WeakMap<RelationPlan, string>();
 

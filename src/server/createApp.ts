@@ -59,6 +59,28 @@ const traceCypherPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Counts the GraphQL operations being executed, so a shutdown can wait for them even when their clients have gone
+ * (a closed connection does not stop its resolvers).
+ */
+function inFlightCounter(): { plugin: ApolloServerPlugin<Context>; count: () => number } {
+  let running = 0;
+  return {
+    count: () => running,
+    plugin: {
+      async requestDidStart() {
+        running += 1;
+        let done = false;
+        const finish = async () => {
+          if (!done) running -= 1;
+          done = true;
+        };
+        return { willSendResponse: finish, unexpectedErrorProcessingRequest: finish };
+      },
+    },
+  };
+}
+
 /** A body that is not JSON or is too large gets a GraphQL-shaped JSON error, never Express's HTML page with a stack. */
 function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
   return (error, _request, response, next) => {
@@ -149,6 +171,7 @@ export async function createApp({
   const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
   const schema = buildSchema();
   const guard = queryLimits(limits, { fieldSuggestions });
+  const inFlight = inFlightCounter();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -168,6 +191,7 @@ export async function createApp({
       ...guard.plugins,
       responseStatusPlugin,
       keyPlugin(requireKeyForReads),
+      inFlight.plugin,
       ...(traceCypher ? [traceCypherPlugin] : []),
     ],
   });
@@ -175,6 +199,8 @@ export async function createApp({
 
   const app = express();
   app.disable('x-powered-by');
+  // src/main.ts waits for these on shutdown before it closes the driver.
+  app.locals.operationsInFlight = inFlight.count;
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });

@@ -24,7 +24,8 @@ export function quality(accept: string, mediaType: string): number {
  * GraphQL over HTTP: a client that takes application/graphql-response+json (and prefers it) gets it, with 4xx for
  * a request that could not run (parse, validation, variables, limits). One that takes application/json (or says
  * nothing) gets application/json with 200 and the errors in the body, as that media type has always had them; a
- * body that is not a GraphQL request at all gets 400 either way.
+ * body that is not a GraphQL request at all gets 400 either way, and one without a valid key (where one is needed
+ * before the operation runs) 401.
  */
 export const responseStatusPlugin: ApolloServerPlugin = {
   async requestDidStart({ request }) {
@@ -39,9 +40,10 @@ export const responseStatusPlugin: ApolloServerPlugin = {
         response.http.headers.set('content-type', `${contentType}; charset=utf-8`);
         const status = response.http.status ?? 200;
         const { data, errors = [] } = response.body.singleResult;
-        // A body that is no GraphQL request at all (BAD_REQUEST: no query, a query that is not a string) stays 400.
-        const malformed = errors.some((error) => error.extensions?.code === 'BAD_REQUEST');
-        if (contentType === JSON_TYPE && status >= 400 && status < 500 && data === undefined && !malformed) response.http.status = 200;
+        // A body that is no GraphQL request at all (BAD_REQUEST: no query, a query that is not a string) stays 400,
+        // and a request without a valid key stays 401.
+        const kept = errors.some((error) => error.extensions?.code === 'BAD_REQUEST' || error.extensions?.code === 'UNAUTHENTICATED');
+        if (contentType === JSON_TYPE && status >= 400 && status < 500 && data === undefined && !kept) response.http.status = 200;
       },
     };
   },
