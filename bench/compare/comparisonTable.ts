@@ -1,24 +1,16 @@
+import type { LoadResult } from './measureLoad';
+
 /** The servers compared: ours, the Neo4j GraphQL Library, and one hand-written Cypher statement per query. */
 export type ServerName = 'ours' | 'library' | 'floor';
 
 export const SERVER_NAMES: readonly ServerName[] = ['ours', 'library', 'floor'];
 
 /** What one cell measured: one server answering one query on one graph at a number of connections. */
-export interface Measurement {
+export interface Measurement extends LoadResult {
   graph: string;
   query: string;
   connections: number;
   server: ServerName;
-  requestsPerSecond: number;
-  /** Latency percentiles of successful responses, in milliseconds. */
-  p50: number;
-  p95: number;
-  p99: number;
-  /** Successful responses, and everything else (errors, timeouts, non-2xx). */
-  responses: number;
-  failures: number;
-  /** Set when the cell ran until this many responses instead of for the fixed duration (slow answers). */
-  untilResponses?: number;
 }
 
 /** The targets: our throughput at least this share of each baseline's, measured in the same run. */
