@@ -1,17 +1,36 @@
 /**
- * npm run bench:analytics [-- --runs 30] [--companies 10000] [--seed 42] [--no-synthetic]
+ * npm run bench:analytics [-- --runs 30] [--companies 10000] [--seed 42] [--no-synthetic] [--bulk]
  *
  * Median and p95 latency of every analytic, through HTTP and GraphQL, on the seed graph and on a synthetic graph
  * of --companies companies (src/synthetic/generateGraph.ts, fixed random seed). It uses a Neo4j of its own, or the
  * one at BENCH_NEO4J_URI, whose data it replaces.
+ *
+ * Up to 10,000 companies the synthetic graph is written in one transaction from memory. With --bulk, and always
+ * above 10,000 companies (100,000 do not fit one transaction), it goes the way of `npm run bench:load-seed`:
+ * `npm run synthetic` writes it as JSON Lines seed files in a temporary folder and `npm run seed -- --bulk --reset`
+ * loads them, each in a process of its own. Either way the same graph is loaded, and the load time is printed.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config';
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
-import { loadRecords, openBenchDatabase, printTimings, serveApi, time, Timing, WARMUP_RUNS } from './support';
+import {
+  BenchDatabase,
+  BULK_BATCH_SIZE,
+  bulkLoadSeedFolder,
+  loadRecords,
+  openBenchDatabase,
+  printTimings,
+  serveApi,
+  time,
+  Timing,
+  WARMUP_RUNS,
+  writeSyntheticSeed,
+} from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 
@@ -60,9 +79,48 @@ async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number): Promis
 
 type Api = Awaited<ReturnType<typeof serveApi>>;
 
+/** Above this many companies the synthetic graph is always bulk-loaded. */
+const ONE_TRANSACTION_MAX_COMPANIES = 10_000;
+
+/**
+ * Replaces the graph with the synthetic one and logs its counts and load time: from memory in one transaction, or
+ * (bulk) through JSON Lines seed files and the bulk loader, in processes of their own.
+ */
+async function loadSynthetic(database: BenchDatabase, companies: number, seed: number, bulk: boolean): Promise<void> {
+  const started = performance.now();
+  const what = `synthetic graph of ${companies} companies (seed ${seed})`;
+  if (!bulk) {
+    const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
+    log(
+      `${what}: ${report.nodes.created} nodes, ${report.relationships.created} relationships, ` +
+        `${report.dependencies.written} dependencies, generated and loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-seed-'));
+  try {
+    writeSyntheticSeed(dir, companies, seed);
+    const generated = (performance.now() - started) / 1000;
+    const load = await bulkLoadSeedFolder(dir, database.uri, BULK_BATCH_SIZE);
+    log(
+      `${what}: ${load.nodes} nodes, ${load.relationships} relationships, ${load.dependencies} dependencies, generated as seed files in ` +
+        `${generated.toFixed(1)} s, bulk-loaded in ${load.seconds.toFixed(1)} s (the write ${load.writeSeconds.toFixed(1)} s, batches of ${BULK_BATCH_SIZE}, ` +
+        `loader peak RSS ${load.peakRss} MB): ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '30' }, companies: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, 'no-synthetic': { type: 'boolean', default: false } },
+    options: {
+      runs: { type: 'string', default: '30' },
+      companies: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+      'no-synthetic': { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const runs = Number(values.runs);
@@ -82,13 +140,7 @@ async function main() {
     results.push({ title: `seed graph (${runs} runs each, after ${WARMUP_RUNS} warm-up runs)`, timings: await timeAll(cold, warm, seedRoots, runs), target: 50 });
 
     if (!values['no-synthetic']) {
-      const generated = performance.now();
-      const records = generateSeedRecords({ companies, seed });
-      const report = await loadRecords(database.runner, records);
-      log(
-        `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ${report.relationships.created} relationships, ` +
-          `${report.dependencies.written} dependencies, generated and loaded in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
-      );
+      await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
       // Roots: the first service; the median developer by models developed; the developer of the most-built-on
       // model (the largest downstream); the company most depended on.
       const [roots] = await database.runner.read(`

@@ -7,37 +7,19 @@
  * commands run as processes of their own, so the RSS is the loader's alone. Then it checks the database's counts by
  * label and type against the seed files.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/config';
 import { checkSeedFolder } from '../src/seed/loadSeed';
-import { openBenchDatabase } from './support';
+import { BULK_BATCH_SIZE, bulkLoadSeedFolder, openBenchDatabase, writeSyntheticSeed } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
-/** Runs the seed command with its output shown as it comes; returns its stdout lines and its wall time in seconds. */
-async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; seconds: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines: string[] = [];
-  for await (const line of createInterface({ input: child.stdout })) {
-    console.error(line);
-    lines.push(line);
-  }
-  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
-  if (code !== 0) throw new Error(`npm run seed exited with ${code}`);
-  return { lines, seconds: (performance.now() - started) / 1000 };
-}
-
 async function main() {
   const { values } = parseArgs({
-    options: { companies: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, 'batch-size': { type: 'string', default: '10000' } },
+    options: { companies: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, 'batch-size': { type: 'string', default: String(BULK_BATCH_SIZE) } },
     strict: true,
   });
   const [companies, seed, batchSize] = [Number(values.companies), Number(values.seed), Number(values['batch-size'])];
@@ -47,14 +29,9 @@ async function main() {
   const database = await openBenchDatabase(log);
   try {
     log(`generating ${companies} companies (seed ${seed}) into ${dir}`);
-    execFileSync(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), '--out', dir, '--companies', String(companies), '--seed', String(seed)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    writeSyntheticSeed(dir, companies, seed);
     const loadBefore = loadAverage();
-    const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], database.uri);
-    const summary = lines.map((line) => /^seed: bulk load: (\d+) nodes, (\d+) relationships and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(line)).find(Boolean);
-    if (!summary) throw new Error('npm run seed printed no bulk-load summary');
-    const [nodes, relationships, dependencies, writeSeconds, , peakRss] = summary.slice(1).map(Number);
+    const { nodes, relationships, dependencies, seconds, writeSeconds, peakRss } = await bulkLoadSeedFolder(dir, database.uri, batchSize);
     const rows = nodes + relationships + dependencies;
 
     console.log(`\nbulk load of the synthetic graph, ${companies} companies (seed ${seed}), batches of ${batchSize}`);

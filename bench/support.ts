@@ -1,10 +1,13 @@
-/** Shared parts of the benchmarks: a throw-away Neo4j, a served API, timing and printing. */
+/** Shared parts of the benchmarks: a throw-away Neo4j, loading a graph, a served API, timing and printing. */
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
@@ -58,6 +61,58 @@ export async function loadRecords(runner: QueryRunner, records: SeedRecords): Pr
   const { graph, problems } = validateSeed(files);
   if (problems.length > 0) throw new Error(`generated records have ${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
   return writeSeed(runner, graph, { reset: true, batchSize: 1000 });
+}
+
+/** Rows per UNWIND batch (and transaction) of the bulk loader in the benchmarks: `npm run seed -- --bulk --batch-size`. */
+export const BULK_BATCH_SIZE = 10_000;
+
+/**
+ * Writes the synthetic graph of `companies` companies (random seed `seed`) as JSON Lines seed files into `dir` with
+ * `npm run synthetic`, in a process of its own; its output goes to stderr.
+ */
+export function writeSyntheticSeed(dir: string, companies: number, seed: number): void {
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), '--out', dir, '--companies', String(companies), '--seed', String(seed)], {
+    stdio: ['ignore', 2, 'inherit'],
+  });
+}
+
+export interface BulkSeedLoad {
+  nodes: number;
+  relationships: number;
+  dependencies: number;
+  /** Wall time of the whole seed command (validation and the write). */
+  seconds: number;
+  /** Time of the write alone, as the loader reports it. */
+  writeSeconds: number;
+  /** The loader process's peak RSS in MB. */
+  peakRss: number;
+}
+
+/**
+ * Bulk-loads the seed folder `dir` with `npm run seed -- --dir <dir> --bulk --reset --batch-size <batchSize>` into the
+ * Neo4j at `uri` (replacing its data), in a process of its own whose output goes to stderr as it comes; returns the
+ * counts and times from its summary line.
+ */
+export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: number): Promise<BulkSeedLoad> {
+  const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], uri);
+  const summary = lines.map((line) => /^seed: bulk load: (\d+) nodes, (\d+) relationships and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(line)).find(Boolean);
+  if (!summary) throw new Error('npm run seed printed no bulk-load summary');
+  const [nodes, relationships, dependencies, writeSeconds, , peakRss] = summary.slice(1).map(Number);
+  return { nodes, relationships, dependencies, seconds, writeSeconds, peakRss };
+}
+
+/** Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and its wall time in seconds. */
+async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    console.error(line);
+    lines.push(line);
+  }
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  if (code !== 0) throw new Error(`npm run seed exited with ${code}`);
+  return { lines, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Serves the API on a free port (with or without the analytics snapshot cache); returns a function that posts one operation and fails on any GraphQL error. */
