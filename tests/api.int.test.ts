@@ -162,6 +162,87 @@ describe('lists', () => {
   });
 });
 
+describe('every combination of filters', () => {
+  /** Every subset of the given filters. */
+  const subsets = <T>(items: T[]): T[][] => items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
+  const inRange = (date: string | null, from?: string, to?: string) =>
+    (from === undefined || (date !== null && date >= from)) && (to === undefined || (date !== null && (date <= to || date.startsWith(to))));
+
+  /** Asks for every subset of `filters` with and without totalCount, and compares ids, order and count with `expected`. */
+  async function checkAll(list: string, filterType: string, filters: Record<string, unknown>, orderBy: string, expected: (given: Record<string, unknown>) => string[]) {
+    for (const subset of subsets(Object.keys(filters))) {
+      const given = Object.fromEntries(subset.map((key) => [key, filters[key]]));
+      const want = expected(given);
+      const data = await ok(
+        `query ($filter: ${filterType}) {
+          counted: ${list}(filter: $filter${orderBy}, first: 100) { totalCount nodes { id } pageInfo { hasNextPage } }
+          firstTwo: ${list}(filter: $filter${orderBy}, first: 2) { nodes { id } pageInfo { hasNextPage } }
+        }`,
+        { filter: given },
+      );
+      expect({ subset, ids: data.counted.nodes.map((node: { id: string }) => node.id) }).toEqual({ subset, ids: want });
+      expect({ subset, totalCount: data.counted.totalCount }).toEqual({ subset, totalCount: want.length });
+      expect({ subset, ids: data.firstTwo.nodes.map((node: { id: string }) => node.id), more: data.firstTwo.pageInfo.hasNextPage }).toEqual({
+        subset,
+        ids: want.slice(0, 2),
+        more: want.length > 2,
+      });
+    }
+  }
+
+  it('models: developer, access, minParameters, releasedFrom, releasedTo, in order of size', async () => {
+    const all = (await ok('{ models(orderBy: PARAMETERS_DESC, first: 100) { totalCount nodes { id access parameters releasedOn developers { id } } } }')).models;
+    expect(all.nodes.length).toBe(all.totalCount);
+    await checkAll('models', 'ModelFilter', { developer: 'google', access: 'LIMITED', minParameters: 1e10, releasedFrom: '2022', releasedTo: '2023-03' }, ', orderBy: PARAMETERS_DESC', (given) =>
+      all.nodes
+        .filter(
+          (m: any) =>
+            (given.developer === undefined || m.developers.some((d: { id: string }) => d.id === given.developer)) &&
+            (given.access === undefined || m.access === given.access) &&
+            (given.minParameters === undefined || (m.parameters !== null && m.parameters >= (given.minParameters as number))) &&
+            inRange(m.releasedOn, given.releasedFrom as string | undefined, given.releasedTo as string | undefined),
+        )
+        .map((m: { id: string }) => m.id),
+    );
+  });
+
+  it('companies, services and partnerships: each of their filters and every combination', async () => {
+    const all = await ok(`{
+      companies(first: 100) { totalCount nodes { id name nameKo country stages { id } } }
+      services(first: 100) { totalCount nodes { id providers { id } models { id } industries { id } } }
+      partnerships(first: 100) { totalCount nodes { id partnershipKind announcedOn parties { company { id } } } }
+    }`);
+    for (const list of ['companies', 'services', 'partnerships']) expect(all[list].nodes.length).toBe(all[list].totalCount);
+    const has = (items: { id: string }[], id: unknown) => id === undefined || items.some((item) => item.id === id);
+    const contains = (text: string | null, part: string) => (text ?? '').toLowerCase().includes(part.toLowerCase());
+    await checkAll('companies', 'CompanyFilter', { country: 'US', stage: 'cloud', nameContains: 'o' }, '', (given) =>
+      all.companies.nodes
+        .filter(
+          (c: any) =>
+            (given.country === undefined || c.country === given.country) &&
+            has(c.stages, given.stage) &&
+            (given.nameContains === undefined || contains(c.name, given.nameContains as string) || contains(c.nameKo, given.nameContains as string)),
+        )
+        .map((c: { id: string }) => c.id),
+    );
+    await checkAll('services', 'ServiceFilter', { provider: 'microsoft', model: 'gpt-4', industry: 'software-development' }, '', (given) =>
+      all.services.nodes
+        .filter((s: any) => has(s.providers, given.provider) && has(s.models, given.model) && has(s.industries, given.industry))
+        .map((s: { id: string }) => s.id),
+    );
+    await checkAll('partnerships', 'PartnershipFilter', { company: 'microsoft', kind: 'INVESTMENT', from: '2019', to: '2023-01' }, '', (given) =>
+      all.partnerships.nodes
+        .filter(
+          (p: any) =>
+            has(p.parties.map((party: { company: { id: string } }) => party.company), given.company) &&
+            (given.kind === undefined || p.partnershipKind === given.kind) &&
+            inRange(p.announcedOn, given.from as string | undefined, given.to as string | undefined),
+        )
+        .map((p: { id: string }) => p.id),
+    );
+  });
+});
+
 describe('search', () => {
   it.each([['하이퍼클로바', 'hyperclova-x'], ['hyperclova', 'hyperclova-x'], ['네이버', 'naver'], ['Naver', 'naver']])('finds %s', async (text, id) => {
     const data = await ok('query($text: String!) { search(text: $text) { score entity { id kind } } }', { text });
@@ -222,13 +303,49 @@ describe('sources', () => {
 });
 
 describe('batching', () => {
-  it('runs at most 5 Cypher statements for a 4-level query over 50 companies', async () => {
+  it('reads a 4-level query over 50 companies in one Cypher statement', async () => {
     const response = await gql(`{ companies(first: 50) { nodes { id models { id services { id providers { id name } } } } } }`);
     expect(response.errors).toBeUndefined();
     expect(response.data!.companies.nodes).toHaveLength(50);
-    // depth + 1 at most; the list and its nested relations are read in 2 (the page, then every level below it at once).
-    expect(response.extensions?.cypher?.statements).toBeLessThanOrEqual(5);
-    expect(response.extensions?.cypher?.statements).toBe(2);
+    // depth + 1 at most; the page carries every level below it.
+    expect(response.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('reads root entities of one turn, with what they select below, in one statement', async () => {
+    const response = await gql(`{
+      a: company(id: "openai") { name models { id developers { id } } }
+      b: company(id: "naver") { ...card }
+      m: model(id: "gpt-4") { name services { id } }
+      notAService: service(id: "openai") { id }
+      missing: company(id: "no-such-company") { id }
+    }
+    fragment card on Company { nameKo services { id providers { id } } }`);
+    expect(response.errors).toBeUndefined();
+    const data = response.data!;
+    expect(data.a.name).toBe('OpenAI');
+    expect(data.a.models.map((model: { id: string }) => model.id)).toContain('gpt-4');
+    expect(data.a.models.every((model: { developers: { id: string }[] }) => model.developers.some((developer) => developer.id === 'openai'))).toBe(true);
+    expect(data.b.nameKo).toBe('네이버');
+    expect(data.b.services.length).toBeGreaterThan(0);
+    expect(data.m.services.map((service: { id: string }) => service.id)).toContain('chatgpt-plus');
+    expect(data.notAService).toBeNull();
+    expect(data.missing).toBeNull();
+    expect(response.extensions?.cypher?.statements).toBe(1);
+  });
+
+  it('gives pageInfo without counting when totalCount is not read, and the same pages as when it is', async () => {
+    const counted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }');
+    const uncounted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { nodes { id } pageInfo { hasNextPage endCursor } } }');
+    expect(uncounted.data!.models).toEqual({ nodes: counted.data!.models.nodes, pageInfo: counted.data!.models.pageInfo });
+    expect(counted.data!.models.pageInfo.hasNextPage).toBe(true);
+    const total = counted.data!.models.totalCount as number;
+    // The last page: hasNextPage false, with and without the count.
+    const after = Buffer.from(`pos:${total - 3}`).toString('base64url');
+    for (const selection of ['totalCount nodes { id } pageInfo { hasNextPage }', 'nodes { id } pageInfo { hasNextPage }']) {
+      const last = await gql(`{ models(orderBy: PARAMETERS_DESC, first: 7, after: "${after}") { ${selection} } }`);
+      expect(last.data!.models.nodes).toHaveLength(2);
+      expect(last.data!.models.pageInfo.hasNextPage).toBe(false);
+    }
   });
 
   it('resolves the sources of many entities in one statement per level', async () => {

@@ -1,14 +1,12 @@
 // name: entities/list-models
-// Parameters: $developer, $access, $minParameters, $releasedFrom, $releasedTo (each null = any), $skip, $limit;
-// __ORDER__ comes from the repository's order allow-list. A releasedTo of "2023" includes all of 2023.
-// Returns one row: total (all matches), nodes (the page).
+// A fragment of entities/list-page: foundation models n matching the filters given. A line naming a $parameter is
+// kept only when that filter is given, so each combination of filters is planned on its own and can use the indexes.
+// Parameters: $developer, $access, $minParameters, $releasedFrom, $releasedTo (each optional). A $releasedTo of
+// "2023" includes all of 2023.
 MATCH (n:FoundationModel)
-WHERE ($developer IS NULL OR EXISTS { (:Company {id: $developer})-[:DEVELOPS]->(n) })
-  AND ($access IS NULL OR n.access = $access)
-  AND ($minParameters IS NULL OR n.parameters >= $minParameters)
-  AND ($releasedFrom IS NULL OR n.releasedOn >= $releasedFrom)
-  AND ($releasedTo IS NULL OR n.releasedOn <= $releasedTo OR n.releasedOn STARTS WITH $releasedTo)
-WITH n
-ORDER BY __ORDER__
-WITH collect(n) AS matched
-RETURN size(matched) AS total, [m IN matched[$skip..$skip + $limit] | m {.*}] AS nodes
+MATCH (:Company {id: $developer})-[:DEVELOPS]->(n)
+WHERE true
+  AND n.access = $access
+  AND n.parameters >= $minParameters
+  AND n.releasedOn >= $releasedFrom
+  AND (n.releasedOn <= $releasedTo OR n.releasedOn STARTS WITH $releasedTo)

@@ -1,11 +1,9 @@
 // name: entities/list-services
-// Parameters: $provider, $model, $industry (each null = any), $skip, $limit.
-// Returns one row: total (all matches), nodes (the page), ordered by name then id.
+// A fragment of entities/list-page: services n matching the filters given. A line naming a $parameter is kept only
+// when that filter is given, so each combination of filters is planned on its own and can use the indexes.
+// Parameters: $provider, $model, $industry (each optional). Ordered by name then id (entities/list-page).
 MATCH (n:Service)
-WHERE ($provider IS NULL OR EXISTS { (:Company {id: $provider})-[:PROVIDES]->(n) })
-  AND ($model IS NULL OR EXISTS { (n)-[:BUILT_ON]->(:FoundationModel {id: $model}) })
-  AND ($industry IS NULL OR EXISTS { (n)-[:SERVES]->(:Industry {id: $industry}) })
-WITH n
-ORDER BY n.name, n.id
-WITH collect(n) AS matched
-RETURN size(matched) AS total, [m IN matched[$skip..$skip + $limit] | m {.*}] AS nodes
+MATCH (:Company {id: $provider})-[:PROVIDES]->(n)
+MATCH (n)-[:BUILT_ON]->(:FoundationModel {id: $model})
+MATCH (n)-[:SERVES]->(:Industry {id: $industry})
+WHERE true

@@ -14,7 +14,8 @@ export class PageInfo {
 
 export interface Page<T> {
   nodes: T[];
-  totalCount: number;
+  /** Null only where the request does not read it (the count is then not made). */
+  totalCount: number | null;
   pageInfo: PageInfo;
 }
 

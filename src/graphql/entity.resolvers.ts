@@ -1,76 +1,16 @@
-import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { EntityRow, RELATIONS, RelationName, RelationPlan } from '../repositories/entityRepository';
+import type { EntityRow, RelationName } from '../repositories/entityRepository';
 import type { Context } from './context';
 import { Company, Entity, FoundationModel, Industry, Partnership, PartyRole, Service, Source, ValueChainStage } from './entity.types';
 import { PartnershipKind } from './enums';
 import { existedOn } from '../analytics/partialDate';
 import { PartialDate } from './scalars';
+import { relationPlan } from './selectionPlan';
 
-type Fragments = GraphQLResolveInfo['fragments'];
-
-/** The fields a selection set asks of `type`, with those of fragments on it (or on Entity) spread in. */
-function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): Generator<FieldNode> {
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) yield selection;
-    else {
-      const fragment: { typeCondition?: FragmentDefinitionNode['typeCondition']; selectionSet: SelectionSetNode } | undefined =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
-      const on = fragment?.typeCondition?.name.value;
-      if (fragment && (on === undefined || on === type || on === 'Entity')) yield* fieldsOf(fragment.selectionSet, type, fragments);
-    }
-  }
-}
-
-/** Given a relation field's selection, returns the selections of its entities: a party is { role company { ... } }. */
-function entitySelections(name: RelationName, set: SelectionSetNode, fragments: Fragments): SelectionSetNode[] {
-  if (name !== 'Partnership.parties') return [set];
-  return [...fieldsOf(set, 'PartyRole', fragments)].flatMap((field) => (field.name.value === 'company' && field.selectionSet ? [field.selectionSet] : []));
-}
-
-/** Fields read from a property of another name, or from none (the kind comes from the label; relations are resolved). */
-const PROPERTY_OF: Record<string, string | null> = { __typename: null, kind: null, sources: 'sourceIds', partnershipKind: 'kind' };
-
-/**
- * Given a relation and the selections of its entities, returns what to read: the properties the fields need, and
- * the relations below (by response key, as graphql-js groups them) with their own plans, fetched in the same statement.
- */
-function planOf(name: RelationName, sets: readonly SelectionSetNode[], fragments: Fragments): RelationPlan {
-  const type = RELATIONS[name].label;
-  // The partnerships field filters by kind and date after loading.
-  const properties = new Set(name === 'Company.partnerships' ? ['id', 'kind', 'announcedOn'] : ['id']);
-  const below = new Map<string, { name: RelationName; sets: SelectionSetNode[] }>();
-  for (const set of sets) {
-    for (const field of fieldsOf(set, type, fragments)) {
-      const relation = `${type}.${field.name.value}` as RelationName;
-      if (relation in RELATIONS) {
-        const key = field.alias?.value ?? field.name.value;
-        const entry = below.get(key) ?? { name: relation, sets: [] };
-        if (field.selectionSet) entry.sets.push(...entitySelections(relation, field.selectionSet, fragments));
-        below.set(key, entry);
-      } else {
-        const property = field.name.value in PROPERTY_OF ? PROPERTY_OF[field.name.value] : field.name.value;
-        if (property) properties.add(property);
-      }
-    }
-  }
-  return {
-    properties: [...properties].sort(),
-    nested: [...below.keys()].sort().map((key) => ({ key, name: below.get(key)!.name, plan: planOf(below.get(key)!.name, below.get(key)!.sets, fragments) })),
-  };
-}
-
-/** Each relation field's plan, per parsed operation (Apollo keeps parsed operations, so the plan is made once). */
-const plans = new WeakMap<FieldNode, RelationPlan>();
-
-/** Returns the entities `root` relates to by `name`, with their relationships, reading what the field's selection reads (see planOf). */
+/** Returns the entities `root` relates to by `name`, with their relationships, reading what the field's selection reads. */
 function relatedWithRole(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo) {
-  let plan = plans.get(info.fieldNodes[0]);
-  if (!plan) {
-    const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : []));
-    plans.set(info.fieldNodes[0], (plan = planOf(name, sets, info.fragments)));
-  }
-  return context.entities.relatedOf(name, plan, root.id);
+  return context.entities.relatedOf(name, relationPlan(name, info), root.id);
 }
 
 async function related(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo): Promise<EntityRow[]> {

@@ -24,12 +24,15 @@ function decodeCursor(cursor: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Given a page of rows and the total, returns the connection with its pageInfo. */
-export function toConnection<T>(nodes: T[], total: number, window: { skip: number }): Page<T> {
+/**
+ * Given a page of rows, the total (null when the request does not read totalCount, so it was not counted) and
+ * whether more rows follow, returns the connection with its pageInfo.
+ */
+export function toConnection<T>(nodes: T[], total: number | null, window: { skip: number }, hasMore: boolean): Page<T> {
   const last = window.skip + nodes.length - 1;
   return {
     nodes,
     totalCount: total,
-    pageInfo: { hasNextPage: last + 1 < total, endCursor: nodes.length > 0 ? encodeCursor(last) : null },
+    pageInfo: { hasNextPage: hasMore, endCursor: nodes.length > 0 ? encodeCursor(last) : null },
   };
 }

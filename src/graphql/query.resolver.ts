@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { DatabaseError } from '../db/queryRunner';
-import { LABEL_BY_KIND } from '../repositories/entityRepository';
+import { LABEL_BY_KIND, LIST_LABELS } from '../repositories/entityRepository';
 import type { ListName } from '../repositories/entityRepository';
 import {
   CompanyConnection,
@@ -17,14 +18,25 @@ import { Company, Entity, FoundationModel, Industry, SearchHit, Service, Source,
 import { EntityKind, ModelOrder } from './enums';
 import { userError } from './errors';
 import { pageWindow, toConnection } from './paging';
+import { connectionPlan, entityPlan } from './selectionPlan';
+import type { Label } from '../seed/seedSpec';
 
 const MAX_SEARCH = 100;
 
-async function page(context: Context, name: ListName, filter: object | undefined, first: number | null, after: string | undefined, order?: ModelOrder) {
+async function page(
+  context: Context,
+  info: GraphQLResolveInfo,
+  name: ListName,
+  filter: object | undefined,
+  first: number | null,
+  after: string | undefined,
+  order?: ModelOrder,
+) {
   const window = pageWindow(first, after);
   const params = Object.fromEntries(FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]));
-  const { total, nodes } = await context.entities.list(name, params, window, order);
-  return toConnection(nodes, total, window);
+  const plan = connectionPlan(LIST_LABELS[name], info);
+  const { total, nodes, hasMore } = await context.entities.list(name, params, window, plan.nodes, { order, withTotal: plan.totalCount });
+  return toConnection(nodes, total, window, hasMore);
 }
 
 /** Every filter field of each list, so unset ones reach Cypher as null ("any"). */
@@ -35,9 +47,9 @@ const FILTER_KEYS: Record<ListName, string[]> = {
   partnerships: ['company', 'kind', 'from', 'to'],
 };
 
-async function byId(context: Context, id: string, kind: EntityKind) {
-  const entity = await context.loaders.entity.load(id);
-  return entity?.kind === kind ? entity : null;
+/** The entity of `label` with this id, with what the field's selection reads below it, in one statement (null where none). */
+function byId(context: Context, id: string, label: Label, info: GraphQLResolveInfo) {
+  return context.entities.entityOf(label, entityPlan(label, info), id);
 }
 
 @Resolver()
@@ -48,49 +60,52 @@ export class QueryResolver {
   }
 
   @Query(() => Company, { nullable: true })
-  company(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    return byId(context, id, EntityKind.COMPANY);
+  company(@Arg('id', () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return byId(context, id, 'Company', info);
   }
 
   @Query(() => CompanyConnection)
   companies(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => CompanyFilter, { nullable: true }) filter?: CompanyFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'companies', filter, first, after);
+    return page(context, info, 'companies', filter, first, after);
   }
 
   @Query(() => FoundationModel, { nullable: true })
-  model(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    return byId(context, id, EntityKind.FOUNDATION_MODEL);
+  model(@Arg('id', () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return byId(context, id, 'FoundationModel', info);
   }
 
   @Query(() => FoundationModelConnection)
   models(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ModelFilter, { nullable: true }) filter?: ModelFilter,
     @Arg('orderBy', () => ModelOrder, { nullable: true, defaultValue: ModelOrder.NAME }) orderBy: ModelOrder | null = ModelOrder.NAME,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'models', filter, first, after, orderBy ?? ModelOrder.NAME);
+    return page(context, info, 'models', filter, first, after, orderBy ?? ModelOrder.NAME);
   }
 
   @Query(() => Service, { nullable: true })
-  service(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    return byId(context, id, EntityKind.SERVICE);
+  service(@Arg('id', () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return byId(context, id, 'Service', info);
   }
 
   @Query(() => ServiceConnection)
   services(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ServiceFilter, { nullable: true }) filter?: ServiceFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'services', filter, first, after);
+    return page(context, info, 'services', filter, first, after);
   }
 
   @Query(() => [ValueChainStage])
@@ -106,11 +121,12 @@ export class QueryResolver {
   @Query(() => PartnershipConnection)
   partnerships(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => PartnershipFilter, { nullable: true }) filter?: PartnershipFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return page(context, 'partnerships', filter, first, after);
+    return page(context, info, 'partnerships', filter, first, after);
   }
 
   @Query(() => [Source])

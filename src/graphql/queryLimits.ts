@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, ValidationContext, ValidationRule, getNamedType, getNullableType, isListType } from 'graphql';
+import { DocumentNode, GraphQLError, ValidationContext, ValidationRule, getNamedType, getNullableType, isListType } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import type { QueryLimits } from '../config';
 
@@ -77,29 +77,42 @@ function reject(limit: keyof QueryLimits, value: number) {
   };
 }
 
+/** Costs kept per parsed document (Apollo reuses the parsed document of a repeated operation), then by operation and variables. */
+const COSTS_PER_DOCUMENT = 32;
+
 /**
  * Computes each operation's cost once its variables are known (a validation rule would be cached with the
- * document and could not see them) and refuses it above limits.cost.
+ * document and could not see them) and refuses it above limits.cost. The cost depends only on the document, the
+ * operation and the variables, so a repeated request reuses it.
  */
 function costPlugin(limits: QueryLimits): ApolloServerPlugin {
   const estimators = [fieldCost(limits.listItems)];
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let cost: number;
-          try {
-            // Without fragments an operation selects fewer fields than it has tokens; more means fragments that
-            // expand many times over (a fragment bomb), refused before the walk gets expensive.
-            const maxQueryNodes = limits.tokens;
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators, maxQueryNodes });
-          } catch (error) {
-            if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
-            if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooComplex('tokens', limits.tokens, `The operation selects more than ${limits.tokens} fields once its fragments are expanded`);
+          const variables = request.variables ?? {};
+          const key = `${operationName ?? ''} ${JSON.stringify(variables)}`;
+          let costs = known.get(document);
+          let cost = costs?.get(key);
+          if (cost === undefined) {
+            try {
+              // Without fragments an operation selects fewer fields than it has tokens; more means fragments that
+              // expand many times over (a fragment bomb), refused before the walk gets expensive.
+              const maxQueryNodes = limits.tokens;
+              cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators, maxQueryNodes });
+            } catch (error) {
+              if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
+              if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
+                throw tooComplex('tokens', limits.tokens, `The operation selects more than ${limits.tokens} fields once its fragments are expanded`);
+              }
+              // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
+              return;
             }
-            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
-            return;
+            if (!costs) known.set(document, (costs = new Map()));
+            if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+            costs.set(key, cost);
           }
           if (cost > limits.cost) throw tooComplex('cost', limits.cost, `The operation's estimated cost is ${cost}; at most ${limits.cost} is allowed`);
         },

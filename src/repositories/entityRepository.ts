@@ -47,26 +47,60 @@ export const RELATIONS = {
   'Service.industries': { type: 'SERVES', direction: 'out', label: 'Industry' },
   'ValueChainStage.participants': { type: 'PARTICIPATES_IN', direction: 'in', label: 'Company' },
   'Industry.services': { type: 'SERVES', direction: 'in', label: 'Service' },
-  'Partnership.parties': { type: 'PARTY_TO', direction: 'in', label: 'Company' },
-} as const satisfies Record<string, { type: string; direction: 'in' | 'out'; label: Label }>;
+  'Partnership.parties': { type: 'PARTY_TO', direction: 'in', label: 'Company', rel: ['role'] },
+} as const satisfies Record<string, { type: string; direction: 'in' | 'out'; label: Label; rel?: readonly string[] }>;
+
+/** The relationship properties a relation serves (a party's role); the others serve none. */
+function relPropertiesOf(name: RelationName): readonly string[] {
+  const relation = RELATIONS[name];
+  return 'rel' in relation ? relation.rel : [];
+}
 
 export type RelationName = keyof typeof RELATIONS;
 
-/** One entity at the other end of a relationship, with the relationship's properties (e.g. a party's role). */
+/** One entity at the other end of a relationship, with the relationship's properties the API serves (a party's role). */
 export interface Related {
   entity: EntityRow;
   rel: Record<string, unknown>;
 }
 
-const MODEL_ORDERS: Record<ModelOrder, string> = {
-  NAME: 'n.name, n.id',
-  PARAMETERS_DESC: 'n.parameters IS NULL, n.parameters DESC, n.name, n.id',
-  RELEASED_ON: 'n.releasedOn IS NULL, n.releasedOn, n.name, n.id',
+/**
+ * The orders of models: nulls last (`IS NULL` sorts false first) unless a filter given excludes them, in which case
+ * the key is left out, so the range index on the property can give the order and Neo4j stops after the page.
+ */
+const MODEL_ORDERS: Record<ModelOrder, { nullsLast?: { key: string; excludedBy: string[] }; order: string }> = {
+  NAME: { order: 'n.name, n.id' },
+  PARAMETERS_DESC: { nullsLast: { key: 'n.parameters IS NULL', excludedBy: ['minParameters'] }, order: 'n.parameters DESC, n.name, n.id' },
+  RELEASED_ON: { nullsLast: { key: 'n.releasedOn IS NULL', excludedBy: ['releasedFrom', 'releasedTo'] }, order: 'n.releasedOn, n.name, n.id' },
 };
+
+/** The ORDER BY of a model list with the filters given. */
+function modelOrder(order: ModelOrder, given: readonly string[]): string {
+  const { nullsLast, order: keys } = MODEL_ORDERS[order];
+  return nullsLast && !nullsLast.excludedBy.some((filter) => given.includes(filter)) ? `${nullsLast.key}, ${keys}` : keys;
+}
 
 export type ListName = 'companies' | 'models' | 'services' | 'partnerships';
 
-const LIST_LABELS: Record<ListName, Label> = { companies: 'Company', models: 'FoundationModel', services: 'Service', partnerships: 'Partnership' };
+export const LIST_LABELS: Record<ListName, Label> = { companies: 'Company', models: 'FoundationModel', services: 'Service', partnerships: 'Partnership' };
+
+/** The order of each list (models: the one asked for): partnerships oldest first, undated last. */
+const LIST_ORDERS: Record<ListName, string> = {
+  companies: 'n.name, n.id',
+  models: MODEL_ORDERS.NAME.order,
+  services: 'n.name, n.id',
+  partnerships: 'n.announcedOn IS NULL, n.announcedOn, n.name, n.id',
+};
+
+/** A batch of one turn of the event loop: one relation (or root entity lookup) read with one plan, for many ids. */
+interface PendingBatch {
+  /** The statement's branch at a position of the batch. */
+  branch: (index: number) => string;
+  label: Label;
+  plan: RelationPlan;
+  ids: string[];
+  waiting: ((rows: Map<string, Related[]> | Error) => void)[];
+}
 
 /** Reads entities for one request; every statement is counted in the request's trace. */
 export class EntityRepository {
@@ -75,7 +109,7 @@ export class EntityRepository {
   /** Answers fetched with the relation above them: by relation and plan, then by id. */
   private readonly fetched = new Map<string, Map<string, Related[]>>();
   /** Relations asked for in this turn of the event loop (by relation and plan), sent together in one statement. */
-  private pending = new Map<string, { name: RelationName; plan: RelationPlan; ids: string[]; waiting: ((rows: Map<string, Related[]> | Error) => void)[] }>();
+  private pending = new Map<string, PendingBatch>();
 
   constructor(
     private readonly runner: QueryRunner,
@@ -98,26 +132,39 @@ export class EntityRepository {
     const group = `${name} ${planKey(plan)}`;
     const ready = this.fetched.get(group)?.get(id);
     if (ready) return Promise.resolve(ready);
-    const key = `${group} ${id}`;
-    let answer = this.answers.get(key);
-    if (!answer) {
-      answer = new Promise<Related[]>((resolve, reject) => {
-        if (this.pending.size === 0) setImmediate(() => void this.sendPending());
-        let batch = this.pending.get(group);
-        if (!batch) this.pending.set(group, (batch = { name, plan, ids: [], waiting: [] }));
-        batch.ids.push(id);
-        batch.waiting.push((rows) => (rows instanceof Error ? reject(rows) : resolve(rows.get(id) ?? [])));
-      });
-      this.answers.set(key, answer);
-    }
-    return answer;
+    return this.batched(group, id, () => ({ branch: (index) => relatedStatement(name, index, plan), label: RELATIONS[name].label, plan }));
   }
 
-  /** Returns one page of a filtered list and the number of all matches. */
-  async list(name: ListName, filter: Params, page: { skip: number; limit: number }, order: ModelOrder = ModelOrder.NAME): Promise<{ total: number; nodes: EntityRow[] }> {
-    const query = cypherFile(`entities/list-${name}`).replaceAll('__ORDER__', MODEL_ORDERS[order]);
-    const [row] = await this.read(query, { ...filter, skip: neo4j.int(page.skip), limit: neo4j.int(page.limit) });
-    return { total: row.total as number, nodes: (row.nodes as Record<string, unknown>[]).map((node) => toEntity(LIST_LABELS[name], node)) };
+  /**
+   * Given a label, a plan and an id, returns the entity of that label with that id (null where none), with the
+   * relations its plan reads below it fetched in the same statement, itself batched with every relation and entity
+   * asked for in the same turn of the event loop.
+   */
+  async entityOf(label: Label, plan: RelationPlan, id: string): Promise<EntityRow | null> {
+    const [found] = await this.batched(`@${label} ${planKey(plan)}`, id, () => ({ branch: (index) => entityStatement(label, index, plan), label, plan }));
+    return found?.entity ?? null;
+  }
+
+  /**
+   * Returns one page of a filtered list: its entities read as the plan says (relations below in the same statement),
+   * whether more follow, and the number of all matches when `withTotal` (otherwise null, and no count is made).
+   * Only the filters given (not null) enter the statement, so each combination is planned on its own.
+   */
+  async list(
+    name: ListName,
+    filter: Params,
+    page: { skip: number; limit: number },
+    plan: RelationPlan,
+    { order, withTotal }: { order?: ModelOrder; withTotal: boolean },
+  ): Promise<{ total: number | null; nodes: EntityRow[]; hasMore: boolean }> {
+    const given = Object.keys(filter).filter((key) => filter[key] !== null && filter[key] !== undefined);
+    const query = listStatement(name, given, name === 'models' ? modelOrder(order ?? ModelOrder.NAME, given) : LIST_ORDERS[name], plan, withTotal);
+    const params: Params = Object.fromEntries(given.map((key) => [key, filter[key]]));
+    const rows = await this.read(query, { ...params, skip: neo4j.int(page.skip), limit: neo4j.int(page.limit + 1) });
+    const total = withTotal ? (rows[0].total as number) : null;
+    const nodes = rows.flatMap((row) => (row.node === null ? [] : [row.node as RelatedRow]));
+    const entities = this.toRelated(LIST_LABELS[name], plan, nodes).map(({ entity }) => entity);
+    return { total, nodes: entities.slice(0, page.limit), hasMore: entities.length > page.limit };
   }
 
   /** Returns every entity of a label, by order then name. */
@@ -136,22 +183,39 @@ export class EntityRepository {
     return this.runner.read(query, params, this.trace);
   }
 
-  /** Sends the relations asked for since the last turn in one statement and hands each its rows. */
+  /** Adds `id` to the batch of `group` (made by `make` when it is the first of this turn) and returns its answer. */
+  private batched(group: string, id: string, make: () => Omit<PendingBatch, 'ids' | 'waiting'>): Promise<Related[]> {
+    const key = `${group} ${id}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = new Promise<Related[]>((resolve, reject) => {
+        if (this.pending.size === 0) setImmediate(() => void this.sendPending());
+        let batch = this.pending.get(group);
+        if (!batch) this.pending.set(group, (batch = { ...make(), ids: [], waiting: [] }));
+        batch.ids.push(id);
+        batch.waiting.push((rows) => (rows instanceof Error ? reject(rows) : resolve(rows.get(id) ?? [])));
+      });
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Sends the relations and entities asked for since the last turn in one statement and hands each its rows. */
   private async sendPending(): Promise<void> {
     const batches = [...this.pending.values()];
     this.pending = new Map();
     let found: Map<string, Related[]>[];
     try {
-      const branches = batches.map(({ name, plan }, index) => relatedStatement(name, index, plan));
+      const branches = batches.map(({ branch }, index) => branch(index));
       const query =
         branches.length === 1
-          ? `// name: entities/related-${RELATIONS[batches[0].name].direction}\n${branches[0]}`
-          : `// name: entities/related-batch\n${withoutComments(cypherFile('entities/related-batch')).replace('__BRANCHES__', () => branches.join('\nUNION ALL\n'))}`;
+          ? branches[0]
+          : `// name: entities/related-batch\n${withoutComments(cypherFile('entities/related-batch')).replace('__BRANCHES__', () => branches.map(withoutComments).join('\nUNION ALL\n'))}`;
       const rows = await this.read(query, Object.fromEntries(batches.map(({ ids }, index) => [`ids${index}`, ids])));
       found = batches.map(() => new Map());
       for (const row of rows) {
         const index = row.relation as number;
-        found[index].set(row.id as string, this.toRelated(batches[index].name, batches[index].plan, row.related as RelatedRow[]));
+        found[index].set(row.id as string, this.toRelated(batches[index].label, batches[index].plan, row.related as RelatedRow[]));
       }
     } catch (error) {
       for (const { waiting } of batches) for (const hand of waiting) hand(error as Error);
@@ -160,20 +224,30 @@ export class EntityRepository {
     batches.forEach(({ waiting }, index) => waiting.forEach((hand) => hand(found[index])));
   }
 
-  /** Turns the rows of one relation into entities, keeping what was fetched with them for the relations below. */
-  private toRelated(name: RelationName, plan: RelationPlan, rows: RelatedRow[]): Related[] {
-    const { label } = RELATIONS[name];
+  /** Turns rows of `label` entities into entities, keeping what was fetched with them for the relations below. */
+  private toRelated(label: Label, plan: RelationPlan, rows: RelatedRow[]): Related[] {
     return rows.map((row) => {
-      const entity = toEntity(label, row.node);
+      const entity = toEntity(label, plan.properties === null ? withoutEntries(row) : pick(row, plan.properties));
       plan.nested.forEach((below, index) => {
         const group = `${below.name} ${planKey(below.plan)}`;
         let fetched = this.fetched.get(group);
         if (!fetched) this.fetched.set(group, (fetched = new Map()));
-        fetched.set(entity.id, this.toRelated(below.name, below.plan, row[`n${index}`] as RelatedRow[]));
+        fetched.set(entity.id, this.toRelated(RELATIONS[below.name].label, below.plan, row[`__n${index}`] as RelatedRow[]));
       });
-      return { entity, rel: row.rel };
+      return { entity, rel: (row.__rel as Record<string, unknown> | undefined) ?? {} };
     });
   }
+}
+
+/** The properties of a row that are the entity's: those read (the row's other entries are __rel and __nK). */
+function pick(row: RelatedRow, properties: readonly string[]): Record<string, unknown> {
+  const node: Record<string, unknown> = {};
+  for (const property of properties) node[property] = row[property];
+  return node;
+}
+
+function withoutEntries(row: RelatedRow): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
 }
 
 /**
@@ -194,7 +268,8 @@ function planKey(plan: RelationPlan): string {
   return key;
 }
 
-type RelatedRow = { node: Record<string, unknown>; rel: Record<string, unknown> } & Record<string, unknown>;
+/** One entity as a statement returns it: its properties read, __rel (the relationship's served properties) and __nK (its entities along the K-th nested relation). */
+type RelatedRow = Record<string, unknown>;
 
 const withoutComments = (cypher: string) =>
   cypher
@@ -203,49 +278,94 @@ const withoutComments = (cypher: string) =>
     .join('\n')
     .trim();
 
-/** A map projection of variable `v` reading `properties` (GraphQL field names, so plain identifiers), or all of them. */
-function projection(v: string, properties: string[] | null): string {
-  if (properties === null) return `${v} {.*}`;
-  for (const property of properties) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property)) throw new Error(`not a property name: ${property}`);
-  return `${v} { ${properties.map((property) => `.${property}`).join(', ')} }`;
+/**
+ * The projection of entity variable `v` reached through relationship variable `r` (null at a root): the properties
+ * the plan reads (GraphQL field names, so plain identifiers; null: every one), the relationship's served properties
+ * as __rel, and each nested relation's entities as __n0, __n1, ... (COLLECT subqueries, variables of level depth + 1).
+ */
+function rowProjection(v: string, r: string | null, relProperties: readonly string[], plan: RelationPlan, depth: number): string {
+  const entries: string[] = [];
+  if (plan.properties === null) entries.push('.*');
+  else {
+    for (const property of plan.properties) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property) || property.startsWith('__')) throw new Error(`not a property name: ${property}`);
+    entries.push(...plan.properties.map((property) => `.${property}`));
+  }
+  if (r !== null && relProperties.length > 0) entries.push(`__rel: ${r} { ${relProperties.map((property) => `.${property}`).join(', ')} }`);
+  plan.nested.forEach((below, index) => entries.push(`__n${index}: ${nestedFragment(below.name, below.plan, v, depth + 1)}`));
+  return `${v} { ${entries.join(', ')} }`;
 }
 
 const statements = new Map<string, string>();
 const MAX_STATEMENTS = 1000;
 
-/** The statement of one relation at position `index` of its batch, as its plan reads it (texts are kept, so equal requests send equal text). */
-function relatedStatement(name: RelationName, index: number, plan: RelationPlan): string {
-  const key = `${name} ${index} ${planKey(plan)}`;
+/** Returns the statement text of `key`, made by `make` the first time (texts are kept, so equal requests send equal text). */
+function statementOf(key: string, make: () => string): string {
   let text = statements.get(key);
   if (text === undefined) {
-    const relation = RELATIONS[name];
-    // Comments go first: they name the placeholders, and nested fragments span several lines.
-    text = withoutComments(cypherFile(`entities/related-${relation.direction}`))
-      .replaceAll('__N__', String(index))
-      .replaceAll('__TYPE__', relation.type)
-      .replaceAll('__LABEL__', relation.label)
-      .replace('__PROJECTION__', () => projection('m', plan.properties))
-      .replace('__NESTED__', () => nestedFragments(plan.nested, 'm', 1));
+    text = make();
     if (statements.size < MAX_STATEMENTS) statements.set(key, text);
   }
   return text;
 }
 
-/** The `, n0: COLLECT { ... }, n1: ...` entries that fetch the relations below the entity in variable `from`. */
-function nestedFragments(nested: RelationPlan['nested'], from: string, depth: number): string {
-  return nested
-    .map((below, index) => {
-      const relation = RELATIONS[below.name];
-      const [r, m] = [`r${depth}`, `m${depth}`];
-      const fragment = withoutComments(cypherFile(`entities/nested-${relation.direction}`))
-        .replaceAll('__FROM__', from)
-        .replaceAll('__R__', r)
-        .replaceAll('__M__', m)
-        .replaceAll('__TYPE__', relation.type)
-        .replaceAll('__LABEL__', relation.label)
-        .replace('__PROJECTION__', () => projection(m, below.plan.properties))
-        .replace('__NESTED__', () => nestedFragments(below.plan.nested, m, depth + 1));
-      return `, n${index}: ${fragment}`;
-    })
-    .join('');
+/** The statement of one relation at position `index` of its batch, as its plan reads it. */
+function relatedStatement(name: RelationName, index: number, plan: RelationPlan): string {
+  const relation = RELATIONS[name];
+  // Comments go first: they name the placeholders, and nested fragments span several lines.
+  return statementOf(`${name} ${index} ${planKey(plan)}`, () =>
+    `// name: entities/related-${relation.direction}\n` +
+    withoutComments(cypherFile(`entities/related-${relation.direction}`))
+      .replaceAll('__N__', String(index))
+      .replaceAll('__TYPE__', relation.type)
+      .replaceAll('__LABEL__', relation.label)
+      .replace('__ROW__', () => rowProjection('m', 'r', relPropertiesOf(name), plan, 0)),
+  );
+}
+
+/** The statement reading entities of `label` by id at position `index` of its batch, as the plan reads them. */
+function entityStatement(label: Label, index: number, plan: RelationPlan): string {
+  return statementOf(`@${label} ${index} ${planKey(plan)}`, () =>
+    '// name: entities/entity-of\n' +
+    withoutComments(cypherFile('entities/entity-of'))
+      .replaceAll('__N__', String(index))
+      .replaceAll('__LABEL__', label)
+      .replace('__ROW__', () => rowProjection('m', null, [], plan, 0)),
+  );
+}
+
+/**
+ * The statement of one page of list `name` with the filters `given` (the lines of entities/list-<name> naming any
+ * other filter's parameter are left out), in `order`, read as the plan says, with the count of every match or not.
+ */
+export function listStatement(name: ListName, given: readonly string[], order: string, plan: RelationPlan, withTotal: boolean): string {
+  const key = `list ${name} ${[...given].sort().join(',')} ${order} ${withTotal} ${planKey(plan)}`;
+  return statementOf(key, () => {
+    const lines = withoutComments(cypherFile(`entities/list-${name}`))
+      .split('\n')
+      .filter((line) => [...line.matchAll(/\$(\w+)/g)].every(([, parameter]) => given.includes(parameter)));
+    const filter = lines.join('\n');
+    // Only a MATCH of a pattern beyond n itself can meet n more than once.
+    const distinct = lines.some((line) => /^\s*MATCH\b/.test(line) && line.includes('-')) ? 'DISTINCT ' : '';
+    return (
+      `// name: entities/list-${name}\n` +
+      withoutComments(cypherFile(withTotal ? 'entities/list-page-counted' : 'entities/list-page'))
+        .replaceAll('__FILTER__', () => filter)
+        .replace('__DISTINCT__', () => distinct)
+        .replace('__ORDER__', () => order)
+        .replace('__ROW__', () => rowProjection('n', null, [], plan, 0))
+    );
+  });
+}
+
+/** The COLLECT subquery fetching the entities of `from` along relation `name` as the plan reads them, with variables of `depth`. */
+function nestedFragment(name: RelationName, plan: RelationPlan, from: string, depth: number): string {
+  const relation = RELATIONS[name];
+  const [r, m] = [`r${depth}`, `m${depth}`];
+  return withoutComments(cypherFile(`entities/nested-${relation.direction}`))
+    .replaceAll('__FROM__', from)
+    .replaceAll('__R__', r)
+    .replaceAll('__M__', m)
+    .replaceAll('__TYPE__', relation.type)
+    .replaceAll('__LABEL__', relation.label)
+    .replace('__ROW__', () => rowProjection(m, r, relPropertiesOf(name), plan, depth));
 }

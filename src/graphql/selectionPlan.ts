@@ -1,0 +1,103 @@
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { RELATIONS, RelationName, RelationPlan } from '../repositories/entityRepository';
+import type { Label } from '../seed/seedSpec';
+
+type Fragments = GraphQLResolveInfo['fragments'];
+
+/** The fields a selection set asks of `type`, with those of fragments on it (or on Entity) spread in. */
+function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): Generator<FieldNode> {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) yield selection;
+    else {
+      const fragment: { typeCondition?: FragmentDefinitionNode['typeCondition']; selectionSet: SelectionSetNode } | undefined =
+        selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      const on = fragment?.typeCondition?.name.value;
+      if (fragment && (on === undefined || on === type || on === 'Entity')) yield* fieldsOf(fragment.selectionSet, type, fragments);
+    }
+  }
+}
+
+/** Given a relation field's selection, returns the selections of its entities: a party is { role company { ... } }. */
+function entitySelections(name: RelationName, set: SelectionSetNode, fragments: Fragments): SelectionSetNode[] {
+  if (name !== 'Partnership.parties') return [set];
+  return [...fieldsOf(set, 'PartyRole', fragments)].flatMap((field) => (field.name.value === 'company' && field.selectionSet ? [field.selectionSet] : []));
+}
+
+/** Fields read from a property of another name, or from none (the kind comes from the label; relations are resolved). */
+const PROPERTY_OF: Record<string, string | null> = { __typename: null, kind: null, sources: 'sourceIds', partnershipKind: 'kind' };
+
+/** Properties every entity of a label is read with, whatever is selected: its id, and what its resolvers filter on. */
+const ALWAYS_READ: Partial<Record<Label, string[]>> = { Partnership: ['id', 'kind', 'announcedOn'] };
+
+/**
+ * Given a label and the selections of its entities, returns what to read: the properties the fields need, and the
+ * relations below (by response key, as graphql-js groups them) with their own plans, fetched in the same statement.
+ */
+function planOf(type: Label, sets: readonly SelectionSetNode[], fragments: Fragments): RelationPlan {
+  const properties = new Set(ALWAYS_READ[type] ?? ['id']);
+  const below = new Map<string, { name: RelationName; sets: SelectionSetNode[] }>();
+  for (const set of sets) {
+    for (const field of fieldsOf(set, type, fragments)) {
+      const relation = `${type}.${field.name.value}` as RelationName;
+      if (relation in RELATIONS) {
+        const key = field.alias?.value ?? field.name.value;
+        const entry = below.get(key) ?? { name: relation, sets: [] };
+        if (field.selectionSet) entry.sets.push(...entitySelections(relation, field.selectionSet, fragments));
+        below.set(key, entry);
+      } else {
+        const property = field.name.value in PROPERTY_OF ? PROPERTY_OF[field.name.value] : field.name.value;
+        if (property) properties.add(property);
+      }
+    }
+  }
+  return {
+    properties: [...properties].sort(),
+    nested: [...below.keys()].sort().map((key) => {
+      const { name, sets: entitySets } = below.get(key)!;
+      return { key, name, plan: planOf(RELATIONS[name].label, entitySets, fragments) };
+    }),
+  };
+}
+
+/** Each field's plan, per parsed operation (Apollo keeps parsed operations, so a plan is made once per operation). */
+const plans = new WeakMap<FieldNode, RelationPlan>();
+const connectionPlans = new WeakMap<FieldNode, ConnectionPlan>();
+
+/** The plan of a relation field: what its entities' selection reads (see planOf). */
+export function relationPlan(name: RelationName, info: GraphQLResolveInfo): RelationPlan {
+  let plan = plans.get(info.fieldNodes[0]);
+  if (!plan) {
+    const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : []));
+    plans.set(info.fieldNodes[0], (plan = planOf(RELATIONS[name].label, sets, info.fragments)));
+  }
+  return plan;
+}
+
+/** The plan of a root field returning one entity of `label`. */
+export function entityPlan(label: Label, info: GraphQLResolveInfo): RelationPlan {
+  let plan = plans.get(info.fieldNodes[0]);
+  if (!plan) {
+    const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    plans.set(info.fieldNodes[0], (plan = planOf(label, sets, info.fragments)));
+  }
+  return plan;
+}
+
+/** What a connection field reads: its nodes' plan, and whether it reads totalCount (which costs a count of every match). */
+export interface ConnectionPlan {
+  nodes: RelationPlan;
+  totalCount: boolean;
+}
+
+/** The plan of a root field returning a connection of `label` entities ({ nodes, totalCount, pageInfo }). */
+export function connectionPlan(label: Label, info: GraphQLResolveInfo): ConnectionPlan {
+  let plan = connectionPlans.get(info.fieldNodes[0]);
+  if (!plan) {
+    const type = info.returnType.toString().replace(/!$/, '');
+    const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? [...fieldsOf(node.selectionSet, type, info.fragments)] : []));
+    const sets = fields.flatMap((field) => (field.name.value === 'nodes' && field.selectionSet ? [field.selectionSet] : []));
+    plan = { nodes: planOf(label, sets, info.fragments), totalCount: fields.some((field) => field.name.value === 'totalCount') };
+    connectionPlans.set(info.fieldNodes[0], plan);
+  }
+  return plan;
+}
