@@ -31,6 +31,7 @@ const log = (line: string) => console.error(`bench: ${line}`);
 
 interface Child {
   url: string;
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ function startChild(name: ServerName, uri: string, profileDir?: string): Promise
       child.removeAllListeners('exit');
       resolve({
         url: message.url,
+        pid: child.pid,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -143,7 +145,8 @@ async function main() {
         }
         for (const count of connections) {
           for (const server of servers) {
-            const load = await measureLoad({ ...requestOf(server, query, roots, urls[server]), connections: count, seconds, minResponses: 2 * count });
+            const processes = { server: children[server]!.pid, neo4j: database.pid };
+            const load = await measureLoad({ ...requestOf(server, query, roots, urls[server]), connections: count, seconds, minResponses: 2 * count, processes });
             const measurement: Measurement = { graph, query: query.name, connections: count, server, ...load };
             measurements.push(measurement);
             console.log(progressLine(measurement));

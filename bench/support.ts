@@ -21,6 +21,8 @@ import { SEED_FILE_NAMES, SeedRecords } from '../src/synthetic/generateGraph';
 export interface BenchDatabase {
   runner: QueryRunner;
   uri: string;
+  /** The process id of Neo4j's JVM when the benchmark started it (not with BENCH_NEO4J_URI). */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   return {
     runner,
     uri: neo4j.uri,
+    pid: neo4j.child.pid,
     close: async () => {
       await runner.close();
       await neo4j.stop();

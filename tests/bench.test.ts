@@ -1,6 +1,7 @@
 import { canonicalJson, firstDifference } from '../bench/compare/canonicalJson';
 import { COMPARED_QUERIES } from '../bench/compare/comparedQueries';
-import { comparisonTable, formatRatio, Measurement, ratio } from '../bench/compare/comparisonTable';
+import { comparisonTable, cpuTable, formatRatio, Measurement, ratio } from '../bench/compare/comparisonTable';
+import { cpuMeter } from '../bench/compare/processCpu';
 import { operationDepth } from '../bench/compare/operationDepth';
 
 const measurement = (server: Measurement['server'], requestsPerSecond: number): Measurement => ({
@@ -59,6 +60,35 @@ describe('comparisonTable', () => {
   it('leaves a server that does not answer a query blank', () => {
     const [, , row] = comparisonTable([measurement('ours', 50.25), measurement('floor', 60)]);
     expect(row).toBe('| seed | company-card | 10 | 50.3 | 4.3 / 9.5 / 120 | – | – | 60.0 | 4.3 / 9.5 / 120 | n/a | 0.84x |');
+  });
+});
+
+describe('cpuTable', () => {
+  it('puts the CPU per request of each server and of Neo4j side by side, and is empty without figures', () => {
+    const withCpu = (server: Measurement['server'], serverCpuMs: number, neo4jCpuMs?: number) => ({ ...measurement(server, 100), serverCpuMs, neo4jCpuMs });
+    expect(cpuTable([withCpu('ours', 2.25, 3.5), withCpu('floor', 0.5)])).toEqual([
+      '| graph | query | conns | ours: server / Neo4j ms | library: server / Neo4j ms | floor: server / Neo4j ms |',
+      '|---|---|---:|---:|---:|---:|',
+      '| seed | company-card | 10 | 2.3 / 3.5 | – | 0.5 / – |',
+    ]);
+    expect(cpuTable([measurement('ours', 100)])).toEqual([]);
+  });
+});
+
+describe('processCpu', () => {
+  it('counts the CPU this process spends, as Node counts it, and nothing for a process that does not exist', () => {
+    const used = cpuMeter({ self: process.pid, gone: 2 ** 22 + 1 });
+    const node = process.cpuUsage();
+    const until = Date.now() + 300;
+    let spin = 0;
+    while (Date.now() < until) spin += Math.sqrt(spin + 1);
+    const cpu = used();
+    const nodeMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(node));
+    expect(spin).toBeGreaterThan(0);
+    expect(nodeMs).toBeGreaterThan(50);
+    // /proc counts in ticks of 10 ms, and jest's other threads count too.
+    expect(Math.abs(cpu.self! - nodeMs)).toBeLessThan(60);
+    expect(cpu.gone).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { quantile } from '../support';
+import { cpuMeter } from './processCpu';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -12,6 +13,15 @@ export interface LoadResult {
   failures: number;
   /** Set when the duration gave fewer responses than asked: the figures come from a run until this many responses. */
   untilResponses?: number;
+  /** CPU milliseconds per response of the server process and of Neo4j's JVM, where their process ids are known (Linux /proc). */
+  serverCpuMs?: number;
+  neo4jCpuMs?: number;
+}
+
+/** The processes whose CPU a run counts. */
+export interface MeteredProcesses {
+  server?: number;
+  neo4j?: number;
 }
 
 /**
@@ -20,10 +30,26 @@ export interface LoadResult {
  * When that gives fewer than `minResponses` (slow answers: responses still in flight at the end are not counted), it
  * runs again until that many responses have come, however long it takes.
  */
-export async function measureLoad(options: { url: string; body: string; connections: number; seconds: number; minResponses?: number }): Promise<LoadResult> {
-  const first = await run(options);
+export async function measureLoad(options: {
+  url: string;
+  body: string;
+  connections: number;
+  seconds: number;
+  minResponses?: number;
+  processes?: MeteredProcesses;
+}): Promise<LoadResult> {
+  const first = await metered(options);
   if (!options.minResponses || first.responses >= options.minResponses) return first;
-  return { ...(await run({ ...options, amount: options.minResponses })), untilResponses: options.minResponses };
+  return { ...(await metered({ ...options, amount: options.minResponses })), untilResponses: options.minResponses };
+}
+
+/** One run, with the CPU the server and Neo4j used for it divided by its responses. */
+async function metered(options: { url: string; body: string; connections: number; seconds: number; amount?: number; processes?: MeteredProcesses }): Promise<LoadResult> {
+  const used = cpuMeter({ server: options.processes?.server, neo4j: options.processes?.neo4j });
+  const result = await run(options);
+  const cpu = used();
+  const perResponse = (value: number | undefined) => (value === undefined || result.responses === 0 ? undefined : value / result.responses);
+  return { ...result, serverCpuMs: perResponse(cpu.server), neo4jCpuMs: perResponse(cpu.neo4j) };
 }
 
 async function run(options: { url: string; body: string; connections: number; seconds: number; amount?: number }): Promise<LoadResult> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import type { ComparedQuery } from './comparedQueries';
-import { comparisonTable, Measurement, ratio, TARGETS } from './comparisonTable';
+import { comparisonTable, cpuTable, Measurement, ratio, TARGETS } from './comparisonTable';
 
 /** Our Cypher statements for one query on one graph (counted with the trace on), and the query's depth. */
 export interface StatementCount {
@@ -102,6 +102,18 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     '',
     ...(missed.length > 0 ? ['Missed:', '', ...missed, ''] : ['Every target was met in this run.', '']),
     ...(failures.length > 0 ? [`Failed requests: ${failures.map((m) => `${m.server} ${m.graph} ${m.query} c=${m.connections}: ${m.failures}`).join('; ')}.`, ''] : []),
+    ...(cpuTable(run.measurements).length > 0
+      ? [
+          '## CPU per request',
+          '',
+          'CPU milliseconds (user plus system, from `/proc/<pid>/stat`) that the measured server and Neo4j\'s JVM spent per',
+          'answered request in each cell. The two cores are shared by Neo4j, the server and the load generator, so these',
+          'sums, not the wall-clock latencies, say where each server\'s time goes.',
+          '',
+          ...cpuTable(run.measurements),
+          '',
+        ]
+      : []),
     '## Cypher statements per request (ours)',
     '',
     'Counted with `traceCypher` on (`extensions.cypher.statements`). Depth: the deepest nesting of fields with a selection',

@@ -50,13 +50,27 @@ export interface CypherTrace {
 }
 export type Params = Record<string, unknown>;
 
-/** Turns driver values (nodes, relationships, temporals) into plain JSON-like values. */
+/**
+ * Turns driver values (nodes, relationships, temporals) into plain JSON-like values. Lists and maps are fresh from
+ * the driver's decoder and belong to one record, so they are converted in place.
+ */
 function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    // Lists of strings or numbers (ids, dates) are common and large: hand them over as they are.
-    if (value.every((item) => item === null || typeof item !== 'object')) return value;
-    return value.map(plain);
+    for (let index = 0; index < value.length; index += 1) {
+      const item = value[index];
+      if (item !== null && typeof item === 'object') value[index] = plain(item);
+    }
+    return value;
+  }
+  // A map (a projection, properties()): the most common value, so it is told first and without the type checks below.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      const item = map[key];
+      if (item !== null && typeof item === 'object') map[key] = plain(item);
+    }
+    return map;
   }
   if (isNode(value) || isRelationship(value)) return plain(value.properties);
   if (neo4j.isInt(value)) return value.toNumber();
