@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { EntityRow, RelationName } from '../repositories/entityRepository';
+import type { EntityRow, Related, RelationName } from '../repositories/entityRepository';
 import type { Context } from './context';
 import { Company, Entity, FoundationModel, Industry, Partnership, PartyRole, Service, Source, ValueChainStage } from './entity.types';
 import { PartnershipKind } from './enums';
@@ -8,13 +8,23 @@ import { existedOn } from '../analytics/partialDate';
 import { PartialDate } from './scalars';
 import { relationPlan } from './selectionPlan';
 
-/** Returns the entities `root` relates to by `name`, with their relationships, reading what the field's selection reads. */
+/**
+ * Returns the entities `root` relates to by `name`, with their relationships, reading what the field's selection
+ * reads: at once when they came with the level above (most of the time), so no promise is made per field.
+ */
 function relatedWithRole(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo) {
   return context.entities.relatedOf(name, relationPlan(name, info), root.id);
 }
 
-async function related(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo): Promise<EntityRow[]> {
-  return (await relatedWithRole(context, name, root, info)).map(({ entity }) => entity);
+/** Applies `map` to a value that may still be on its way, without a promise when it is not. */
+function andThen<T, U>(value: T | Promise<T>, map: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
+const entitiesOf = (related: Related[]) => related.map(({ entity }) => entity);
+
+function related(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo): EntityRow[] | Promise<EntityRow[]> {
+  return andThen(relatedWithRole(context, name, root, info), entitiesOf);
 }
 
 @Resolver(() => Entity)
@@ -51,16 +61,15 @@ export class CompanyResolver {
   @FieldResolver(() => [Partnership], {
     description: 'Partnerships this company is party to; with asOf, only those announced on or before it (a partial date counts as its first day: "2023" is 2023-01-01).',
   })
-  async partnerships(
+  partnerships(
     @Root() root: EntityRow,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('kind', () => PartnershipKind, { nullable: true }) kind?: PartnershipKind,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string,
   ) {
-    const all = await related(context, 'Company.partnerships', root, info);
-    return all.filter(
-      (deal) => (!kind || deal.partnershipKind === kind) && existedOn(deal.announcedOn as string | undefined, asOf),
+    return andThen(related(context, 'Company.partnerships', root, info), (all) =>
+      all.filter((deal) => (!kind || deal.partnershipKind === kind) && existedOn(deal.announcedOn as string | undefined, asOf)),
     );
   }
 }
@@ -120,8 +129,7 @@ export class IndustryResolver {
 @Resolver(() => Partnership)
 export class PartnershipResolver {
   @FieldResolver(() => [PartyRole])
-  async parties(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const parties = await relatedWithRole(context, 'Partnership.parties', root, info);
-    return parties.map(({ entity, rel }) => ({ company: entity, role: rel.role }));
+  parties(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return andThen(relatedWithRole(context, 'Partnership.parties', root, info), (parties) => parties.map(({ entity, rel }) => ({ company: entity, role: rel.role })));
   }
 }

@@ -128,10 +128,11 @@ export class EntityRepository {
    * the entities the id relates to, ordered by name: fetched with the relation above when it was, otherwise in one
    * statement with every relation asked for in the same turn of the event loop.
    */
-  relatedOf(name: RelationName, plan: RelationPlan, id: string): Promise<Related[]> {
-    const group = `${name} ${planKey(plan)}`;
+  relatedOf(name: RelationName, plan: RelationPlan, id: string): Related[] | Promise<Related[]> {
+    const group = groupKey(name, plan);
+    // Fetched with the level above: handed over at once, so graphql-js completes the field without a promise.
     const ready = this.fetched.get(group)?.get(id);
-    if (ready) return Promise.resolve(ready);
+    if (ready) return ready;
     return this.batched(group, id, () => ({ branch: (index) => relatedStatement(name, index, plan), label: RELATIONS[name].label, plan }));
   }
 
@@ -229,7 +230,7 @@ export class EntityRepository {
     return rows.map((row) => {
       const entity = plan.properties === null ? toEntity(label, withoutEntries(row)) : entityOfRow(label, row, plan.properties);
       plan.nested.forEach((below, index) => {
-        const group = `${below.name} ${planKey(below.plan)}`;
+        const group = groupKey(below.name, below.plan);
         let fetched = this.fetched.get(group);
         if (!fetched) this.fetched.set(group, (fetched = new Map()));
         fetched.set(entity.id, this.toRelated(RELATIONS[below.name].label, below.plan, row[`__n${index}`] as RelatedRow[]));
@@ -264,6 +265,20 @@ export interface RelationPlan {
 }
 
 const planKeys = new WeakMap<RelationPlan, string>();
+
+const groupKeys = new WeakMap<RelationPlan, Map<RelationName, string>>();
+
+/**
+ * The key of a relation read with a plan: equal for equal plans, and one string object per plan object, so the
+ * maps keyed by it hash a long key once, not once per entity.
+ */
+function groupKey(name: RelationName, plan: RelationPlan): string {
+  let byName = groupKeys.get(plan);
+  if (!byName) groupKeys.set(plan, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) byName.set(name, (key = `${name} ${planKey(plan)}`));
+  return key;
+}
 
 /** A plan's identity: equal plans read the same, so their answers are interchangeable. */
 function planKey(plan: RelationPlan): string {
