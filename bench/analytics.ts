@@ -1,5 +1,5 @@
 /**
- * npm run bench:analytics [-- --runs 30] [--companies 10000] [--seed 42] [--no-synthetic] [--bulk]
+ * npm run bench:analytics [-- --runs 30] [--warmup 10] [--companies 10000] [--seed 42] [--no-synthetic] [--bulk]
  *
  * Median and p95 latency of every analytic, through HTTP and GraphQL, on the seed graph and on a synthetic graph
  * of --companies companies (src/synthetic/generateGraph.ts, fixed random seed). It uses a Neo4j of its own, or the
@@ -66,13 +66,13 @@ function operations(roots: Roots): { name: string; query: string; whole: boolean
 }
 
 /** Times every operation: whole-graph ones on a server without the snapshot cache (cold) and with it (graph unchanged). */
-async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number): Promise<Timing[]> {
+async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number, warmup: number): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (const { name, query, whole } of operations(roots)) {
     const size = JSON.stringify(await cold.post(query)).length;
     const label = `${name} [${Math.round(size / 1000)} kB]`;
-    timings.push(await time(whole ? `${label}, cold` : label, () => cold.post(query), runs));
-    if (whole) timings.push(await time(`${label}, cached`, () => warm.post(query), runs));
+    timings.push(await time(whole ? `${label}, cold` : label, () => cold.post(query), runs, warmup));
+    if (whole) timings.push(await time(`${label}, cached`, () => warm.post(query), runs, warmup));
   }
   return timings;
 }
@@ -116,6 +116,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: String(WARMUP_RUNS) },
       companies: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '42' },
       'no-synthetic': { type: 'boolean', default: false },
@@ -124,9 +125,10 @@ async function main() {
     strict: true,
   });
   const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
   const companies = Number(values.companies);
   const seed = Number(values.seed);
-  if (![runs, companies, seed].every(Number.isInteger) || runs < 1) throw new Error('--runs, --companies and --seed must be whole numbers, --runs at least 1');
+  if (![runs, warmup, companies, seed].every(Number.isInteger) || runs < 1 || warmup < 0) throw new Error('--runs, --warmup, --companies and --seed must be whole numbers, --runs at least 1');
 
   const database = await openBenchDatabase(log);
   const cold = await serveApi(database.runner, false);
@@ -137,7 +139,7 @@ async function main() {
     await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
     log(`seed graph loaded in ${((performance.now() - seedLoad) / 1000).toFixed(1)} s`);
     const seedRoots = { service: 'askup', otherService: 'chatgpt', developer: 'naver', hub: 'openai', infrastructure: 'tsmc' };
-    results.push({ title: `seed graph (${runs} runs each, after ${WARMUP_RUNS} warm-up runs)`, timings: await timeAll(cold, warm, seedRoots, runs), target: 50 });
+    results.push({ title: `seed graph (${runs} runs each, after ${warmup} warm-up runs)`, timings: await timeAll(cold, warm, seedRoots, runs, warmup), target: 50 });
 
     if (!values['no-synthetic']) {
       await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
@@ -159,8 +161,8 @@ async function main() {
         infrastructure: top.company.id as string,
       };
       results.push({
-        title: `synthetic graph, ${companies} companies (${runs} runs each, after ${WARMUP_RUNS} warm-up runs)`,
-        timings: await timeAll(cold, warm, syntheticRoots, runs),
+        title: `synthetic graph, ${companies} companies (${runs} runs each, after ${warmup} warm-up runs)`,
+        timings: await timeAll(cold, warm, syntheticRoots, runs, warmup),
         target: 500,
       });
     }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { projectRoot } from '../src/config';
+import { loadConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
@@ -32,15 +32,17 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   const uri = process.env.BENCH_NEO4J_URI;
+  // The server's read timeout, as QUERY_TIMEOUT_MS sets it (5 s unless set): raise it to time what takes longer.
+  const { queryTimeoutMs } = loadConfig().neo4j;
   if (uri) {
-    const runner = await QueryRunner.connect({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+    const runner = await QueryRunner.connect({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs });
     await applySchema(runner);
     return { runner, uri, close: () => runner.close() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-neo4j-'));
   const neo4j = await startNeo4j({ port: await freePort(), dataDir, heap: process.env.NEO4J_HEAP ?? '2g', pageCache: process.env.NEO4J_PAGECACHE ?? '1g', log });
   log(neo4j.readyLine);
-  const runner = await QueryRunner.connect({ uri: neo4j.uri, user: 'neo4j', database: 'neo4j' });
+  const runner = await QueryRunner.connect({ uri: neo4j.uri, user: 'neo4j', database: 'neo4j', queryTimeoutMs });
   await applySchema(runner);
   return {
     runner,
