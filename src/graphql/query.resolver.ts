@@ -39,7 +39,7 @@ async function page(
   return toConnection(nodes, total, window, hasMore);
 }
 
-/** Every filter field of each list, so unset ones reach Cypher as null ("any"). */
+/** Every filter field of each list; the unset ones (null) stay out of the statement ("any"). */
 const FILTER_KEYS: Record<ListName, string[]> = {
   companies: ['country', 'stage', 'nameContains'],
   models: ['developer', 'access', 'minParameters', 'releasedFrom', 'releasedTo'],
