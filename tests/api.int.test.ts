@@ -333,6 +333,25 @@ describe('batching', () => {
     expect(response.extensions?.cypher?.statements).toBe(1);
   });
 
+  it('reads what each use of a shared fragment selects, where it merges with different fields', async () => {
+    // The field node of `models` in F merges with a different sibling under each root: each must read its own.
+    const response = await gql(`{
+      a: company(id: "openai") { ...F models { name } }
+      b: company(id: "naver") { ...F models { parametersNote } }
+      c: companies(filter: { country: "KR" }, first: 3) { nodes { ...F models { releasedOn } } }
+    }
+    fragment F on Company { models { id } }`);
+    expect(response.errors).toBeUndefined();
+    // The same fields asked for without the fragment, one root per request.
+    const a = await ok('{ company(id: "openai") { models { id name } } }');
+    const b = await ok('{ company(id: "naver") { models { id parametersNote } } }');
+    const c = await ok('{ companies(filter: { country: "KR" }, first: 3) { nodes { models { id releasedOn } } } }');
+    expect(response.data!.a).toEqual(a.company);
+    expect(response.data!.b).toEqual(b.company);
+    expect(response.data!.c).toEqual(c.companies);
+    expect(b.company.models.some((model: { parametersNote: string | null }) => model.parametersNote !== null)).toBe(true);
+  });
+
   it('gives pageInfo without counting when totalCount is not read, and the same pages as when it is', async () => {
     const counted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }');
     const uncounted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { nodes { id } pageInfo { hasNextPage endCursor } } }');

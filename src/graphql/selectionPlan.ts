@@ -59,28 +59,39 @@ function planOf(type: Label, sets: readonly SelectionSetNode[], fragments: Fragm
   };
 }
 
-/** Each field's plan, per parsed operation (Apollo keeps parsed operations, so a plan is made once per operation). */
-const plans = new WeakMap<FieldNode, RelationPlan>();
-const connectionPlans = new WeakMap<FieldNode, ConnectionPlan>();
+/**
+ * Each field's plan, per parsed operation (Apollo keeps parsed operations, so a plan is made once per operation).
+ * A field's nodes are those graphql-js merged under one response key; a node in a fragment can merge with different
+ * siblings where the fragment is used, so the plan is kept per combination of nodes (their places in the document).
+ */
+const plans = new WeakMap<FieldNode, Map<string, RelationPlan>>();
+const connectionPlans = new WeakMap<FieldNode, Map<string, ConnectionPlan>>();
+
+function cachedPlan<T>(cache: WeakMap<FieldNode, Map<string, T>>, nodes: readonly FieldNode[], make: () => T): T {
+  // Parsed without locations, nodes cannot be told apart by place: no caching then.
+  if (nodes.some((node) => node.loc === undefined)) return make();
+  const key = nodes.map((node) => node.loc!.start).join(',');
+  let byNodes = cache.get(nodes[0]);
+  if (!byNodes) cache.set(nodes[0], (byNodes = new Map()));
+  let plan = byNodes.get(key);
+  if (plan === undefined) byNodes.set(key, (plan = make()));
+  return plan;
+}
 
 /** The plan of a relation field: what its entities' selection reads (see planOf). */
 export function relationPlan(name: RelationName, info: GraphQLResolveInfo): RelationPlan {
-  let plan = plans.get(info.fieldNodes[0]);
-  if (!plan) {
+  return cachedPlan(plans, info.fieldNodes, () => {
     const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : []));
-    plans.set(info.fieldNodes[0], (plan = planOf(RELATIONS[name].label, sets, info.fragments)));
-  }
-  return plan;
+    return planOf(RELATIONS[name].label, sets, info.fragments);
+  });
 }
 
 /** The plan of a root field returning one entity of `label`. */
 export function entityPlan(label: Label, info: GraphQLResolveInfo): RelationPlan {
-  let plan = plans.get(info.fieldNodes[0]);
-  if (!plan) {
+  return cachedPlan(plans, info.fieldNodes, () => {
     const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    plans.set(info.fieldNodes[0], (plan = planOf(label, sets, info.fragments)));
-  }
-  return plan;
+    return planOf(label, sets, info.fragments);
+  });
 }
 
 /** What a connection field reads: its nodes' plan, and whether it reads totalCount (which costs a count of every match). */
@@ -91,13 +102,10 @@ export interface ConnectionPlan {
 
 /** The plan of a root field returning a connection of `label` entities ({ nodes, totalCount, pageInfo }). */
 export function connectionPlan(label: Label, info: GraphQLResolveInfo): ConnectionPlan {
-  let plan = connectionPlans.get(info.fieldNodes[0]);
-  if (!plan) {
+  return cachedPlan(connectionPlans, info.fieldNodes, () => {
     const type = info.returnType.toString().replace(/!$/, '');
     const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? [...fieldsOf(node.selectionSet, type, info.fragments)] : []));
     const sets = fields.flatMap((field) => (field.name.value === 'nodes' && field.selectionSet ? [field.selectionSet] : []));
-    plan = { nodes: planOf(label, sets, info.fragments), totalCount: fields.some((field) => field.name.value === 'totalCount') };
-    connectionPlans.set(info.fieldNodes[0], plan);
-  }
-  return plan;
+    return { nodes: planOf(label, sets, info.fragments), totalCount: fields.some((field) => field.name.value === 'totalCount') };
+  });
 }
