@@ -70,7 +70,8 @@ const connectionPlans = new WeakMap<FieldNode, Map<string, ConnectionPlan>>();
 function cachedPlan<T>(cache: WeakMap<FieldNode, Map<string, T>>, nodes: readonly FieldNode[], make: () => T): T {
   // Parsed without locations, nodes cannot be told apart by place: no caching then.
   if (nodes.some((node) => node.loc === undefined)) return make();
-  const key = nodes.map((node) => node.loc!.start).join(',');
+  // A field of one node (the usual case) needs no key built per call.
+  const key = nodes.length === 1 ? '' : nodes.map((node) => node.loc!.start).join(',');
   let byNodes = cache.get(nodes[0]);
   if (!byNodes) cache.set(nodes[0], (byNodes = new Map()));
   let plan = byNodes.get(key);
