@@ -5,8 +5,50 @@ import { servedSchemaText } from '../src/cli/printSchema';
 import { projectRoot } from '../src/config';
 import { buildSchema } from '../src/graphql/buildSchema';
 
-/** Query fields of the contract that belong to capabilities the API does not serve yet. */
-const NOT_YET: string[] = [];
+/**
+ * Parts of the contract the API does not serve yet, by name: a type (`Claim`), a field or input field
+ * (`Company.parent`, `ModelFilter.source`) or an enum value (`EntityKind.DATASET`). They are the parts marked
+ * `issue: external datasets`; an entry is removed when its part is served (a test below fails until it is).
+ */
+const NOT_YET: readonly string[] = [
+  // Claims, sources that are databases, identity (external datasets, part 1)
+  'Claim',
+  'Conflict',
+  'ConflictConnection',
+  'SourceKind',
+  ...['Entity', 'Source', 'Company', 'FoundationModel', 'Service', 'ValueChainStage', 'Industry', 'Partnership'].map((type) => `${type}.claims`),
+  'Source.sourceKind',
+  'Source.license',
+  'Source.snapshotOn',
+  'Source.importedAt',
+  'Source.records',
+  'Company.parent',
+  'Company.subsidiaries',
+  'FoundationModel.trainingComputeFlop',
+  'FoundationModel.baseModels',
+  'FoundationModel.derivedModels',
+  'ModelFilter.source',
+  'ModelFilter.minTrainingComputeFlop',
+  'ModelFilter.baseModel',
+  'ModelOrder.TRAINING_COMPUTE_DESC',
+  'ConcentrationMeasure.TRAINING_COMPUTE',
+  'Query.conflicts',
+  // Training data, inference offers and compute holdings (external datasets, part 2)
+  'Dataset',
+  'DatasetConnection',
+  'ModelOffer',
+  'ComputeHolding',
+  'EntityKind.DATASET',
+  'Company.computeHoldings',
+  'Company.offers',
+  'FoundationModel.trainingData',
+  'FoundationModel.offers',
+  'ConcentrationMeasure.HOSTED_MODELS',
+  'ConcentrationMeasure.COMPUTE',
+  'Query.dataset',
+  'Query.datasets',
+];
+const pending = (name: string) => NOT_YET.includes(name);
 
 const contractText = fs.readFileSync(path.join(projectRoot, 'api/contract.graphql'), 'utf8');
 const contract = parseSchema(contractText);
@@ -16,21 +58,24 @@ const served = buildSchema();
 function reachable(schema: GraphQLSchema): GraphQLNamedType[] {
   const seen = new Map<string, GraphQLNamedType>();
   const visit = (type: GraphQLNamedType) => {
-    if (seen.has(type.name) || type.name.startsWith('__')) return;
+    if (seen.has(type.name) || type.name.startsWith('__') || pending(type.name)) return;
     seen.set(type.name, type);
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
+        if (pending(`${type.name}.${field.name}`)) continue;
         visit(getNamedType(field.type));
         for (const arg of field.args) visit(getNamedType(arg.type));
       }
       for (const iface of type.getInterfaces()) visit(iface);
       if (isInterfaceType(type)) for (const impl of schema.getPossibleTypes(type)) visit(impl);
     }
-    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
+    if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) if (!pending(`${type.name}.${field.name}`)) visit(getNamedType(field.type));
+    }
   };
   const query = schema.getQueryType()!;
   const mutation = schema.getMutationType();
-  for (const field of [...Object.values(query.getFields()).filter((f) => !NOT_YET.includes(f.name)), ...Object.values(mutation?.getFields() ?? {})]) {
+  for (const field of [...Object.values(query.getFields()).filter((f) => !pending(`Query.${f.name}`)), ...Object.values(mutation?.getFields() ?? {})]) {
     visit(getNamedType(field.type));
     for (const arg of field.args) visit(getNamedType(arg.type));
   }
@@ -50,7 +95,7 @@ describe('the served schema', () => {
     if (fs.existsSync(shared)) expect(contractText).toBe(fs.readFileSync(shared, 'utf8'));
   });
 
-  const queryFields = Object.values(contract.getQueryType()!.getFields()).filter((field) => !NOT_YET.includes(field.name));
+  const queryFields = Object.values(contract.getQueryType()!.getFields()).filter((field) => !pending(`Query.${field.name}`));
   it.each(queryFields.map((field) => [field.name, field]))('serves Query.%s with the contract’s arguments, defaults and type', (name, field) => {
     const mine = served.getQueryType()!.getFields()[name as string];
     expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
@@ -68,16 +113,34 @@ describe('the served schema', () => {
     if ((isObjectType(type) || isInterfaceType(type)) && (isObjectType(mine) || isInterfaceType(mine))) {
       const fields = mine.getFields();
       for (const field of Object.values(type.getFields())) {
+        if (pending(`${name}.${field.name}`)) continue;
         expect({ type: name, field: fields[field.name] && fieldSignature(fields[field.name]) }).toEqual({ type: name, field: fieldSignature(field) });
       }
       expect(mine.getInterfaces().map((i) => i.name)).toEqual(expect.arrayContaining(type.getInterfaces().map((i) => i.name)));
     }
     if (isInputObjectType(type) && isInputObjectType(mine)) {
       const fields = mine.getFields();
-      for (const field of Object.values(type.getFields())) expect(fields[field.name] && signature(fields[field.name])).toBe(signature(field));
+      for (const field of Object.values(type.getFields())) {
+        if (!pending(`${name}.${field.name}`)) expect(fields[field.name] && signature(fields[field.name])).toBe(signature(field));
+      }
     }
     if (isEnumType(type) && isEnumType(mine)) {
-      expect(mine.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(type.getValues().map((v) => v.name)));
+      const values = type.getValues().filter((value) => !pending(`${name}.${value.name}`));
+      expect(mine.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(values.map((v) => v.name)));
     }
+  });
+
+  it.each(NOT_YET.map((name) => [name]))('lists %s as not served yet: the contract has it and the API does not serve it', (name) => {
+    const [typeName, member] = name.split('.');
+    const inContract = contract.getType(typeName);
+    const inServed = served.getType(typeName);
+    const has = (type: GraphQLNamedType | null | undefined): boolean => {
+      if (!type) return false;
+      if (member === undefined) return true;
+      if (isEnumType(type)) return type.getValues().some((value) => value.name === member);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return member in type.getFields();
+      return false;
+    };
+    expect({ name, inContract: has(inContract), served: has(inServed) }).toEqual({ name, inContract: true, served: false });
   });
 });
