@@ -46,22 +46,66 @@ interface Roots {
 /** The analytics, each as one GraphQL operation over the given roots; `whole` ones read the whole graph (and are cached). */
 function operations(roots: Roots): { name: string; query: string; whole: boolean }[] {
   return [
-    { name: 'concentration MODELS by COMPANY', query: '{ concentration(measure: MODELS) { hhi shares { key share } } }', whole: true },
-    { name: 'concentration SERVICES by BLOC', query: '{ concentration(measure: SERVICES, groupBy: BLOC) { hhi shares { key share members { id } } } }', whole: true },
-    { name: 'concentration MARKET_CAP by COUNTRY, stage cloud', query: '{ concentration(measure: MARKET_CAP, groupBy: COUNTRY, stage: "cloud") { hhi shares { key share } } }', whole: true },
-    { name: 'systemicImportance first 10', query: '{ systemicImportance { rank company { id } betweenness } }', whole: true },
-    { name: 'systemicImportance first 10, asOf 2022', query: '{ systemicImportance(asOf: "2022") { rank company { id } } }', whole: true },
-    { name: `upstream of ${roots.service}`, query: `{ upstream(of: "${roots.service}") { nodes { distance entity { id } } steps { from to relation } } }`, whole: false },
-    { name: `downstream of ${roots.developer}`, query: `{ downstream(of: "${roots.developer}") { nodes { distance entity { id } } steps { from to relation } } }`, whole: false },
-    { name: `downstream of ${roots.hub} (largest)`, query: `{ downstream(of: "${roots.hub}") { nodes { distance entity { id } } } }`, whole: false },
-    { name: `dependencyPaths ${roots.service} -> ${roots.infrastructure}`, query: `{ dependencyPaths(from: "${roots.service}", to: "${roots.infrastructure}") { length entities { id } } }`, whole: false },
+    {
+      name: 'concentration MODELS by COMPANY',
+      query: '{ concentration(measure: MODELS) { hhi shares { key share } } }',
+      whole: true,
+    },
+    {
+      name: 'concentration SERVICES by BLOC',
+      query: '{ concentration(measure: SERVICES, groupBy: BLOC) { hhi shares { key share members { id } } } }',
+      whole: true,
+    },
+    {
+      name: 'concentration MARKET_CAP by COUNTRY, stage cloud',
+      query: '{ concentration(measure: MARKET_CAP, groupBy: COUNTRY, stage: "cloud") { hhi shares { key share } } }',
+      whole: true,
+    },
+    {
+      name: 'systemicImportance first 10',
+      query: '{ systemicImportance { rank company { id } betweenness } }',
+      whole: true,
+    },
+    {
+      name: 'systemicImportance first 10, asOf 2022',
+      query: '{ systemicImportance(asOf: "2022") { rank company { id } } }',
+      whole: true,
+    },
+    {
+      name: `upstream of ${roots.service}`,
+      query: `{ upstream(of: "${roots.service}") { nodes { distance entity { id } } steps { from to relation } } }`,
+      whole: false,
+    },
+    {
+      name: `downstream of ${roots.developer}`,
+      query: `{ downstream(of: "${roots.developer}") { nodes { distance entity { id } } steps { from to relation } } }`,
+      whole: false,
+    },
+    {
+      name: `downstream of ${roots.hub} (largest)`,
+      query: `{ downstream(of: "${roots.hub}") { nodes { distance entity { id } } } }`,
+      whole: false,
+    },
+    {
+      name: `dependencyPaths ${roots.service} -> ${roots.infrastructure}`,
+      query: `{ dependencyPaths(from: "${roots.service}", to: "${roots.infrastructure}") { length entities { id } } }`,
+      whole: false,
+    },
     {
       name: `dependencyPaths ${roots.service} -> ${roots.otherService} (no path, maxHops 8)`,
       query: `{ dependencyPaths(from: "${roots.service}", to: "${roots.otherService}", maxHops: 8) { length } }`,
       whole: false,
     },
-    { name: `removalImpact of ${roots.developer}`, query: `{ removalImpact(id: "${roots.developer}") { exposed { id } singleSourcedServices { id } } }`, whole: false },
-    { name: `removalImpact of ${roots.hub} (largest)`, query: `{ removalImpact(id: "${roots.hub}") { exposed { id } singleSourcedServices { id } } }`, whole: false },
+    {
+      name: `removalImpact of ${roots.developer}`,
+      query: `{ removalImpact(id: "${roots.developer}") { exposed { id } singleSourcedServices { id } } }`,
+      whole: false,
+    },
+    {
+      name: `removalImpact of ${roots.hub} (largest)`,
+      query: `{ removalImpact(id: "${roots.hub}") { exposed { id } singleSourcedServices { id } } }`,
+      whole: false,
+    },
   ];
 }
 
@@ -128,7 +172,8 @@ async function main() {
   const warmup = Number(values.warmup);
   const companies = Number(values.companies);
   const seed = Number(values.seed);
-  if (![runs, warmup, companies, seed].every(Number.isInteger) || runs < 1 || warmup < 0) throw new Error('--runs, --warmup, --companies and --seed must be whole numbers, --runs at least 1');
+  if (![runs, warmup, companies, seed].every(Number.isInteger) || runs < 1 || warmup < 0)
+    throw new Error('--runs, --warmup, --companies and --seed must be whole numbers, --runs at least 1');
 
   const database = await openBenchDatabase(log);
   const cold = await serveApi(database.runner, false);
@@ -138,8 +183,18 @@ async function main() {
     const seedLoad = performance.now();
     await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
     log(`seed graph loaded in ${((performance.now() - seedLoad) / 1000).toFixed(1)} s`);
-    const seedRoots = { service: 'askup', otherService: 'chatgpt', developer: 'naver', hub: 'openai', infrastructure: 'tsmc' };
-    results.push({ title: `seed graph (${runs} runs each, after ${warmup} warm-up runs)`, timings: await timeAll(cold, warm, seedRoots, runs, warmup), target: 50 });
+    const seedRoots = {
+      service: 'askup',
+      otherService: 'chatgpt',
+      developer: 'naver',
+      hub: 'openai',
+      infrastructure: 'tsmc',
+    };
+    results.push({
+      title: `seed graph (${runs} runs each, after ${warmup} warm-up runs)`,
+      timings: await timeAll(cold, warm, seedRoots, runs, warmup),
+      target: 50,
+    });
 
     if (!values['no-synthetic']) {
       await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
@@ -167,7 +222,9 @@ async function main() {
       });
     }
     for (const { title, timings, target } of results) printTimings(title, timings, target);
-    console.log('\n[n kB]: size of the response. cold: the whole graph read and computed for every request; cached: the graph unchanged since the last request.');
+    console.log(
+      '\n[n kB]: size of the response. cold: the whole graph read and computed for every request; cached: the graph unchanged since the last request.',
+    );
   } finally {
     await cold.close();
     await warm.close();

@@ -65,7 +65,10 @@ async function statementCounter(runner: QueryRunner) {
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const count = async (query: ComparedQuery, roots: Roots): Promise<number> => {
-    const json = await postJson(url, JSON.stringify({ query: query.ours.query, variables: query.ours.variables(roots) }));
+    const json = await postJson(
+      url,
+      JSON.stringify({ query: query.ours.query, variables: query.ours.variables(roots) }),
+    );
     return json.extensions.cypher.statements as number;
   };
   const close = () => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections()));
@@ -82,20 +85,35 @@ async function loadGraph(runner: QueryRunner, graph: string): Promise<Roots> {
   }
   const companies = Number(graph.slice(0, -1)) * 1000;
   const report = await loadRecords(runner, generateSeedRecords({ companies, seed: 42 }));
-  log(`synthetic graph of ${companies} companies: ${report.nodes.created} nodes, ${report.relationships.created} relationships, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `synthetic graph of ${companies} companies: ${report.nodes.created} nodes, ${report.relationships.created} relationships, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   // The developer with the most models, the company with the most partnerships, and the first service.
   const [roots] = await runner.read(`
     CALL () { MATCH (c:Company)-[:DEVELOPS]->(m) WITH c, count(m) AS n ORDER BY n DESC, c.id LIMIT 1 RETURN c.id AS company }
     CALL () { MATCH (c:Company)-[:PARTY_TO]->(p) WITH c, count(p) AS n ORDER BY n DESC, c.id LIMIT 1 RETURN c.id AS partner }
     CALL () { MATCH (s:Service) RETURN s.id AS service ORDER BY s.id LIMIT 1 }
     RETURN company, partner, service`);
-  return { company: roots.company as string, partner: roots.partner as string, stage: 'model-training', service: roots.service as string };
+  return {
+    company: roots.company as string,
+    partner: roots.partner as string,
+    stage: 'model-training',
+    service: roots.service as string,
+  };
 }
 
 function parseList(value: string, allowed: readonly string[] | RegExp, option: string): string[] {
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
-  const bad = items.filter((item) => (Array.isArray(allowed) ? !allowed.includes(item) : !(allowed as RegExp).test(item)));
-  if (items.length === 0 || bad.length > 0) throw new Error(`--${option}: ${bad.join(', ') || 'nothing given'} not allowed${Array.isArray(allowed) ? ` (one or more of ${allowed.join(', ')})` : ''}`);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const bad = items.filter((item) =>
+    Array.isArray(allowed) ? !allowed.includes(item) : !(allowed as RegExp).test(item),
+  );
+  if (items.length === 0 || bad.length > 0)
+    throw new Error(
+      `--${option}: ${bad.join(', ') || 'nothing given'} not allowed${Array.isArray(allowed) ? ` (one or more of ${allowed.join(', ')})` : ''}`,
+    );
   return items;
 }
 
@@ -117,7 +135,11 @@ async function main() {
   if (!(seconds >= 1) || !(warmup >= 0)) throw new Error('--duration must be at least 1 second, --warmup at least 0');
   const connections = parseList(values.connections, /^[1-9]\d{0,3}$/, 'connections').map(Number);
   const graphs = parseList(values.graphs, /^(seed|[1-9]\d{0,3}k)$/, 'graphs');
-  const names = parseList(values.queries, COMPARED_QUERIES.map((query) => query.name), 'queries');
+  const names = parseList(
+    values.queries,
+    COMPARED_QUERIES.map((query) => query.name),
+    'queries',
+  );
   const queries = COMPARED_QUERIES.filter((query) => names.includes(query.name));
   const profiled = values['cpu-prof'] ? parseList(values['cpu-prof'], SERVER_NAMES, 'cpu-prof') : [];
   const profileDir = profiled.length > 0 ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profiles-')) : undefined;
@@ -127,8 +149,12 @@ async function main() {
   const children: Partial<Record<ServerName, Child>> = {};
   const counter = await statementCounter(database.runner);
   try {
-    for (const name of SERVER_NAMES) children[name] = await startChild(name, database.uri, profiled.includes(name) ? profileDir : undefined);
-    const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, children[name]!.url])) as Record<ServerName, string>;
+    for (const name of SERVER_NAMES)
+      children[name] = await startChild(name, database.uri, profiled.includes(name) ? profileDir : undefined);
+    const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, children[name]!.url])) as Record<
+      ServerName,
+      string
+    >;
     const measurements: Measurement[] = [];
     const statements: StatementCount[] = [];
     for (const graph of graphs) {
@@ -137,16 +163,29 @@ async function main() {
       for (const query of queries) {
         const servers = SERVER_NAMES.filter((server) => server !== 'library' || query.library);
         const answer = await compareAnswers(query, servers, roots, urls, graph);
-        log(`${graph} ${query.name}: the answers of ${servers.join(', ')} are equal (${(answer.length / 1000).toFixed(1)} kB canonical)`);
+        log(
+          `${graph} ${query.name}: the answers of ${servers.join(', ')} are equal (${(answer.length / 1000).toFixed(1)} kB canonical)`,
+        );
         const depth = operationDepth(query.ours.query);
         statements.push({ graph, query: query.name, depth, statements: await counter.count(query, roots) });
         for (const server of servers) {
-          if (warmup > 0) await measureLoad({ ...requestOf(server, query, roots, urls[server]), connections: Math.max(...connections), seconds: warmup });
+          if (warmup > 0)
+            await measureLoad({
+              ...requestOf(server, query, roots, urls[server]),
+              connections: Math.max(...connections),
+              seconds: warmup,
+            });
         }
         for (const count of connections) {
           for (const server of servers) {
             const processes = { server: children[server]!.pid, neo4j: database.pid };
-            const load = await measureLoad({ ...requestOf(server, query, roots, urls[server]), connections: count, seconds, minResponses: 2 * count, processes });
+            const load = await measureLoad({
+              ...requestOf(server, query, roots, urls[server]),
+              connections: count,
+              seconds,
+              minResponses: 2 * count,
+              processes,
+            });
             const measurement: Measurement = { graph, query: query.name, connections: count, server, ...load };
             measurements.push(measurement);
             console.log(progressLine(measurement));
@@ -155,7 +194,11 @@ async function main() {
       }
     }
     console.log(['', ...comparisonTable(measurements)].join('\n'));
-    const neo4jVersion = (await database.runner.read("CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] + ' ' + edition AS version"))[0].version as string;
+    const neo4jVersion = (
+      await database.runner.read(
+        "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] + ' ' + edition AS version",
+      )
+    )[0].version as string;
     const file = path.resolve(projectRoot, values.out);
     writeBenchmarks(file, {
       command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
@@ -176,7 +219,8 @@ async function main() {
     await Promise.all(Object.values(children).map((child) => child!.stop()));
     await counter.close();
     await database.close();
-    if (profileDir) log(`CPU profiles of ${profiled.join(', ')} in ${profileDir} (open them in Chrome DevTools, Performance tab)`);
+    if (profileDir)
+      log(`CPU profiles of ${profiled.join(', ')} in ${profileDir} (open them in Chrome DevTools, Performance tab)`);
   }
 }
 

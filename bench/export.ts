@@ -15,16 +15,23 @@ const log = (line: string) => console.error(`bench: ${line}`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 async function main() {
-  const { values } = parseArgs({ options: { companies: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' } }, strict: true });
+  const { values } = parseArgs({
+    options: { companies: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' } },
+    strict: true,
+  });
   const [companies, seed] = [Number(values.companies), Number(values.seed)];
   if (![companies, seed].every(Number.isInteger)) throw new Error('--companies and --seed must be whole numbers');
   const database = await openBenchDatabase(log);
   const api = await serveApi(database.runner);
   try {
     const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
-    log(`synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ${report.relationships.created + report.dependencies.written} relationships`);
+    log(
+      `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ${report.relationships.created + report.dependencies.written} relationships`,
+    );
     console.log(`\nstreamed exports of the synthetic graph, ${companies} companies`);
-    console.log(`${'file'.padEnd(18)}  ${'seconds'.padStart(7)}  ${'size'.padStart(10)}  ${'RSS before'.padStart(10)}  ${'peak RSS growth'.padStart(15)}  ${'peak heap growth'.padStart(16)}`);
+    console.log(
+      `${'file'.padEnd(18)}  ${'seconds'.padStart(7)}  ${'size'.padStart(10)}  ${'RSS before'.padStart(10)}  ${'peak RSS growth'.padStart(15)}  ${'peak heap growth'.padStart(16)}`,
+    );
     for (const file of Object.keys(EXPORT_FILES)) {
       global.gc?.();
       const before = process.memoryUsage();

@@ -19,8 +19,13 @@ const log = (line: string) => console.error(`bench: ${line}`);
 /** The README's questions (analytics and networks) and the playground's saved operations: what users send. */
 export function mixedQueries(): { name: string; query: string }[] {
   const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-  const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)].map((block) => block[1]).join('\n');
-  const questions = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```/g)].map((match) => ({ name: match[1].replace(/^# /, '').trim(), query: match[2] }));
+  const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)]
+    .map((block) => block[1])
+    .join('\n');
+  const questions = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```/g)].map((match) => ({
+    name: match[1].replace(/^# /, '').trim(),
+    query: match[2],
+  }));
   const examples = fs
     .readFileSync(path.join(projectRoot, 'examples/operations.graphql'), 'utf8')
     .split(/\n\s*\n/)
@@ -52,7 +57,14 @@ function startServer(uri: string): Promise<{ child: ChildProcess; url: string }>
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { connections: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '20' } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      connections: { type: 'string', default: '100' },
+      duration: { type: 'string', default: '60' },
+      warmup: { type: 'string', default: '20' },
+    },
+    strict: true,
+  });
   const connections = Number(values.connections);
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);
@@ -68,9 +80,14 @@ async function main() {
     const pid = server.pid!;
     // Every query answers without errors before the load starts.
     for (const { name, query } of queries) {
-      const response = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await fetch(started.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as { errors?: unknown[] };
-      if (response.status !== 200 || body.errors) throw new Error(`${name}: ${response.status} ${JSON.stringify(body.errors)}`);
+      if (response.status !== 200 || body.errors)
+        throw new Error(`${name}: ${response.status} ${JSON.stringify(body.errors)}`);
     }
     const requests = queries.map(({ query }) => ({
       method: 'POST' as const,
@@ -96,7 +113,9 @@ async function main() {
           },
         })),
       }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
-      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        latencies.push(responseTime),
+      );
       const result = await instance;
       clearInterval(sampler);
       latencies.sort((a, b) => a - b);

@@ -35,12 +35,24 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   // The server's read timeout, as QUERY_TIMEOUT_MS sets it (5 s unless set): raise it to time what takes longer.
   const { queryTimeoutMs } = loadConfig().neo4j;
   if (uri) {
-    const runner = await QueryRunner.connect({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs });
+    const runner = await QueryRunner.connect({
+      uri,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD,
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+      queryTimeoutMs,
+    });
     await applySchema(runner);
     return { runner, uri, close: () => runner.close() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-neo4j-'));
-  const neo4j = await startNeo4j({ port: await freePort(), dataDir, heap: process.env.NEO4J_HEAP ?? '2g', pageCache: process.env.NEO4J_PAGECACHE ?? '1g', log });
+  const neo4j = await startNeo4j({
+    port: await freePort(),
+    dataDir,
+    heap: process.env.NEO4J_HEAP ?? '2g',
+    pageCache: process.env.NEO4J_PAGECACHE ?? '1g',
+    log,
+  });
   log(neo4j.readyLine);
   const runner = await QueryRunner.connect({ uri: neo4j.uri, user: 'neo4j', database: 'neo4j', queryTimeoutMs });
   await applySchema(runner);
@@ -64,7 +76,8 @@ export async function loadRecords(runner: QueryRunner, records: SeedRecords): Pr
     problems: [],
   }));
   const { graph, problems } = validateSeed(files);
-  if (problems.length > 0) throw new Error(`generated records have ${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
+  if (problems.length > 0)
+    throw new Error(`generated records have ${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
   return writeSeed(runner, graph, { reset: true, batchSize: 1000 });
 }
 
@@ -76,9 +89,21 @@ export const BULK_BATCH_SIZE = 10_000;
  * `npm run synthetic`, in a process of its own; its output goes to stderr.
  */
 export function writeSyntheticSeed(dir: string, companies: number, seed: number): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), '--out', dir, '--companies', String(companies), '--seed', String(seed)], {
-    stdio: ['ignore', 2, 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(projectRoot, 'dist/src/cli/synthetic.js'),
+      '--out',
+      dir,
+      '--companies',
+      String(companies),
+      '--seed',
+      String(seed),
+    ],
+    {
+      stdio: ['ignore', 2, 'inherit'],
+    },
+  );
 }
 
 export interface BulkSeedLoad {
@@ -100,7 +125,13 @@ export interface BulkSeedLoad {
  */
 export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: number): Promise<BulkSeedLoad> {
   const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], uri);
-  const summary = lines.map((line) => /^seed: bulk load: (\d+) nodes, (\d+) relationships and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(line)).find(Boolean);
+  const summary = lines
+    .map((line) =>
+      /^seed: bulk load: (\d+) nodes, (\d+) relationships and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(
+        line,
+      ),
+    )
+    .find(Boolean);
   if (!summary) throw new Error('npm run seed printed no bulk-load summary');
   const [nodes, relationships, dependencies, writeSeconds, , peakRss] = summary.slice(1).map(Number);
   return { nodes, relationships, dependencies, seconds, writeSeconds, peakRss };
@@ -109,13 +140,18 @@ export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: nu
 /** Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and its wall time in seconds. */
 async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; seconds: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], {
+    env: { ...process.env, NEO4J_URI: uri },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: string[] = [];
   for await (const line of createInterface({ input: child.stdout })) {
     console.error(line);
     lines.push(line);
   }
-  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  const code = await new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+  );
   if (code !== 0) throw new Error(`npm run seed exited with ${code}`);
   return { lines, seconds: (performance.now() - started) / 1000 };
 }
@@ -126,7 +162,11 @@ export async function serveApi(runner: QueryRunner, analyticsCache = true) {
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const post = async (query: string): Promise<Record<string, any>> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
     if (body.errors) throw new Error(`${query}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!;
@@ -156,7 +196,12 @@ export interface Timing {
 }
 
 /** Runs `work` `warmup` times untimed, then `runs` times one after another; returns median and p95 in ms. */
-export async function time(name: string, work: () => Promise<unknown>, runs: number, warmup = WARMUP_RUNS): Promise<Timing> {
+export async function time(
+  name: string,
+  work: () => Promise<unknown>,
+  runs: number,
+  warmup = WARMUP_RUNS,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i += 1) await work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -172,9 +217,13 @@ export async function time(name: string, work: () => Promise<unknown>, runs: num
 export function printTimings(title: string, timings: Timing[], targetMs?: number): void {
   const width = Math.max(...timings.map((timing) => timing.name.length), 8);
   console.log(`\n${title}`);
-  console.log(`${'analytic'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'p95 ms'.padStart(9)}  ${'runs'.padStart(4)}${targetMs ? `  target < ${targetMs} ms median` : ''}`);
+  console.log(
+    `${'analytic'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'p95 ms'.padStart(9)}  ${'runs'.padStart(4)}${targetMs ? `  target < ${targetMs} ms median` : ''}`,
+  );
   for (const { name, median, p95, runs } of timings) {
     const verdict = targetMs ? (median < targetMs ? '  met' : '  MISSED') : '';
-    console.log(`${name.padEnd(width)}  ${median.toFixed(1).padStart(9)}  ${p95.toFixed(1).padStart(9)}  ${String(runs).padStart(4)}${verdict}`);
+    console.log(
+      `${name.padEnd(width)}  ${median.toFixed(1).padStart(9)}  ${p95.toFixed(1).padStart(9)}  ${String(runs).padStart(4)}${verdict}`,
+    );
   }
 }

@@ -125,7 +125,10 @@ function uri(env: Env): string | undefined {
   const raw = env.NEO4J_URI;
   if (raw === undefined || raw === '') return undefined;
   if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(raw)) {
-    throw new ConfigError('NEO4J_URI', `expected neo4j://, neo4j+s://, bolt:// or bolt+s:// followed by a host, got "${raw}"`);
+    throw new ConfigError(
+      'NEO4J_URI',
+      `expected neo4j://, neo4j+s://, bolt:// or bolt+s:// followed by a host, got "${raw}"`,
+    );
   }
   return raw;
 }
@@ -133,10 +136,16 @@ function uri(env: Env): string | undefined {
 function origins(env: Env): string[] {
   const raw = env.CORS_ORIGINS;
   if (raw === undefined || raw.trim() === '') return [];
-  const list = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of list) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError('CORS_ORIGINS', `expected * or origins such as https://example.org separated by commas, got "${origin}"`);
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `expected * or origins such as https://example.org separated by commas, got "${origin}"`,
+      );
     }
   }
   return list;
@@ -146,12 +155,23 @@ function apiKeys(env: Env): ApiKey[] {
   try {
     return parseApiKeys(env.API_KEYS ?? '');
   } catch (error) {
-    throw new ConfigError('API_KEYS', `${(error as Error).message}; expected name:role:sha256 entries separated by commas (npm run key -- --name NAME --role editor makes one)`);
+    throw new ConfigError(
+      'API_KEYS',
+      `${(error as Error).message}; expected name:role:sha256 entries separated by commas (npm run key -- --name NAME --role editor makes one)`,
+    );
   }
 }
 
 /** The limits' defaults, the only place that states them (README "Security and limits" lists them). */
-export const DEFAULT_LIMITS: QueryLimits = { bodyBytes: 102_400, tokens: 2000, depth: 8, aliases: 15, directives: 10, cost: 20_000, listItems: 100 };
+export const DEFAULT_LIMITS: QueryLimits = {
+  bodyBytes: 102_400,
+  tokens: 2000,
+  depth: 8,
+  aliases: 15,
+  directives: 10,
+  cost: 20_000,
+  listItems: 100,
+};
 
 /** Reads and validates the environment; the only place that does. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): Config {

@@ -65,7 +65,11 @@ runCli('start', async () => {
     const [{ entities }] = await database.runner.read(cypherFile('seed/count-entities'));
     if (entities === 0 && config.seedOnStart) {
       log(`the database is empty: seeding it from ${config.seedDir}`);
-      const { report } = await loadSeed(database.runner, config.seedDir, { reset: false, batchSize: config.seedBatchSize, onProgress: log });
+      const { report } = await loadSeed(database.runner, config.seedDir, {
+        reset: false,
+        batchSize: config.seedBatchSize,
+        onProgress: log,
+      });
       log(summarize(report));
     } else {
       log(`the database holds ${entities} entities`);
@@ -90,7 +94,9 @@ runCli('start', async () => {
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-      console.error(`start: ${inUse ? `port ${config.port} is already in use; set PORT to a free port` : error.message}`);
+      console.error(
+        `start: ${inUse ? `port ${config.port} is already in use; set PORT to a free port` : error.message}`,
+      );
       void database.close().then(() => process.exit(1));
       return;
     }

@@ -23,7 +23,9 @@ const companies = seedFile('companies.yaml');
 
 describe('derived dependencies', () => {
   it('holds exactly the dependency edges the seed files define', async () => {
-    const rows = await runner.read('MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge ORDER BY edge');
+    const rows = await runner.read(
+      'MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge ORDER BY edge',
+    );
     expect(rows.map((row) => row.edge)).toEqual(edges.map((e) => `${e.from} ${e.relation} ${e.to}`).sort());
   });
 });
@@ -33,14 +35,24 @@ describe('upstream and downstream', () => {
     ${direction}(of: $of, maxHops: $maxHops) { root { id } nodes { distance entity { id } } steps { from to relation } }
   }`;
 
-  it('reaches a GPT-4 service\'s model, its developer and the developer\'s investor', async () => {
-    const service = services.find((s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers.map(refId).includes('openai'))!;
+  it("reaches a GPT-4 service's model, its developer and the developer's investor", async () => {
+    const service = services.find(
+      (s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers.map(refId).includes('openai'),
+    )!;
     const investors = seedFile('partnerships.yaml')
-      .filter((deal) => deal.kind === 'INVESTMENT' && deal.parties.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'))
-      .flatMap((deal) => deal.parties.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company));
+      .filter(
+        (deal) =>
+          deal.kind === 'INVESTMENT' &&
+          deal.parties.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'),
+      )
+      .flatMap((deal) =>
+        deal.parties.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company),
+      );
     expect(investors.length).toBeGreaterThan(0);
     const data = await ok(closureQuery('upstream'), { of: service.id });
-    const distance = Object.fromEntries(data.upstream.nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]));
+    const distance = Object.fromEntries(
+      data.upstream.nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]),
+    );
     expect(distance['gpt-4']).toBe(1);
     expect(distance.openai).toBe(2);
     for (const investor of investors) expect(distance[investor]).toBeLessThanOrEqual(3);
@@ -48,20 +60,31 @@ describe('upstream and downstream', () => {
     expect(data.upstream.steps).toContainEqual({ from: 'openai', to: investors[0], relation: 'INVESTED_BY' });
   });
 
-  it.each(['upstream', 'downstream'] as const)('%s of every company, model and service equals a breadth-first walk of the seed files', async (direction) => {
-    const roots = [...services, ...models, ...companies].map((record) => record.id as string);
-    for (const root of roots) {
-      for (const maxHops of [1, 6]) {
-        const data = await ok(closureQuery(direction), { of: root, maxHops });
-        const expected = closure(edges, root, direction, maxHops);
-        const got = new Map(data[direction].nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]));
-        expect({ root, maxHops, nodes: got }).toEqual({ root, maxHops, nodes: expected });
-        const inside = new Set([root, ...expected.keys()]);
-        const steps = edges.filter((e) => inside.has(e.from) && inside.has(e.to)).map((e) => `${e.from} ${e.relation} ${e.to}`);
-        expect(data[direction].steps.map((s: { from: string; to: string; relation: string }) => `${s.from} ${s.relation} ${s.to}`).sort()).toEqual(steps.sort());
+  it.each(['upstream', 'downstream'] as const)(
+    '%s of every company, model and service equals a breadth-first walk of the seed files',
+    async (direction) => {
+      const roots = [...services, ...models, ...companies].map((record) => record.id as string);
+      for (const root of roots) {
+        for (const maxHops of [1, 6]) {
+          const data = await ok(closureQuery(direction), { of: root, maxHops });
+          const expected = closure(edges, root, direction, maxHops);
+          const got = new Map(
+            data[direction].nodes.map((n: { distance: number; entity: { id: string } }) => [n.entity.id, n.distance]),
+          );
+          expect({ root, maxHops, nodes: got }).toEqual({ root, maxHops, nodes: expected });
+          const inside = new Set([root, ...expected.keys()]);
+          const steps = edges
+            .filter((e) => inside.has(e.from) && inside.has(e.to))
+            .map((e) => `${e.from} ${e.relation} ${e.to}`);
+          expect(
+            data[direction].steps
+              .map((s: { from: string; to: string; relation: string }) => `${s.from} ${s.relation} ${s.to}`)
+              .sort(),
+          ).toEqual(steps.sort());
+        }
       }
-    }
-  });
+    },
+  );
 
   it('lists nearest first and answers an entity outside the dependency graph with no nodes', async () => {
     const data = await ok(closureQuery('upstream'), { of: 'chatgpt' });
@@ -76,9 +99,17 @@ describe('dependencyPaths', () => {
   const pathsQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
     dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length entities { id } steps { from to relation relations } }
   }`;
-  type Path = { length: number; entities: { id: string }[]; steps: { from: string; to: string; relation: string; relations: string[] }[] };
+  type Path = {
+    length: number;
+    entities: { id: string }[];
+    steps: { from: string; to: string; relation: string; relations: string[] }[];
+  };
   /** Every relation by which `from` depends on `to`, from the seed files. */
-  const relationsOf = (from: string, to: string) => edges.filter((e) => e.from === from && e.to === to).map((e) => e.relation).sort();
+  const relationsOf = (from: string, to: string) =>
+    edges
+      .filter((e) => e.from === from && e.to === to)
+      .map((e) => e.relation)
+      .sort();
 
   it('gives the shortest paths first, each a chain of seed dependencies that never revisits an entity', async () => {
     const from = services.find((s) => (s.models ?? []).map(refId).includes('gpt-4'))!.id as string;
@@ -110,7 +141,11 @@ describe('dependencyPaths', () => {
     const one = await ok(pathsQuery, { from, to: 'microsoft', first: 1 });
     expect(one.dependencyPaths).toEqual([paths[0]]);
     const key = (p: Path) => `${p.length} ${p.entities.map((e) => e.id).join(',')}`;
-    expect(paths.map(key)).toEqual([...paths.map(key)].sort((a, b) => Number(a.split(' ')[0]) - Number(b.split(' ')[0]) || (a < b ? -1 : a > b ? 1 : 0)));
+    expect(paths.map(key)).toEqual(
+      [...paths.map(key)].sort(
+        (a, b) => Number(a.split(' ')[0]) - Number(b.split(' ')[0]) || (a < b ? -1 : a > b ? 1 : 0),
+      ),
+    );
     const tooShort = await ok(pathsQuery, { from, to: 'microsoft', maxHops: shortest - 1 });
     expect(tooShort.dependencyPaths).toEqual([]);
   });
@@ -123,7 +158,13 @@ describe('dependencyPaths', () => {
   it('finds a direct dependency with maxHops: 1', async () => {
     const direct = edges.find((e) => e.relation === 'BUILT_ON')!;
     const data = await ok(pathsQuery, { from: direct.from, to: direct.to, maxHops: 1 });
-    expect(data.dependencyPaths).toEqual([{ length: 1, entities: [{ id: direct.from }, { id: direct.to }], steps: [{ ...direct, relations: [direct.relation] }] }]);
+    expect(data.dependencyPaths).toEqual([
+      {
+        length: 1,
+        entities: [{ id: direct.from }, { id: direct.to }],
+        steps: [{ ...direct, relations: [direct.relation] }],
+      },
+    ]);
   });
 });
 
@@ -151,14 +192,20 @@ describe('concentration', () => {
   it('measures models by company as the seed files count them', async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'MODELS' });
     const expected = modelsByDeveloper();
-    expect(Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]))).toEqual(Object.fromEntries(expected));
+    expect(
+      Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value])),
+    ).toEqual(Object.fromEntries(expected));
     expect(concentration.total).toBeCloseTo(models.length, 9);
     expect(concentration.hhi).toBeCloseTo(hhiOf([...expected.values()]), 6);
     const sorted = [...expected.values()].sort((a, b) => b - a);
     expect(concentration.cr1).toBeCloseTo(sorted[0] / models.length, 9);
     expect(concentration.cr4).toBeCloseTo(sorted.slice(0, 4).reduce((a, b) => a + b, 0) / models.length, 9);
-    expect(concentration.shares.map((s: { value: number }) => s.value)).toEqual([...concentration.shares.map((s: { value: number }) => s.value)].sort((a, b) => b - a));
-    expect(concentration.level).toBe(concentration.hhi > 1800 ? 'HIGH' : concentration.hhi >= 1000 ? 'MODERATE' : 'UNCONCENTRATED');
+    expect(concentration.shares.map((s: { value: number }) => s.value)).toEqual(
+      [...concentration.shares.map((s: { value: number }) => s.value)].sort((a, b) => b - a),
+    );
+    expect(concentration.level).toBe(
+      concentration.hhi > 1800 ? 'HIGH' : concentration.hhi >= 1000 ? 'MODERATE' : 'UNCONCENTRATED',
+    );
   });
 
   it('keeps only what existed on asOf: before 2021 one model is left', async () => {
@@ -173,7 +220,8 @@ describe('concentration', () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'MODELS', groupBy: 'COUNTRY' });
     const country = new Map(companies.map((c) => [c.id as string, (c.country as string | undefined) ?? 'unknown']));
     const expected = new Map<string, number>();
-    for (const [developer, value] of modelsByDeveloper()) expected.set(country.get(developer)!, (expected.get(country.get(developer)!) ?? 0) + value);
+    for (const [developer, value] of modelsByDeveloper())
+      expected.set(country.get(developer)!, (expected.get(country.get(developer)!) ?? 0) + value);
     const got = Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]));
     expect(Object.keys(got).sort()).toEqual([...expected.keys()].sort());
     for (const [key, value] of expected) expect(got[key]).toBeCloseTo(value, 9);
@@ -185,21 +233,39 @@ describe('concentration', () => {
     // Blocs by union-find over the seed's tying partnerships.
     const parent = new Map(companies.map((c) => [c.id as string, c.id as string]));
     const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
-    for (const deal of seedFile('partnerships.yaml').filter((d) => ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind))) {
+    for (const deal of seedFile('partnerships.yaml').filter((d) =>
+      ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind),
+    )) {
       const [first, ...rest] = deal.parties.map((p: { company: string }) => p.company);
       for (const other of rest) parent.set(find(other), find(first));
     }
     const servicesOf = (developerIds: string[]) =>
-      new Set(services.filter((s) => (s.models ?? []).map(refId).some((m: string) => developerIds.some((d) => models.find((x) => x.id === m)!.developers.map(refId).includes(d)))).map((s) => s.id));
+      new Set(
+        services
+          .filter((s) =>
+            (s.models ?? []).map(refId).some((m: string) =>
+              developerIds.some((d) =>
+                models
+                  .find((x) => x.id === m)!
+                  .developers.map(refId)
+                  .includes(d),
+              ),
+            ),
+          )
+          .map((s) => s.id),
+      );
     const blocs = new Map<string, string[]>();
     for (const c of companies) blocs.set(find(c.id), [...(blocs.get(find(c.id)) ?? []), c.id]);
     const expected = [...blocs.values()]
       .map((members) => ({ members: members.sort(), value: servicesOf(members).size }))
       .filter((bloc) => bloc.value > 0);
-    const got = concentration.shares.map((s: { value: number; members: { id: string }[] }) => ({ members: s.members.map((m) => m.id).sort(), value: s.value }));
-    expect(got.sort((a: { members: string[] }, b: { members: string[] }) => (a.members[0] < b.members[0] ? -1 : 1))).toEqual(
-      expected.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1)),
-    );
+    const got = concentration.shares.map((s: { value: number; members: { id: string }[] }) => ({
+      members: s.members.map((m) => m.id).sort(),
+      value: s.value,
+    }));
+    expect(
+      got.sort((a: { members: string[] }, b: { members: string[] }) => (a.members[0] < b.members[0] ? -1 : 1)),
+    ).toEqual(expected.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1)));
   });
 
   it('keys a bloc by its largest member and lists members largest first', async () => {
@@ -220,23 +286,37 @@ describe('concentration', () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'MARKET_CAP', stage: 'chips' });
     expect(concentration.stage).toEqual({ id: 'chips' });
     const caps = participants.filter((c) => c.marketCapUsdBn).map((c) => Number(c.marketCapUsdBn));
-    expect(concentration.total).toBeCloseTo(caps.reduce((a, b) => a + b, 0), 6);
+    expect(concentration.total).toBeCloseTo(
+      caps.reduce((a, b) => a + b, 0),
+      6,
+    );
     const empty = await ok(concentrationQuery, { measure: 'MODELS', stage: 'foundry', asOf: '1990' });
-    expect(empty.concentration).toMatchObject({ total: 0, hhi: 0, cr1: 0, cr3: 0, cr4: 0, level: 'UNCONCENTRATED', shares: [] });
+    expect(empty.concentration).toMatchObject({
+      total: 0,
+      hhi: 0,
+      cr1: 0,
+      cr3: 0,
+      cr4: 0,
+      level: 'UNCONCENTRATED',
+      shares: [],
+    });
   });
 
-  it('counts distinct adopters of each company\'s models', async () => {
+  it("counts distinct adopters of each company's models", async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'ADOPTERS' });
-    const developerOf = new Map(models.map((m) => [m.id as string, (m.developers as (string | { id: string })[]).map(refId)]));
+    const developerOf = new Map(
+      models.map((m) => [m.id as string, (m.developers as (string | { id: string })[]).map(refId)]),
+    );
     const adopters = new Map<string, Set<string>>();
     for (const company of companies) {
       for (const model of (company.adopts ?? []).map(refId)) {
-        for (const developer of developerOf.get(model)!) adopters.set(developer, (adopters.get(developer) ?? new Set()).add(company.id));
+        for (const developer of developerOf.get(model)!)
+          adopters.set(developer, (adopters.get(developer) ?? new Set()).add(company.id));
       }
     }
-    expect(Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value]))).toEqual(
-      Object.fromEntries([...adopters].map(([developer, set]) => [developer, set.size])),
-    );
+    expect(
+      Object.fromEntries(concentration.shares.map((s: { key: string; value: number }) => [s.key, s.value])),
+    ).toEqual(Object.fromEntries([...adopters].map(([developer, set]) => [developer, set.size])));
   });
 });
 
@@ -246,15 +326,28 @@ describe('systemicImportance and removalImpact', () => {
       '{ systemicImportance(first: 100) { rank company { id } dependentServices dependentModels dependentCompanies betweenness } }',
     );
     expect(systemicImportance).toHaveLength(Math.min(100, companies.length));
-    const kindOf = new Map([...services.map((s) => [s.id, 'S']), ...models.map((m) => [m.id, 'M']), ...companies.map((c) => [c.id, 'C'])] as [string, string][]);
+    const kindOf = new Map([
+      ...services.map((s) => [s.id, 'S']),
+      ...models.map((m) => [m.id, 'M']),
+      ...companies.map((c) => [c.id, 'C']),
+    ] as [string, string][]);
     for (const row of systemicImportance) {
       const downstream = [...closure(edges, row.company.id, 'downstream').keys()];
       const count = (kind: string) => downstream.filter((id) => kindOf.get(id) === kind).length;
-      expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([row.company.id, count('S'), count('M'), count('C')]);
+      expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([
+        row.company.id,
+        count('S'),
+        count('M'),
+        count('C'),
+      ]);
       expect(row.betweenness).toBeGreaterThanOrEqual(0);
       expect(row.betweenness).toBeLessThanOrEqual(1);
     }
-    const key = (r: { dependentServices: number; dependentModels: number; dependentCompanies: number }) => [r.dependentServices, r.dependentModels, r.dependentCompanies];
+    const key = (r: { dependentServices: number; dependentModels: number; dependentCompanies: number }) => [
+      r.dependentServices,
+      r.dependentModels,
+      r.dependentCompanies,
+    ];
     for (let i = 1; i < systemicImportance.length; i += 1) {
       const [a, b] = [key(systemicImportance[i - 1]), key(systemicImportance[i])];
       const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -264,31 +357,59 @@ describe('systemicImportance and removalImpact', () => {
     expect(systemicImportance[0].dependentServices).toBeGreaterThan(0);
   });
 
-  it.each(['2020', '2023-02'])('takes the graph as it stood on asOf %s: undated or later models, services and partnerships left out', async (asOf) => {
-    const { systemicImportance } = await ok(`{ systemicImportance(first: 100, asOf: "${asOf}") { company { id } dependentServices dependentModels dependentCompanies } }`);
-    const existed = (date: unknown) => typeof date === 'string' && onOrBefore(date, asOf);
-    const dealDates = new Map(seedFile('partnerships.yaml').map((d) => [d.id as string, d.announcedOn as string | undefined]));
-    const alive = new Set([
-      ...companies.map((c) => c.id as string),
-      ...models.filter((m) => existed(m.releasedOn)).map((m) => m.id as string),
-      ...services.filter((s) => existed(s.launchedOn)).map((s) => s.id as string),
-    ]);
-    const then = datedDependencies().filter((e) => alive.has(e.from) && alive.has(e.to) && (e.vias.length === 0 || e.vias.some((via) => existed(dealDates.get(via)))));
-    const kindOf = new Map([...services.map((s) => [s.id, 'S']), ...models.map((m) => [m.id, 'M']), ...companies.map((c) => [c.id, 'C'])] as [string, string][]);
-    for (const row of systemicImportance) {
-      const downstream = [...closure(then, row.company.id, 'downstream').keys()];
-      const count = (kind: string) => downstream.filter((id) => kindOf.get(id) === kind).length;
-      expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([row.company.id, count('S'), count('M'), count('C')]);
-    }
-  });
+  it.each(['2020', '2023-02'])(
+    'takes the graph as it stood on asOf %s: undated or later models, services and partnerships left out',
+    async (asOf) => {
+      const { systemicImportance } = await ok(
+        `{ systemicImportance(first: 100, asOf: "${asOf}") { company { id } dependentServices dependentModels dependentCompanies } }`,
+      );
+      const existed = (date: unknown) => typeof date === 'string' && onOrBefore(date, asOf);
+      const dealDates = new Map(
+        seedFile('partnerships.yaml').map((d) => [d.id as string, d.announcedOn as string | undefined]),
+      );
+      const alive = new Set([
+        ...companies.map((c) => c.id as string),
+        ...models.filter((m) => existed(m.releasedOn)).map((m) => m.id as string),
+        ...services.filter((s) => existed(s.launchedOn)).map((s) => s.id as string),
+      ]);
+      const then = datedDependencies().filter(
+        (e) =>
+          alive.has(e.from) &&
+          alive.has(e.to) &&
+          (e.vias.length === 0 || e.vias.some((via) => existed(dealDates.get(via)))),
+      );
+      const kindOf = new Map([
+        ...services.map((s) => [s.id, 'S']),
+        ...models.map((m) => [m.id, 'M']),
+        ...companies.map((c) => [c.id, 'C']),
+      ] as [string, string][]);
+      for (const row of systemicImportance) {
+        const downstream = [...closure(then, row.company.id, 'downstream').keys()];
+        const count = (kind: string) => downstream.filter((id) => kindOf.get(id) === kind).length;
+        expect([row.company.id, row.dependentServices, row.dependentModels, row.dependentCompanies]).toEqual([
+          row.company.id,
+          count('S'),
+          count('M'),
+          count('C'),
+        ]);
+      }
+    },
+  );
 
   it('exposes everything downstream and finds the services left with no other model', async () => {
-    const { removalImpact } = await ok('{ removalImpact(id: "openai") { removed { id } exposed { id } singleSourcedServices { id } } }');
+    const { removalImpact } = await ok(
+      '{ removalImpact(id: "openai") { removed { id } exposed { id } singleSourcedServices { id } } }',
+    );
     const exposed = closure(edges, 'openai', 'downstream');
     expect(removalImpact.removed).toEqual({ id: 'openai' });
     expect(removalImpact.exposed.map((e: { id: string }) => e.id).sort()).toEqual([...exposed.keys()].sort());
     const single = services
-      .filter((s) => exposed.has(s.id) && (s.models ?? []).length > 0 && (s.models as (string | { id: string })[]).map(refId).every((m) => m === 'openai' || exposed.has(m)))
+      .filter(
+        (s) =>
+          exposed.has(s.id) &&
+          (s.models ?? []).length > 0 &&
+          (s.models as (string | { id: string })[]).map(refId).every((m) => m === 'openai' || exposed.has(m)),
+      )
       .map((s) => s.id)
       .sort();
     expect(single.length).toBeGreaterThan(0);
@@ -307,7 +428,11 @@ describe('bad arguments', () => {
     ['an unknown stage', '{ concentration(measure: MODELS, stage: "no-such-stage") { total } }'],
     ['a stage id that is a company', '{ concentration(measure: MODELS, stage: "naver") { total } }'],
     ['asOf: "2023-13" as a literal', '{ concentration(measure: MODELS, asOf: "2023-13") { total } }'],
-    ['asOf: "2023-13" as a variable', 'query($asOf: PartialDate) { systemicImportance(asOf: $asOf) { rank } }', { asOf: '2023-13' }],
+    [
+      'asOf: "2023-13" as a variable',
+      'query($asOf: PartialDate) { systemicImportance(asOf: $asOf) { rank } }',
+      { asOf: '2023-13' },
+    ],
   ])('%s is BAD_USER_INPUT', async (_name: string, query: string, ...variables: Record<string, unknown>[]) => {
     const response = await gql(query, variables[0]);
     expect(response.data ?? null).toBeNull();
@@ -337,7 +462,10 @@ describe('cost', () => {
     ]) {
       const response = await gql(query);
       expect(response.errors).toBeUndefined();
-      expect({ query, statements: response.extensions!.cypher!.statements }).toEqual({ query, statements: expect.any(Number) });
+      expect({ query, statements: response.extensions!.cypher!.statements }).toEqual({
+        query,
+        statements: expect.any(Number),
+      });
       expect(response.extensions!.cypher!.statements).toBeLessThanOrEqual(3);
     }
   });
@@ -345,7 +473,8 @@ describe('cost', () => {
 
 describe('whole-graph results between writes', () => {
   it('answers again from the graph once anything commits, from any client', async () => {
-    const query = '{ concentration(measure: MODELS) { total } systemicImportance(first: 1) { company { id } dependentModels } }';
+    const query =
+      '{ concentration(measure: MODELS) { total } systemicImportance(first: 1) { company { id } dependentModels } }';
     const before = await ok(query);
     expect(await ok(query)).toEqual(before);
     await runner.write(`

@@ -1,6 +1,12 @@
 import { blocsOf, concentrationIndex, concentrationLevel, measureGroups } from '../src/analytics/concentration';
 import type { MarketData } from '../src/analytics/concentration';
-import { betweenness, networkAsOf, singleSourcedServices, stepsAmong, systemicRanks } from '../src/analytics/dependencyGraph';
+import {
+  betweenness,
+  networkAsOf,
+  singleSourcedServices,
+  stepsAmong,
+  systemicRanks,
+} from '../src/analytics/dependencyGraph';
 import type { DependencyNetwork } from '../src/analytics/dependencyGraph';
 import { existedOn } from '../src/analytics/partialDate';
 import { SnapshotCache } from '../src/analytics/snapshotCache';
@@ -33,13 +39,28 @@ describe('concentrationIndex', () => {
   });
 
   it('gives a monopoly 10,000 and splits fractional values exactly', () => {
-    expect(concentrationIndex([group('only', 2.5)])).toMatchObject({ total: 2.5, hhi: 10000, cr1: 1, cr3: 1, cr4: 1, level: 'HIGH' });
+    expect(concentrationIndex([group('only', 2.5)])).toMatchObject({
+      total: 2.5,
+      hhi: 10000,
+      cr1: 1,
+      cr3: 1,
+      cr4: 1,
+      level: 'HIGH',
+    });
     // 1.5 / 1 / 0.5 of 3: shares 50, 33.3.., 16.6..: HHI = 2500 + 1111.1.. + 277.7.. = 3888.8..
     expect(concentrationIndex([group('x', 1.5), group('y', 1), group('z', 0.5)]).hhi).toBeCloseTo(3888.888889, 5);
   });
 
   it('answers an empty population with zeros, and leaves zero-valued groups out', () => {
-    expect(concentrationIndex([])).toEqual({ total: 0, hhi: 0, cr1: 0, cr3: 0, cr4: 0, level: 'UNCONCENTRATED', shares: [] });
+    expect(concentrationIndex([])).toEqual({
+      total: 0,
+      hhi: 0,
+      cr1: 0,
+      cr3: 0,
+      cr4: 0,
+      level: 'UNCONCENTRATED',
+      shares: [],
+    });
     expect(concentrationIndex([group('a', 0), group('b', 4)]).shares.map((share) => share.key)).toEqual(['b']);
   });
 
@@ -97,15 +118,30 @@ describe('measureGroups', () => {
   const values = (groups: ReturnType<typeof measureGroups>) => Object.fromEntries(groups.map((g) => [g.key, g.value]));
 
   it('splits a co-developed model equally and counts undated models only without asOf', () => {
-    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY' }))).toEqual({ oa: 2, goog: 1.5, naver: 1.5, lab: 1 });
-    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY', asOf: '2021' }))).toEqual({ oa: 1, lab: 1 });
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY' }))).toEqual({
+      oa: 2,
+      goog: 1.5,
+      naver: 1.5,
+      lab: 1,
+    });
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'COMPANY', asOf: '2021' }))).toEqual({
+      oa: 1,
+      lab: 1,
+    });
   });
 
   it('counts each service once per group it depends on', () => {
-    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY' }))).toEqual({ oa: 2, goog: 2, naver: 1 });
+    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY' }))).toEqual({
+      oa: 2,
+      goog: 2,
+      naver: 1,
+    });
     // Both US developers reach bing; the US counts it once.
     expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COUNTRY' }))).toEqual({ US: 3, KR: 1 });
-    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY', asOf: '2023-02-15' }))).toEqual({ oa: 1, goog: 1 });
+    expect(values(measureGroups(data, { measure: 'SERVICES', groupBy: 'COMPANY', asOf: '2023-02-15' }))).toEqual({
+      oa: 1,
+      goog: 1,
+    });
   });
 
   it('counts distinct adopters of the group models', () => {
@@ -115,23 +151,39 @@ describe('measureGroups', () => {
   it('merges INVESTMENT, ACQUISITION and LICENSING parties into blocs keyed by their largest member', () => {
     const groups = measureGroups(data, { measure: 'MARKET_CAP', groupBy: 'BLOC' });
     // A bloc names all its companies, OpenAI too though it has no market cap.
-    expect(groups.find((g) => g.key === 'ms')).toMatchObject({ value: 2000, members: ['ms', 'oa'], label: 'Microsoft + OpenAI' });
+    expect(groups.find((g) => g.key === 'ms')).toMatchObject({
+      value: 2000,
+      members: ['ms', 'oa'],
+      label: 'Microsoft + OpenAI',
+    });
     const models = measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC' });
     // Google and Lab are tied by an (undated) licence; Naver only collaborates.
     expect(values(models)).toEqual({ oa: 2, goog: 2.5, naver: 1.5 });
     expect(models.find((g) => g.key === 'goog')).toMatchObject({ members: ['goog', 'lab'], label: 'Google + Lab' });
     // Under asOf, the undated licence does not tie them yet.
-    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC', asOf: '2023-06' }))).toEqual({ oa: 2, goog: 1.5, naver: 0.5, lab: 1 });
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC', asOf: '2023-06' }))).toEqual({
+      oa: 2,
+      goog: 1.5,
+      naver: 0.5,
+      lab: 1,
+    });
   });
 
   it('restricts the population to the stage participants', () => {
-    const groups = measureGroups({ ...data, participants: ['goog', 'lab', 'nobody'] }, { measure: 'MODELS', groupBy: 'COMPANY' });
+    const groups = measureGroups(
+      { ...data, participants: ['goog', 'lab', 'nobody'] },
+      { measure: 'MODELS', groupBy: 'COMPANY' },
+    );
     expect(values(groups)).toEqual({ goog: 1.5, lab: 1 });
     expect(measureGroups({ ...data, participants: [] }, { measure: 'MODELS', groupBy: 'COMPANY' })).toEqual([]);
   });
 
   it('names countries and groups companies without one as unknown', () => {
-    const groups = measureGroups(data, { measure: 'MODELS', groupBy: 'COUNTRY', countryName: (code) => `country ${code}` });
+    const groups = measureGroups(data, {
+      measure: 'MODELS',
+      groupBy: 'COUNTRY',
+      countryName: (code) => `country ${code}`,
+    });
     expect(groups.map((g) => [g.key, g.label, g.value, g.members])).toEqual(
       expect.arrayContaining([
         ['US', 'country US', 3.5, ['oa', 'goog']],
@@ -166,12 +218,22 @@ describe('betweenness', () => {
 
   it('gives the middle of a directed path 0.5', () => {
     // a -> b -> c: b is on the one path a..c; normalised by (3-1)(3-2) = 2.
-    expect(values(3, [[0, 1], [1, 2]])).toEqual([0, 0.5, 0]);
+    expect(
+      values(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toEqual([0, 0.5, 0]);
   });
 
   it('splits between two equally short routes', () => {
     // Diamond a -> b, a -> c, b -> d, c -> d: b and c each carry half of a..d; divided by (4-1)(4-2) = 6.
-    const [a, b, c, d] = values(4, [[0, 1], [0, 2], [1, 3], [2, 3]]);
+    const [a, b, c, d] = values(4, [
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 3],
+    ]);
     expect([a, d]).toEqual([0, 0]);
     expect(b).toBeCloseTo(1 / 12, 12);
     expect(c).toBeCloseTo(1 / 12, 12);
@@ -179,9 +241,22 @@ describe('betweenness', () => {
 
   it('scores the hub of a directed star and every node of a cycle', () => {
     // a, b -> hub -> d, e: four pairs through the hub, divided by (5-1)(5-2) = 12.
-    expect(values(5, [[0, 2], [1, 2], [2, 3], [2, 4]])[2]).toBeCloseTo(1 / 3, 12);
+    expect(
+      values(5, [
+        [0, 2],
+        [1, 2],
+        [2, 3],
+        [2, 4],
+      ])[2],
+    ).toBeCloseTo(1 / 3, 12);
     // a -> b -> c -> a: each node is inside exactly one pair's path, divided by 2.
-    expect(values(3, [[0, 1], [1, 2], [2, 0]])).toEqual([0.5, 0.5, 0.5]);
+    expect(
+      values(3, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ]),
+    ).toEqual([0.5, 0.5, 0.5]);
   });
 
   it('gives 0 on graphs of two nodes or fewer', () => {
@@ -240,7 +315,11 @@ describe('systemicRanks and networkAsOf', () => {
     expect(networkAsOf(network, null)).toBe(network);
     const ranks = systemicRanks(then);
     expect(ranks.find((r) => r.id === 'dev')).toMatchObject({ rank: 1, dependentServices: 1, dependentModels: 1 });
-    expect(ranks.find((r) => r.id === 'inv')).toMatchObject({ dependentServices: 0, dependentModels: 0, dependentCompanies: 0 });
+    expect(ranks.find((r) => r.id === 'inv')).toMatchObject({
+      dependentServices: 0,
+      dependentModels: 0,
+      dependentCompanies: 0,
+    });
     expect(ranks.find((r) => r.id === 'chip')).toMatchObject({ dependentModels: 0, dependentCompanies: 1 });
   });
 });

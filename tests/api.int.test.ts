@@ -31,9 +31,22 @@ describe('single entities', () => {
       wrongKind: company(id: "gpt-4") { id }
     }`);
     expect(data.company).toMatchObject({ id: 'naver', kind: 'COMPANY', nameKo: '네이버', country: 'KR' });
-    expect(data.company.sources.map((s: { id: string }) => s.id)).toEqual(seed('companies.yaml').find((c) => c.id === 'naver')!.sources);
-    expect(data.model).toMatchObject({ id: 'gpt-4', kind: 'FOUNDATION_MODEL', parameters: null, releasedOn: '2023-03', developers: [{ id: 'openai' }] });
-    expect(data.service.providers.map((p: { id: string }) => p.id)).toEqual(seed('services.yaml').find((s) => s.id === 'chatgpt')!.providers.map(refId).sort());
+    expect(data.company.sources.map((s: { id: string }) => s.id)).toEqual(
+      seed('companies.yaml').find((c) => c.id === 'naver')!.sources,
+    );
+    expect(data.model).toMatchObject({
+      id: 'gpt-4',
+      kind: 'FOUNDATION_MODEL',
+      parameters: null,
+      releasedOn: '2023-03',
+      developers: [{ id: 'openai' }],
+    });
+    expect(data.service.providers.map((p: { id: string }) => p.id)).toEqual(
+      seed('services.yaml')
+        .find((s) => s.id === 'chatgpt')!
+        .providers.map(refId)
+        .sort(),
+    );
     expect(data.entity).toMatchObject({ kind: 'SOURCE', publishedOn: '2023-06' });
     expect(data.nobody).toBeNull();
     expect(data.wrongKind).toBeNull();
@@ -47,21 +60,30 @@ describe('nested traversals answer what the seed files say', () => {
     for (const model of seed('models.yaml')) {
       const served = data.models.nodes.find((node: { id: string }) => node.id === model.id);
       const expected = services.filter((s) => (s.models ?? []).map(refId).includes(model.id)).map((s) => s.id);
-      expect({ model: model.id, services: served.services.map((s: { id: string }) => s.id).sort() }).toEqual({ model: model.id, services: expected.sort() });
+      expect({ model: model.id, services: served.services.map((s: { id: string }) => s.id).sort() }).toEqual({
+        model: model.id,
+        services: expected.sort(),
+      });
       expect(served.developers.map((d: { id: string }) => d.id).sort()).toEqual(model.developers.map(refId).sort());
     }
   });
 
   it('gives the parties and roles of every partnership', async () => {
-    const data = await ok('{ partnerships(first: 100) { totalCount nodes { id partnershipKind confidence parties { role company { id } } } } }');
+    const data = await ok(
+      '{ partnerships(first: 100) { totalCount nodes { id partnershipKind confidence parties { role company { id } } } } }',
+    );
     const deals = seed('partnerships.yaml');
     expect(data.partnerships.totalCount).toBe(deals.length);
     for (const deal of deals) {
       const served = data.partnerships.nodes.find((node: { id: string }) => node.id === deal.id);
       expect(served.partnershipKind).toBe(deal.kind);
       expect(served.confidence).toBe(deal.confidence);
-      const parties = served.parties.map((p: { role: string; company: { id: string } }) => `${p.company.id}:${p.role}`).sort();
-      expect(parties).toEqual(deal.parties.map((p: { company: string; role: string }) => `${p.company}:${p.role}`).sort());
+      const parties = served.parties
+        .map((p: { role: string; company: { id: string } }) => `${p.company.id}:${p.role}`)
+        .sort();
+      expect(parties).toEqual(
+        deal.parties.map((p: { company: string; role: string }) => `${p.company}:${p.role}`).sort(),
+      );
     }
   });
 
@@ -70,20 +92,30 @@ describe('nested traversals answer what the seed files say', () => {
       stages { id } adoptedModels { id } services { id }
       partnerships { id } investments: partnerships(kind: INVESTMENT) { id } early: partnerships(asOf: "2022") { id } } }`);
     const microsoft = seed('companies.yaml').find((c) => c.id === 'microsoft')!;
-    expect(data.company.stages.map((s: { id: string }) => s.id).sort()).toEqual((microsoft.stages ?? []).map(refId).sort());
-    const deals = seed('partnerships.yaml').filter((d) => d.parties.some((p: { company: string }) => p.company === 'microsoft'));
+    expect(data.company.stages.map((s: { id: string }) => s.id).sort()).toEqual(
+      (microsoft.stages ?? []).map(refId).sort(),
+    );
+    const deals = seed('partnerships.yaml').filter((d) =>
+      d.parties.some((p: { company: string }) => p.company === 'microsoft'),
+    );
     expect(data.company.partnerships.map((d: { id: string }) => d.id).sort()).toEqual(deals.map((d) => d.id).sort());
     const ids = (list: Record<string, any>[]) => list.map((d) => String(d.id)).sort();
     expect(ids(data.company.investments)).toEqual(ids(deals.filter((d) => d.kind === 'INVESTMENT')));
-    expect(ids(data.company.early)).toEqual(ids(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2022'))));
+    expect(ids(data.company.early)).toEqual(
+      ids(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2022'))),
+    );
     // "2023-01" is 2023-01-01: a deal announced in January 2023 ("2023-01") counts, one of 2023-01-23 does not.
     const asOf2023 = await ok('{ company(id: "microsoft") { partnerships(asOf: "2023-01") { id announcedOn } } }');
-    expect(ids(asOf2023.company.partnerships)).toEqual(ids(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2023-01'))));
+    expect(ids(asOf2023.company.partnerships)).toEqual(
+      ids(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2023-01'))),
+    );
     expect(asOf2023.company.partnerships.map((d: { announcedOn: string }) => d.announcedOn)).toContain('2023-01');
   });
 
   it('lists stages in chain order with their participants, industries with their services, and every source', async () => {
-    const data = await ok('{ stages { id order layer participants { id } } industries { id services { id } } sources { id } }');
+    const data = await ok(
+      '{ stages { id order layer participants { id } } industries { id services { id } } sources { id } }',
+    );
     expect(data.stages.map((s: { order: number }) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const companies = seed('companies.yaml');
     for (const stage of data.stages) {
@@ -101,7 +133,10 @@ describe('lists', () => {
     let after: string | null = null;
     let total = 0;
     for (let pages = 0; pages < 50; pages += 1) {
-      const data: any = await ok('query($after: String) { companies(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { after });
+      const data: any = await ok(
+        'query($after: String) { companies(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       total = data.companies.totalCount;
       seen.push(...data.companies.nodes.map((n: { id: string }) => n.id));
       if (!data.companies.pageInfo.hasNextPage) break;
@@ -121,7 +156,12 @@ describe('lists', () => {
     }`);
     const companies = seed('companies.yaml');
     expect(data.kr.totalCount).toBe(companies.filter((c) => c.country === 'KR').length);
-    expect(data.chips.nodes.map((n: { id: string }) => n.id).sort()).toEqual(companies.filter((c) => (c.stages ?? []).map(refId).includes('chips')).map((c) => c.id).sort());
+    expect(data.chips.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      companies
+        .filter((c) => (c.stages ?? []).map(refId).includes('chips'))
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(data.named.nodes).toEqual([{ id: 'naver' }]);
   });
 
@@ -140,9 +180,15 @@ describe('lists', () => {
     const dates = data.byDate.nodes.map((n: { releasedOn: string | null }) => n.releasedOn).filter(Boolean);
     expect(dates).toEqual([...dates].sort());
     expect(data.big.nodes.every((n: { parameters: number }) => n.parameters >= 2e11)).toBe(true);
-    expect(data.naver.nodes.map((n: { id: string }) => n.id)).toEqual(seed('models.yaml').filter((m) => m.developers.map(refId).includes('naver')).map((m) => m.id));
+    expect(data.naver.nodes.map((n: { id: string }) => n.id)).toEqual(
+      seed('models.yaml')
+        .filter((m) => m.developers.map(refId).includes('naver'))
+        .map((m) => m.id),
+    );
     expect(data.y2023.nodes.map((n: { releasedOn: string }) => n.releasedOn.slice(0, 4))).toEqual(
-      seed('models.yaml').filter((m) => String(m.releasedOn ?? '').startsWith('2023')).map(() => '2023'),
+      seed('models.yaml')
+        .filter((m) => String(m.releasedOn ?? '').startsWith('2023'))
+        .map(() => '2023'),
     );
   });
 
@@ -154,9 +200,21 @@ describe('lists', () => {
       of2023: partnerships(filter: { company: "microsoft", from: "2023", to: "2023" }, first: 100) { nodes { announcedOn } }
     }`);
     const services = seed('services.yaml');
-    expect(data.onGpt4.nodes.map((n: { id: string }) => n.id).sort()).toEqual(services.filter((s) => (s.models ?? []).map(refId).includes('gpt-4')).map((s) => s.id).sort());
-    expect(data.byNaver.nodes.map((n: { id: string }) => n.id).sort()).toEqual(services.filter((s) => s.providers.map(refId).includes('naver')).map((s) => s.id).sort());
-    expect(data.collaborations.totalCount).toBe(seed('partnerships.yaml').filter((d) => d.kind === 'COLLABORATION').length);
+    expect(data.onGpt4.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      services
+        .filter((s) => (s.models ?? []).map(refId).includes('gpt-4'))
+        .map((s) => s.id)
+        .sort(),
+    );
+    expect(data.byNaver.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      services
+        .filter((s) => s.providers.map(refId).includes('naver'))
+        .map((s) => s.id)
+        .sort(),
+    );
+    expect(data.collaborations.totalCount).toBe(
+      seed('partnerships.yaml').filter((d) => d.kind === 'COLLABORATION').length,
+    );
     expect(data.of2023.nodes.length).toBeGreaterThan(0);
     expect(data.of2023.nodes.every((n: { announcedOn: string }) => n.announcedOn.startsWith('2023'))).toBe(true);
   });
@@ -164,12 +222,20 @@ describe('lists', () => {
 
 describe('every combination of filters', () => {
   /** Every subset of the given filters. */
-  const subsets = <T>(items: T[]): T[][] => items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
+  const subsets = <T>(items: T[]): T[][] =>
+    items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
   const inRange = (date: string | null, from?: string, to?: string) =>
-    (from === undefined || (date !== null && date >= from)) && (to === undefined || (date !== null && (date <= to || date.startsWith(to))));
+    (from === undefined || (date !== null && date >= from)) &&
+    (to === undefined || (date !== null && (date <= to || date.startsWith(to))));
 
   /** Asks for every subset of `filters` with and without totalCount, and compares ids, order and count with `expected`. */
-  async function checkAll(list: string, filterType: string, filters: Record<string, unknown>, orderBy: string, expected: (given: Record<string, unknown>) => string[]) {
+  async function checkAll(
+    list: string,
+    filterType: string,
+    filters: Record<string, unknown>,
+    orderBy: string,
+    expected: (given: Record<string, unknown>) => string[],
+  ) {
     for (const subset of subsets(Object.keys(filters))) {
       const given = Object.fromEntries(subset.map((key) => [key, filters[key]]));
       const want = expected(given);
@@ -182,7 +248,11 @@ describe('every combination of filters', () => {
       );
       expect({ subset, ids: data.counted.nodes.map((node: { id: string }) => node.id) }).toEqual({ subset, ids: want });
       expect({ subset, totalCount: data.counted.totalCount }).toEqual({ subset, totalCount: want.length });
-      expect({ subset, ids: data.firstTwo.nodes.map((node: { id: string }) => node.id), more: data.firstTwo.pageInfo.hasNextPage }).toEqual({
+      expect({
+        subset,
+        ids: data.firstTwo.nodes.map((node: { id: string }) => node.id),
+        more: data.firstTwo.pageInfo.hasNextPage,
+      }).toEqual({
         subset,
         ids: want.slice(0, 2),
         more: want.length > 2,
@@ -191,18 +261,28 @@ describe('every combination of filters', () => {
   }
 
   it('models: developer, access, minParameters, releasedFrom, releasedTo, in order of size', async () => {
-    const all = (await ok('{ models(orderBy: PARAMETERS_DESC, first: 100) { totalCount nodes { id access parameters releasedOn developers { id } } } }')).models;
+    const all = (
+      await ok(
+        '{ models(orderBy: PARAMETERS_DESC, first: 100) { totalCount nodes { id access parameters releasedOn developers { id } } } }',
+      )
+    ).models;
     expect(all.nodes.length).toBe(all.totalCount);
-    await checkAll('models', 'ModelFilter', { developer: 'google', access: 'LIMITED', minParameters: 1e10, releasedFrom: '2022', releasedTo: '2023-03' }, ', orderBy: PARAMETERS_DESC', (given) =>
-      all.nodes
-        .filter(
-          (m: any) =>
-            (given.developer === undefined || m.developers.some((d: { id: string }) => d.id === given.developer)) &&
-            (given.access === undefined || m.access === given.access) &&
-            (given.minParameters === undefined || (m.parameters !== null && m.parameters >= (given.minParameters as number))) &&
-            inRange(m.releasedOn, given.releasedFrom as string | undefined, given.releasedTo as string | undefined),
-        )
-        .map((m: { id: string }) => m.id),
+    await checkAll(
+      'models',
+      'ModelFilter',
+      { developer: 'google', access: 'LIMITED', minParameters: 1e10, releasedFrom: '2022', releasedTo: '2023-03' },
+      ', orderBy: PARAMETERS_DESC',
+      (given) =>
+        all.nodes
+          .filter(
+            (m: any) =>
+              (given.developer === undefined || m.developers.some((d: { id: string }) => d.id === given.developer)) &&
+              (given.access === undefined || m.access === given.access) &&
+              (given.minParameters === undefined ||
+                (m.parameters !== null && m.parameters >= (given.minParameters as number))) &&
+              inRange(m.releasedOn, given.releasedFrom as string | undefined, given.releasedTo as string | undefined),
+          )
+          .map((m: { id: string }) => m.id),
     );
   });
 
@@ -212,7 +292,8 @@ describe('every combination of filters', () => {
       services(first: 100) { totalCount nodes { id providers { id } models { id } industries { id } } }
       partnerships(first: 100) { totalCount nodes { id partnershipKind announcedOn parties { company { id } } } }
     }`);
-    for (const list of ['companies', 'services', 'partnerships']) expect(all[list].nodes.length).toBe(all[list].totalCount);
+    for (const list of ['companies', 'services', 'partnerships'])
+      expect(all[list].nodes.length).toBe(all[list].totalCount);
     const has = (items: { id: string }[], id: unknown) => id === undefined || items.some((item) => item.id === id);
     const contains = (text: string | null, part: string) => (text ?? '').toLowerCase().includes(part.toLowerCase());
     await checkAll('companies', 'CompanyFilter', { country: 'US', stage: 'cloud', nameContains: 'o' }, '', (given) =>
@@ -221,30 +302,53 @@ describe('every combination of filters', () => {
           (c: any) =>
             (given.country === undefined || c.country === given.country) &&
             has(c.stages, given.stage) &&
-            (given.nameContains === undefined || contains(c.name, given.nameContains as string) || contains(c.nameKo, given.nameContains as string)),
+            (given.nameContains === undefined ||
+              contains(c.name, given.nameContains as string) ||
+              contains(c.nameKo, given.nameContains as string)),
         )
         .map((c: { id: string }) => c.id),
     );
-    await checkAll('services', 'ServiceFilter', { provider: 'microsoft', model: 'gpt-4', industry: 'software-development' }, '', (given) =>
-      all.services.nodes
-        .filter((s: any) => has(s.providers, given.provider) && has(s.models, given.model) && has(s.industries, given.industry))
-        .map((s: { id: string }) => s.id),
+    await checkAll(
+      'services',
+      'ServiceFilter',
+      { provider: 'microsoft', model: 'gpt-4', industry: 'software-development' },
+      '',
+      (given) =>
+        all.services.nodes
+          .filter(
+            (s: any) =>
+              has(s.providers, given.provider) && has(s.models, given.model) && has(s.industries, given.industry),
+          )
+          .map((s: { id: string }) => s.id),
     );
-    await checkAll('partnerships', 'PartnershipFilter', { company: 'microsoft', kind: 'INVESTMENT', from: '2019', to: '2023-01' }, '', (given) =>
-      all.partnerships.nodes
-        .filter(
-          (p: any) =>
-            has(p.parties.map((party: { company: { id: string } }) => party.company), given.company) &&
-            (given.kind === undefined || p.partnershipKind === given.kind) &&
-            inRange(p.announcedOn, given.from as string | undefined, given.to as string | undefined),
-        )
-        .map((p: { id: string }) => p.id),
+    await checkAll(
+      'partnerships',
+      'PartnershipFilter',
+      { company: 'microsoft', kind: 'INVESTMENT', from: '2019', to: '2023-01' },
+      '',
+      (given) =>
+        all.partnerships.nodes
+          .filter(
+            (p: any) =>
+              has(
+                p.parties.map((party: { company: { id: string } }) => party.company),
+                given.company,
+              ) &&
+              (given.kind === undefined || p.partnershipKind === given.kind) &&
+              inRange(p.announcedOn, given.from as string | undefined, given.to as string | undefined),
+          )
+          .map((p: { id: string }) => p.id),
     );
   });
 });
 
 describe('search', () => {
-  it.each([['하이퍼클로바', 'hyperclova-x'], ['hyperclova', 'hyperclova-x'], ['네이버', 'naver'], ['Naver', 'naver']])('finds %s', async (text, id) => {
+  it.each([
+    ['하이퍼클로바', 'hyperclova-x'],
+    ['hyperclova', 'hyperclova-x'],
+    ['네이버', 'naver'],
+    ['Naver', 'naver'],
+  ])('finds %s', async (text, id) => {
     const data = await ok('query($text: String!) { search(text: $text) { score entity { id kind } } }', { text });
     expect(data.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toContain(id);
   });
@@ -252,7 +356,11 @@ describe('search', () => {
   it('keeps to the kinds asked for', async () => {
     const data = await ok('{ search(text: "naver", kinds: [FOUNDATION_MODEL, SERVICE]) { entity { kind } } }');
     expect(data.search.length).toBeGreaterThan(0);
-    expect(data.search.every((hit: { entity: { kind: string } }) => ['FOUNDATION_MODEL', 'SERVICE'].includes(hit.entity.kind))).toBe(true);
+    expect(
+      data.search.every((hit: { entity: { kind: string } }) =>
+        ['FOUNDATION_MODEL', 'SERVICE'].includes(hit.entity.kind),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -263,7 +371,11 @@ describe('bad arguments', () => {
     ['a made-up cursor', '{ services(after: "bm90LWEtY3Vyc29y") { totalCount } }'],
     ['an unbalanced quote in search', '{ search(text: "\\"naver") { score } }'],
     ['a lone * in search', '{ search(text: "*") { score } }'],
-    ['a malformed date', 'query($from: PartialDate) { partnerships(filter: { from: $from }) { totalCount } }', { from: 'June 2023' }],
+    [
+      'a malformed date',
+      'query($from: PartialDate) { partnerships(filter: { from: $from }) { totalCount } }',
+      { from: 'June 2023' },
+    ],
     ['an empty search', '{ search(text: "  ") { score } }'],
     ['an explicit first: null', '{ companies(first: null) { totalCount } }'],
   ])('%s is BAD_USER_INPUT', async (_name: string, query: string, ...variables: Record<string, unknown>[]) => {
@@ -281,9 +393,15 @@ describe('bad arguments', () => {
 
 describe('malformed requests', () => {
   it('answers a body that is not JSON with a JSON error and no stack', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers a body over 100 KB with 413', async () => {
@@ -304,7 +422,9 @@ describe('sources', () => {
 
 describe('batching', () => {
   it('reads a 4-level query over 50 companies in one Cypher statement', async () => {
-    const response = await gql(`{ companies(first: 50) { nodes { id models { id services { id providers { id name } } } } } }`);
+    const response = await gql(
+      `{ companies(first: 50) { nodes { id models { id services { id providers { id name } } } } } }`,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.companies.nodes).toHaveLength(50);
     // depth + 1 at most; the page carries every level below it.
@@ -324,7 +444,11 @@ describe('batching', () => {
     const data = response.data!;
     expect(data.a.name).toBe('OpenAI');
     expect(data.a.models.map((model: { id: string }) => model.id)).toContain('gpt-4');
-    expect(data.a.models.every((model: { developers: { id: string }[] }) => model.developers.some((developer) => developer.id === 'openai'))).toBe(true);
+    expect(
+      data.a.models.every((model: { developers: { id: string }[] }) =>
+        model.developers.some((developer) => developer.id === 'openai'),
+      ),
+    ).toBe(true);
     expect(data.b.nameKo).toBe('네이버');
     expect(data.b.services.length).toBeGreaterThan(0);
     expect(data.m.services.map((service: { id: string }) => service.id)).toContain('chatgpt-plus');
@@ -349,18 +473,30 @@ describe('batching', () => {
     expect(response.data!.a).toEqual(a.company);
     expect(response.data!.b).toEqual(b.company);
     expect(response.data!.c).toEqual(c.companies);
-    expect(b.company.models.some((model: { parametersNote: string | null }) => model.parametersNote !== null)).toBe(true);
+    expect(b.company.models.some((model: { parametersNote: string | null }) => model.parametersNote !== null)).toBe(
+      true,
+    );
   });
 
   it('gives pageInfo without counting when totalCount is not read, and the same pages as when it is', async () => {
-    const counted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }');
-    const uncounted = await gql('{ models(orderBy: PARAMETERS_DESC, first: 7) { nodes { id } pageInfo { hasNextPage endCursor } } }');
-    expect(uncounted.data!.models).toEqual({ nodes: counted.data!.models.nodes, pageInfo: counted.data!.models.pageInfo });
+    const counted = await gql(
+      '{ models(orderBy: PARAMETERS_DESC, first: 7) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+    );
+    const uncounted = await gql(
+      '{ models(orderBy: PARAMETERS_DESC, first: 7) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(uncounted.data!.models).toEqual({
+      nodes: counted.data!.models.nodes,
+      pageInfo: counted.data!.models.pageInfo,
+    });
     expect(counted.data!.models.pageInfo.hasNextPage).toBe(true);
     const total = counted.data!.models.totalCount as number;
     // The last page: hasNextPage false, with and without the count.
     const after = Buffer.from(`pos:${total - 3}`).toString('base64url');
-    for (const selection of ['totalCount nodes { id } pageInfo { hasNextPage }', 'nodes { id } pageInfo { hasNextPage }']) {
+    for (const selection of [
+      'totalCount nodes { id } pageInfo { hasNextPage }',
+      'nodes { id } pageInfo { hasNextPage }',
+    ]) {
       const last = await gql(`{ models(orderBy: PARAMETERS_DESC, first: 7, after: "${after}") { ${selection} } }`);
       expect(last.data!.models.nodes).toHaveLength(2);
       expect(last.data!.models.pageInfo.hasNextPage).toBe(false);

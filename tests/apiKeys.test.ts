@@ -44,12 +44,39 @@ describe('API keys', () => {
 
 describe('mergeFacts', () => {
   it('replaces the facts given, keeps the others, accumulates sources and names what changed', () => {
-    const before = { id: 'x', name: 'X', country: 'US', sourceIds: ['a'], confidence: 'REPORTED', editedFields: ['name'] };
-    expect(mergeFacts(before, { id: 'x', facts: { name: 'X', country: undefined, nameKo: '엑스' }, sourceIds: ['b'], cites: true })).toEqual({
-      after: { id: 'x', name: 'X', country: 'US', nameKo: '엑스', sourceIds: ['a', 'b'], confidence: 'REPORTED', editedFields: ['name'] },
+    const before = {
+      id: 'x',
+      name: 'X',
+      country: 'US',
+      sourceIds: ['a'],
+      confidence: 'REPORTED',
+      editedFields: ['name'],
+    };
+    expect(
+      mergeFacts(before, {
+        id: 'x',
+        facts: { name: 'X', country: undefined, nameKo: '엑스' },
+        sourceIds: ['b'],
+        cites: true,
+      }),
+    ).toEqual({
+      after: {
+        id: 'x',
+        name: 'X',
+        country: 'US',
+        nameKo: '엑스',
+        sourceIds: ['a', 'b'],
+        confidence: 'REPORTED',
+        editedFields: ['name'],
+      },
       changed: ['nameKo', 'sourceIds'],
     });
-    expect(mergeFacts(before, { id: 'x', facts: { name: 'X', country: null }, sourceIds: ['a'], cites: true }).changed).toEqual(['country']);
-    expect(mergeFacts(null, { id: 's', facts: { name: 'S' }, sourceIds: ['s'], cites: false })).toEqual({ after: { id: 's', name: 'S', sourceIds: ['s'] }, changed: ['id', 'name', 'sourceIds'] });
+    expect(
+      mergeFacts(before, { id: 'x', facts: { name: 'X', country: null }, sourceIds: ['a'], cites: true }).changed,
+    ).toEqual(['country']);
+    expect(mergeFacts(null, { id: 's', facts: { name: 'S' }, sourceIds: ['s'], cites: false })).toEqual({
+      after: { id: 's', name: 'S', sourceIds: ['s'] },
+      changed: ['id', 'name', 'sourceIds'],
+    });
   });
 });

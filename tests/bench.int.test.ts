@@ -26,7 +26,12 @@ describe('npm run bench: the three servers on the seed graph', () => {
     await emptyDatabase(runner);
     await applySchema(runner);
     await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
-    const connection = { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+    const connection = {
+      uri: process.env.NEO4J_URI!,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD,
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    };
     for (const name of SERVER_NAMES) servers[name] = await startComparedServer(name, connection);
     traced = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
     await new Promise((resolve) => traced.once('listening', resolve));
@@ -39,23 +44,46 @@ describe('npm run bench: the three servers on the seed graph', () => {
     await runner.close();
   });
 
-  it.each(COMPARED_QUERIES.map((query) => [query.name, query] as const))('%s: every server gives the same answer', async (_name, query) => {
-    const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name]!.url])) as Record<ServerName, string>;
-    const names = SERVER_NAMES.filter((name) => name !== 'library' || query.library);
-    await expect(compareAnswers(query, names, roots, urls, 'seed')).resolves.toMatch(/"id":/);
-  });
+  it.each(COMPARED_QUERIES.map((query) => [query.name, query] as const))(
+    '%s: every server gives the same answer',
+    async (_name, query) => {
+      const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name]!.url])) as Record<
+        ServerName,
+        string
+      >;
+      const names = SERVER_NAMES.filter((name) => name !== 'library' || query.library);
+      await expect(compareAnswers(query, names, roots, urls, 'seed')).resolves.toMatch(/"id":/);
+    },
+  );
 
-  it.each(COMPARED_QUERIES.map((query) => [query.name, query] as const))('%s: ours runs at most depth + 1 Cypher statements', async (_name, query) => {
-    const json = await postJson(tracedUrl, JSON.stringify({ query: query.ours.query, variables: query.ours.variables(roots) }));
-    expect(json.errors).toBeUndefined();
-    expect(json.extensions.cypher.statements).toBeLessThanOrEqual(operationDepth(query.ours.query) + 1);
-  });
+  it.each(COMPARED_QUERIES.map((query) => [query.name, query] as const))(
+    '%s: ours runs at most depth + 1 Cypher statements',
+    async (_name, query) => {
+      const json = await postJson(
+        tracedUrl,
+        JSON.stringify({ query: query.ours.query, variables: query.ours.variables(roots) }),
+      );
+      expect(json.errors).toBeUndefined();
+      expect(json.extensions.cypher.statements).toBeLessThanOrEqual(operationDepth(query.ours.query) + 1);
+    },
+  );
 
   it('refuses answers that differ, naming where', async () => {
-    const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name]!.url])) as Record<ServerName, string>;
+    const urls = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name]!.url])) as Record<
+      ServerName,
+      string
+    >;
     const [card] = COMPARED_QUERIES;
-    await expect(compareAnswers(card, ['ours', 'floor'], roots, urls, 'seed').then(() => compareAnswers({ ...card, floor: { ...card.floor, params: () => ({ id: 'naver' }) } }, ['ours', 'floor'], roots, urls, 'seed'))).rejects.toThrow(
-      /answers differ: company-card on the seed graph, ours versus floor, at character/,
-    );
+    await expect(
+      compareAnswers(card, ['ours', 'floor'], roots, urls, 'seed').then(() =>
+        compareAnswers(
+          { ...card, floor: { ...card.floor, params: () => ({ id: 'naver' }) } },
+          ['ours', 'floor'],
+          roots,
+          urls,
+          'seed',
+        ),
+      ),
+    ).rejects.toThrow(/answers differ: company-card on the seed graph, ours versus floor, at character/);
   });
 });

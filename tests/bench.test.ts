@@ -21,7 +21,9 @@ describe('canonicalJson', () => {
   it('sorts keys, treats absent as null and compares nested lists as sets', () => {
     const ours = { name: 'OpenAI', id: 'openai', nameKo: undefined, models: [{ id: 'gpt-4' }, { id: 'gpt-3' }] };
     const library = { id: 'openai', models: [{ id: 'gpt-3' }, { id: 'gpt-4' }], nameKo: null, name: 'OpenAI' };
-    expect(canonicalJson(ours)).toBe('{"id":"openai","models":[{"id":"gpt-3"},{"id":"gpt-4"}],"name":"OpenAI","nameKo":null}');
+    expect(canonicalJson(ours)).toBe(
+      '{"id":"openai","models":[{"id":"gpt-3"},{"id":"gpt-4"}],"name":"OpenAI","nameKo":null}',
+    );
     expect(canonicalJson(library)).toBe(canonicalJson(ours));
   });
 
@@ -50,22 +52,30 @@ describe('ratio and formatRatio', () => {
 
 describe('comparisonTable', () => {
   it('puts the servers of a cell side by side with our ratios', () => {
-    expect(comparisonTable([measurement('ours', 220), measurement('library', 200), measurement('floor', 400)])).toEqual([
-      '| graph | query | conns | ours req/s | ours p50 / p95 / p99 ms | library req/s | library p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | ours / library | ours / floor |',
-      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      '| seed | company-card | 10 | 220 | 4.3 / 9.5 / 120 | 200 | 4.3 / 9.5 / 120 | 400 | 4.3 / 9.5 / 120 | 1.10x | 0.55x (target 0.7x missed) |',
-    ]);
+    expect(comparisonTable([measurement('ours', 220), measurement('library', 200), measurement('floor', 400)])).toEqual(
+      [
+        '| graph | query | conns | ours req/s | ours p50 / p95 / p99 ms | library req/s | library p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | ours / library | ours / floor |',
+        '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| seed | company-card | 10 | 220 | 4.3 / 9.5 / 120 | 200 | 4.3 / 9.5 / 120 | 400 | 4.3 / 9.5 / 120 | 1.10x | 0.55x (target 0.7x missed) |',
+      ],
+    );
   });
 
   it('leaves a server that does not answer a query blank', () => {
     const [, , row] = comparisonTable([measurement('ours', 50.25), measurement('floor', 60)]);
-    expect(row).toBe('| seed | company-card | 10 | 50.3 | 4.3 / 9.5 / 120 | – | – | 60.0 | 4.3 / 9.5 / 120 | n/a | 0.84x |');
+    expect(row).toBe(
+      '| seed | company-card | 10 | 50.3 | 4.3 / 9.5 / 120 | – | – | 60.0 | 4.3 / 9.5 / 120 | n/a | 0.84x |',
+    );
   });
 });
 
 describe('cpuTable', () => {
   it('puts the CPU per request of each server and of Neo4j side by side, and is empty without figures', () => {
-    const withCpu = (server: Measurement['server'], serverCpuMs: number, neo4jCpuMs?: number) => ({ ...measurement(server, 100), serverCpuMs, neo4jCpuMs });
+    const withCpu = (server: Measurement['server'], serverCpuMs: number, neo4jCpuMs?: number) => ({
+      ...measurement(server, 100),
+      serverCpuMs,
+      neo4jCpuMs,
+    });
     expect(cpuTable([withCpu('ours', 2.25, 3.5), withCpu('floor', 0.5)])).toEqual([
       '| graph | query | conns | ours: server / Neo4j ms | library: server / Neo4j ms | floor: server / Neo4j ms |',
       '|---|---|---:|---:|---:|---:|',
@@ -100,12 +110,14 @@ describe('operationDepth', () => {
   });
 
   it('gives each compared query the depth BENCHMARKS.md states', () => {
-    expect(Object.fromEntries(COMPARED_QUERIES.map((query) => [query.name, operationDepth(query.ours.query)]))).toEqual({
-      'company-card': 2,
-      'largest-models': 3,
-      partnerships: 4,
-      'nested-4-levels': 5,
-      upstream: 3,
-    });
+    expect(Object.fromEntries(COMPARED_QUERIES.map((query) => [query.name, operationDepth(query.ours.query)]))).toEqual(
+      {
+        'company-card': 2,
+        'largest-models': 3,
+        partnerships: 4,
+        'nested-4-levels': 5,
+        upstream: 3,
+      },
+    );
   });
 });

@@ -27,23 +27,26 @@ function syntheticFolder(name: string, format: 'jsonl' | 'yaml'): string {
 function failingRunner(runner: QueryRunner, fails: (query: string) => boolean): QueryRunner {
   const flaky = Object.create(runner) as QueryRunner;
   flaky.inWriteTransaction = (work, ...rest) =>
-    runner.inWriteTransaction(async (tx) => {
-      const failing = {
-        run: async (query: string, params?: Record<string, unknown>) => {
-          const rows = await tx.run(query, params);
-          if (fails(query)) throw new Error('injected failure');
-          return rows;
-        },
-      };
-      return work(failing as unknown as TransactionRunner);
-    }, ...rest);
+    runner.inWriteTransaction(
+      async (tx) => {
+        const failing = {
+          run: async (query: string, params?: Record<string, unknown>) => {
+            const rows = await tx.run(query, params);
+            if (fails(query)) throw new Error('injected failure');
+            return rows;
+          },
+        };
+        return work(failing as unknown as TransactionRunner);
+      },
+      ...rest,
+    );
   return flaky;
 }
 
 const indexes = async (runner: QueryRunner) =>
-  (await runner.read("SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' RETURN name, state ORDER BY name")).map(
-    (row) => `${row.name} ${row.state}`,
-  );
+  (
+    await runner.read("SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' RETURN name, state ORDER BY name")
+  ).map((row) => `${row.name} ${row.state}`);
 
 let runner: QueryRunner;
 let yamlDir: string;
@@ -72,7 +75,12 @@ describe('bulkLoad', () => {
     const schema = await indexes(runner);
     const { files, check } = checkSeedFolder(jsonlDir);
     const lines: string[] = [];
-    const report = await bulkLoad(runner, files, check, { batchSize: 250, reset: false, dir: jsonlDir, onProgress: (line) => lines.push(line) });
+    const report = await bulkLoad(runner, files, check, {
+      batchSize: 250,
+      reset: false,
+      dir: jsonlDir,
+      onProgress: (line) => lines.push(line),
+    });
     expect(await graphChecksum(runner)).toBe(normal);
     expect(report).toMatchObject({ deleted: 0, nodes: check.tally.nodes, relationships: check.tally.relationships });
     const [counts] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() RETURN count(d) AS dependencies');
@@ -81,14 +89,19 @@ describe('bulkLoad', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^nodes: ${check.tally.nodes} written in [\\d.]+ s, \\d+ rows/s$`)),
-        expect.stringMatching(new RegExp(`^relationships: ${check.tally.relationships} written in [\\d.]+ s, \\d+ rows/s$`)),
+        expect.stringMatching(
+          new RegExp(`^relationships: ${check.tally.relationships} written in [\\d.]+ s, \\d+ rows/s$`),
+        ),
         expect.stringMatching(/^dependencies: \d+ derived in [\d.]+ s$/),
       ]),
     );
     // The indexes it rebuilt are back and online, and the full-text search finds what it loaded.
     expect(await indexes(runner)).toEqual(schema);
     const [company] = await runner.read("MATCH (c:Company {id: 'syn-co-00001'}) RETURN c.name AS name");
-    const found = await runner.read("CALL db.index.fulltext.queryNodes('entity_names', $name) YIELD node RETURN node.id AS id", { name: `"${String(company.name)}"` });
+    const found = await runner.read(
+      "CALL db.index.fulltext.queryNodes('entity_names', $name) YIELD node RETURN node.id AS id",
+      { name: `"${String(company.name)}"` },
+    );
     expect(found.map((row) => row.id)).toContain('syn-co-00001');
   });
 
@@ -96,7 +109,9 @@ describe('bulkLoad', () => {
     const { files, check } = checkSeedFolder(jsonlDir);
     await runner.write("CREATE (:Company:Entity {id: 'someone-else', name: 'Someone else', sourceIds: ['x']})");
     const before = await graphChecksum(runner);
-    await expect(bulkLoad(runner, files, check, { batchSize: 250, reset: false, dir: jsonlDir })).rejects.toThrow(BulkLoadRefused);
+    await expect(bulkLoad(runner, files, check, { batchSize: 250, reset: false, dir: jsonlDir })).rejects.toThrow(
+      BulkLoadRefused,
+    );
     expect(await graphChecksum(runner)).toBe(before);
     const report = await bulkLoad(runner, files, check, { batchSize: 250, reset: true, dir: jsonlDir });
     expect(report.deleted).toBe(check.tally.nodes + 1);
@@ -109,9 +124,19 @@ describe('bulkLoad', () => {
     const before = await graphChecksum(runner);
     const { files, check } = checkSeedFolder(jsonlDir);
     let batches = 0;
-    const flaky = failingRunner(runner, (query) => query.includes('seed/bulk-create-relationships') && (batches += 1) === 5);
+    const flaky = failingRunner(
+      runner,
+      (query) => query.includes('seed/bulk-create-relationships') && (batches += 1) === 5,
+    );
     const lines: string[] = [];
-    await expect(bulkLoad(flaky, files, check, { batchSize: 250, reset: false, dir: jsonlDir, onProgress: (line) => lines.push(line) })).rejects.toThrow('injected failure');
+    await expect(
+      bulkLoad(flaky, files, check, {
+        batchSize: 250,
+        reset: false,
+        dir: jsonlDir,
+        onProgress: (line) => lines.push(line),
+      }),
+    ).rejects.toThrow('injected failure');
     expect(lines).toContain('failed (injected failure); deleting what the load wrote');
     expect(batches).toBe(5);
     expect(await graphChecksum(runner)).toBe(before);
@@ -122,7 +147,9 @@ describe('bulkLoad', () => {
     const before = await graphChecksum(runner);
     const { files, check } = checkSeedFolder(jsonlDir);
     const flaky = failingRunner(runner, (query) => query.includes('seed/bulk-finish'));
-    await expect(bulkLoad(flaky, files, check, { batchSize: 1000, reset: false, dir: jsonlDir })).rejects.toThrow('injected failure');
+    await expect(bulkLoad(flaky, files, check, { batchSize: 1000, reset: false, dir: jsonlDir })).rejects.toThrow(
+      'injected failure',
+    );
     expect(await graphChecksum(runner)).toBe(before);
   });
 
@@ -130,15 +157,26 @@ describe('bulkLoad', () => {
     const before = await graphChecksum(runner);
     const { files, check } = checkSeedFolder(jsonlDir);
     const abort = new AbortController();
-    const stopAfterNodes = (line: string) => line.startsWith('nodes: ') && line.includes(' written ') && abort.abort(new Error('stopped'));
-    await expect(bulkLoad(runner, files, check, { batchSize: 250, reset: false, dir: jsonlDir, onProgress: stopAfterNodes, signal: abort.signal })).rejects.toThrow('stopped');
+    const stopAfterNodes = (line: string) =>
+      line.startsWith('nodes: ') && line.includes(' written ') && abort.abort(new Error('stopped'));
+    await expect(
+      bulkLoad(runner, files, check, {
+        batchSize: 250,
+        reset: false,
+        dir: jsonlDir,
+        onProgress: stopAfterNodes,
+        signal: abort.signal,
+      }),
+    ).rejects.toThrow('stopped');
     expect(await graphChecksum(runner)).toBe(before);
   });
 
   it('recognises a load that never finished and starts over only with reset', async () => {
     const { files, check } = checkSeedFolder(jsonlDir);
     await runner.write("CREATE (:SeedBulkLoad {dir: 'elsewhere'})");
-    await expect(bulkLoad(runner, files, check, { batchSize: 1000, reset: false, dir: jsonlDir })).rejects.toThrow(/never finished/);
+    await expect(bulkLoad(runner, files, check, { batchSize: 1000, reset: false, dir: jsonlDir })).rejects.toThrow(
+      /never finished/,
+    );
     await bulkLoad(runner, files, check, { batchSize: 1000, reset: true, dir: jsonlDir });
     expect(await graphChecksum(runner)).toBe(normal);
   });
@@ -170,25 +208,43 @@ describe('npm run seed -- --bulk', () => {
 
   it('loads a generated folder and prints rows per second and peak RSS', async () => {
     const dir = path.join(root, 'generated');
-    const generated = await run(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), '--out', dir, '--companies', String(options.companies)]);
+    const generated = await run(process.execPath, [
+      path.join(projectRoot, 'dist/src/cli/synthetic.js'),
+      '--out',
+      dir,
+      '--companies',
+      String(options.companies),
+    ]);
     expect(generated.stdout).toContain('companies.jsonl');
     const result = await seedCli('--dir', dir, '--bulk', '--reset', '--batch-size', '500');
     expect('code' in result ? result.stderr : '').toBe('');
-    expect(result.stdout).toMatch(/^seed: bulk load: \d+ nodes, \d+ relationships and \d+ dependencies \(\d+ rows\) in [\d.]+ s: \d+ rows\/s; peak RSS \d+ MB$/m);
+    expect(result.stdout).toMatch(
+      /^seed: bulk load: \d+ nodes, \d+ relationships and \d+ dependencies \(\d+ rows\) in [\d.]+ s: \d+ rows\/s; peak RSS \d+ MB$/m,
+    );
     expect(await graphChecksum(runner)).toBe(normal);
   });
 });
 
 describe('npm run synthetic', () => {
   const synthetic = (...args: string[]) =>
-    run(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), ...args]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    run(process.execPath, [path.join(projectRoot, 'dist/src/cli/synthetic.js'), ...args]).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
 
   it('writes JSON Lines unless asked for YAML, replaces its own files of the other format, and never overwrites other files', async () => {
     const dir = path.join(root, 'formats');
     await synthetic('--out', dir, '--companies', '40', '--format', 'yaml');
     expect(fs.readdirSync(dir).filter((file) => file.endsWith('.yaml'))).toHaveLength(7);
     await synthetic('--out', dir, '--companies', '40');
-    expect(fs.readdirSync(dir).sort()).toEqual(['companies.jsonl', 'industries.jsonl', 'models.jsonl', 'partnerships.jsonl', 'services.jsonl', 'sources.jsonl', 'stages.jsonl']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'companies.jsonl',
+      'industries.jsonl',
+      'models.jsonl',
+      'partnerships.jsonl',
+      'services.jsonl',
+      'sources.jsonl',
+      'stages.jsonl',
+    ]);
     fs.writeFileSync(path.join(dir, 'models.yaml'), '- id: hand-written\n');
     const refused = await synthetic('--out', dir, '--companies', '40');
     expect('code' in refused && refused.code).toBe(1);

@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Posts an operation with an API key (or none). */
-async function send(query: string, variables: Record<string, unknown> = {}, key: string | null = EDITOR, url = server.url): Promise<GraphQLResponse> {
+async function send(
+  query: string,
+  variables: Record<string, unknown> = {},
+  key: string | null = EDITOR,
+  url = server.url,
+): Promise<GraphQLResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key !== null && { authorization: `Bearer ${key}` }) },
@@ -40,15 +45,34 @@ const ADD_SOURCE = 'mutation ($input: SourceInput!) { addSource(input: $input) {
 const UPSERT_MODEL = `mutation ($input: ModelInput!) {
   upsertModel(input: $input) { changed historyId entity { id name ... on FoundationModel { parameters releasedOn developers { id } } sources { id } } }
 }`;
-const UPSERT_COMPANY = 'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { changed historyId entity { id name ... on Company { country } } } }';
-const UPSERT_SERVICE = 'mutation ($input: ServiceInput!) { upsertService(input: $input) { changed historyId entity { id ... on Service { providers { id } models { id } } } } }';
-const UPSERT_PARTNERSHIP = 'mutation ($input: PartnershipInput!) { upsertPartnership(input: $input) { changed entity { id ... on Partnership { partnershipKind parties { role company { id } } } } } }';
-const LINK = 'mutation ($kind: LinkKind!, $from: ID!, $to: ID!, $sourceIds: [ID!]!) { link(kind: $kind, from: $from, to: $to, sourceIds: $sourceIds) { changed historyId } }';
-const RETIRE = 'mutation ($id: ID!, $reason: String!) { retire(id: $id, reason: $reason) { changed historyId entity { id } } }';
+const UPSERT_COMPANY =
+  'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { changed historyId entity { id name ... on Company { country } } } }';
+const UPSERT_SERVICE =
+  'mutation ($input: ServiceInput!) { upsertService(input: $input) { changed historyId entity { id ... on Service { providers { id } models { id } } } } }';
+const UPSERT_PARTNERSHIP =
+  'mutation ($input: PartnershipInput!) { upsertPartnership(input: $input) { changed entity { id ... on Partnership { partnershipKind parties { role company { id } } } } } }';
+const LINK =
+  'mutation ($kind: LinkKind!, $from: ID!, $to: ID!, $sourceIds: [ID!]!) { link(kind: $kind, from: $from, to: $to, sourceIds: $sourceIds) { changed historyId } }';
+const RETIRE =
+  'mutation ($id: ID!, $reason: String!) { retire(id: $id, reason: $reason) { changed historyId entity { id } } }';
 const RESTORE = 'mutation ($id: ID!) { restore(id: $id) { changed historyId entity { id name } } }';
 
-const source = { id: 'hyperclova-x-2024-note', name: 'HyperCLOVA X technical report', publisher: 'NAVER Cloud', publishedOn: '2024-04', url: 'https://arxiv.org/abs/2404.01954' };
-const model = { id: 'hyperclova-x-think', name: 'HyperCLOVA X THINK', nameKo: '하이퍼클로바X 씽크', developerIds: ['naver'], releasedOn: '2025-06', access: 'CLOSED', sourceIds: [source.id] };
+const source = {
+  id: 'hyperclova-x-2024-note',
+  name: 'HyperCLOVA X technical report',
+  publisher: 'NAVER Cloud',
+  publishedOn: '2024-04',
+  url: 'https://arxiv.org/abs/2404.01954',
+};
+const model = {
+  id: 'hyperclova-x-think',
+  name: 'HyperCLOVA X THINK',
+  nameKo: '하이퍼클로바X 씽크',
+  developerIds: ['naver'],
+  releasedOn: '2025-06',
+  access: 'CLOSED',
+  sourceIds: [source.id],
+};
 
 describe('keys', () => {
   it('refuses a mutation without a key or with a wrong one (UNAUTHENTICATED) and from a reader (FORBIDDEN), writing nothing', async () => {
@@ -69,10 +93,16 @@ describe('keys', () => {
     try {
       const refused = await send('{ company(id: "naver") { id } }', {}, null, closed.url);
       expect({ status: refused.status, code: codeOf(refused) }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-      expect(codeOf(await send('{ company(id: "naver") { id } }', {}, 'not-a-key', closed.url))).toBe('UNAUTHENTICATED');
-      expect((await send('{ company(id: "naver") { id } }', {}, READER, closed.url)).data).toEqual({ company: { id: 'naver' } });
+      expect(codeOf(await send('{ company(id: "naver") { id } }', {}, 'not-a-key', closed.url))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect((await send('{ company(id: "naver") { id } }', {}, READER, closed.url)).data).toEqual({
+        company: { id: 'naver' },
+      });
       expect((await fetch(closed.url.replace('/graphql', '/export/nodes.csv'))).status).toBe(401);
-      const withKey = await fetch(closed.url.replace('/graphql', '/export/nodes.csv'), { headers: { authorization: `Bearer ${READER}` } });
+      const withKey = await fetch(closed.url.replace('/graphql', '/export/nodes.csv'), {
+        headers: { authorization: `Bearer ${READER}` },
+      });
       expect(withKey.status).toBe(200);
       await withKey.text();
     } finally {
@@ -88,14 +118,32 @@ describe('mutations', () => {
     const created = await ok(UPSERT_MODEL, { input: model });
     expect(created.upsertModel).toMatchObject({
       changed: true,
-      entity: { id: model.id, name: model.name, releasedOn: '2025-06', parameters: null, developers: [{ id: 'naver' }], sources: [{ id: source.id }] },
+      entity: {
+        id: model.id,
+        name: model.name,
+        releasedOn: '2025-06',
+        parameters: null,
+        developers: [{ id: 'naver' }],
+        sources: [{ id: source.id }],
+      },
     });
     const upstream = await ok('{ upstream(of: "hyperclova-x-think", maxHops: 1) { nodes { entity { id } } } }');
     expect(upstream.upstream.nodes.map((node: { entity: { id: string } }) => node.entity.id)).toEqual(['naver']);
     const { history } = await ok(HISTORY, { id: model.id });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ id: created.upsertModel.historyId, entityId: model.id, by: 'alice', action: 'CREATE', before: null });
-    expect(JSON.parse(history[0].after)).toMatchObject({ name: model.name, nameKo: model.nameKo, releasedOn: '2025-06', added: [{ type: 'DEVELOPS', from: 'naver', to: model.id }] });
+    expect(history[0]).toMatchObject({
+      id: created.upsertModel.historyId,
+      entityId: model.id,
+      by: 'alice',
+      action: 'CREATE',
+      before: null,
+    });
+    expect(JSON.parse(history[0].after)).toMatchObject({
+      name: model.name,
+      nameKo: model.nameKo,
+      releasedOn: '2025-06',
+      added: [{ type: 'DEVELOPS', from: 'naver', to: model.id }],
+    });
     expect(new Date(history[0].at).getTime()).toBeGreaterThan(Date.now() - 600_000);
   });
 
@@ -111,29 +159,67 @@ describe('mutations', () => {
   });
 
   it('upserts a company, a service built on a model, a partnership with roles, and links a company to a model', async () => {
-    expect((await ok(UPSERT_COMPANY, { input: { id: 'naver', name: 'NAVER', country: 'KR', sourceIds: [source.id] } })).upsertCompany).toMatchObject({ changed: true, entity: { id: 'naver', country: 'KR' } });
-    const service = await ok(UPSERT_SERVICE, { input: { id: 'clova-think-chat', name: 'CLOVA X THINK chat', providerIds: ['naver'], modelIds: [model.id], sourceIds: [source.id] } });
-    expect(service.upsertService).toMatchObject({ changed: true, entity: { providers: [{ id: 'naver' }], models: [{ id: model.id }] } });
+    expect(
+      (await ok(UPSERT_COMPANY, { input: { id: 'naver', name: 'NAVER', country: 'KR', sourceIds: [source.id] } }))
+        .upsertCompany,
+    ).toMatchObject({ changed: true, entity: { id: 'naver', country: 'KR' } });
+    const service = await ok(UPSERT_SERVICE, {
+      input: {
+        id: 'clova-think-chat',
+        name: 'CLOVA X THINK chat',
+        providerIds: ['naver'],
+        modelIds: [model.id],
+        sourceIds: [source.id],
+      },
+    });
+    expect(service.upsertService).toMatchObject({
+      changed: true,
+      entity: { providers: [{ id: 'naver' }], models: [{ id: model.id }] },
+    });
     const path = await ok('{ dependencyPaths(from: "clova-think-chat", to: "naver") { steps { relation } } }');
     expect(path.dependencyPaths.length).toBeGreaterThan(0);
     const deal = await ok(UPSERT_PARTNERSHIP, {
-      input: { id: 'naver-sk-hynix-2025', name: 'NAVER and SK hynix on AI memory', partnershipKind: 'SUPPLY', parties: [{ company: 'sk-hynix', role: 'supplier' }, { company: 'naver', role: 'customer' }], sourceIds: [source.id] },
+      input: {
+        id: 'naver-sk-hynix-2025',
+        name: 'NAVER and SK hynix on AI memory',
+        partnershipKind: 'SUPPLY',
+        parties: [
+          { company: 'sk-hynix', role: 'supplier' },
+          { company: 'naver', role: 'customer' },
+        ],
+        sourceIds: [source.id],
+      },
     });
-    expect(deal.upsertPartnership.entity.parties.map((party: { role: string; company: { id: string } }) => `${party.company.id}:${party.role}`).sort()).toEqual(['naver:customer', 'sk-hynix:supplier']);
+    expect(
+      deal.upsertPartnership.entity.parties
+        .map((party: { role: string; company: { id: string } }) => `${party.company.id}:${party.role}`)
+        .sort(),
+    ).toEqual(['naver:customer', 'sk-hynix:supplier']);
     const linked = await ok(LINK, { kind: 'ADOPTS', from: 'sk-hynix', to: model.id, sourceIds: [source.id] });
     expect(linked.link.changed).toBe(true);
-    expect((await ok(LINK, { kind: 'ADOPTS', from: 'sk-hynix', to: model.id, sourceIds: [source.id] })).link).toEqual({ changed: false, historyId: null });
+    expect((await ok(LINK, { kind: 'ADOPTS', from: 'sk-hynix', to: model.id, sourceIds: [source.id] })).link).toEqual({
+      changed: false,
+      historyId: null,
+    });
     const adopters = await ok('{ model(id: "hyperclova-x-think") { adopters { id } } }');
     expect(adopters.model.adopters).toEqual([{ id: 'sk-hynix' }]);
   });
 
   it('retires an entity out of queries, analytics and exports, and restores it as it was', async () => {
-    const before = await ok('{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }');
+    const before = await ok(
+      '{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }',
+    );
     const retired = await ok(RETIRE, { id: model.id, reason: 'announced, never released' });
     expect(retired.retire).toMatchObject({ changed: true, entity: null });
     expect((await ok('{ model(id: "hyperclova-x-think") { id } }')).model).toBeNull();
-    expect((await ok('{ company(id: "naver") { models { id } } }')).company.models.map((m: { id: string }) => m.id)).not.toContain(model.id);
-    expect((await ok('{ search(text: "THINK") { entity { id } } }')).search.map((hit: { entity: { id: string } }) => hit.entity.id)).not.toContain(model.id);
+    expect(
+      (await ok('{ company(id: "naver") { models { id } } }')).company.models.map((m: { id: string }) => m.id),
+    ).not.toContain(model.id);
+    expect(
+      (await ok('{ search(text: "THINK") { entity { id } } }')).search.map(
+        (hit: { entity: { id: string } }) => hit.entity.id,
+      ),
+    ).not.toContain(model.id);
     const upstream = await ok('{ upstream(of: "clova-think-chat") { nodes { entity { id } } } }');
     expect(upstream.upstream.nodes.map((node: { entity: { id: string } }) => node.entity.id)).not.toContain(model.id);
     const exported = await (await fetch(server.url.replace('/graphql', '/export/graph.json'))).text();
@@ -142,27 +228,107 @@ describe('mutations', () => {
 
     const restored = await ok(RESTORE, { id: model.id });
     expect(restored.restore).toMatchObject({ changed: true, entity: { id: model.id } });
-    expect(await ok('{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }')).toEqual(before);
+    expect(
+      await ok(
+        '{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }',
+      ),
+    ).toEqual(before);
     const { history } = await ok(HISTORY, { id: model.id });
-    expect(history.map((record: { action: string }) => record.action)).toEqual(['CREATE', 'UPDATE', 'RETIRE', 'RESTORE']);
+    expect(history.map((record: { action: string }) => record.action)).toEqual([
+      'CREATE',
+      'UPDATE',
+      'RETIRE',
+      'RESTORE',
+    ]);
     expect(JSON.parse(history[2].after)).toEqual({ retired: true, reason: 'announced, never released' });
   });
 });
 
 describe('bad input changes nothing', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
-    ['an id that is not a slug', UPSERT_COMPANY, { input: { id: 'Bad Id!', name: 'X', sourceIds: [source.id] } }, /input.id: "Bad Id!" is not an id/],
-    ['no source', UPSERT_COMPANY, { input: { id: 'new-co', name: 'New', sourceIds: [] } }, /input.sourceIds: at least 1 id is needed/],
-    ['an unknown source', UPSERT_COMPANY, { input: { id: 'new-co', name: 'New', sourceIds: ['no-such-source'] } }, /no Source has id "no-such-source"/],
-    ['an unknown developer', UPSERT_MODEL, { input: { ...model, id: 'new-model', developerIds: ['nobody-inc'] } }, /no Company has id "nobody-inc"/],
-    ['a reference of the wrong kind', UPSERT_MODEL, { input: { ...model, id: 'new-model', developerIds: ['gpt-4'] } }, /"gpt-4" is a FoundationModel, not a Company/],
-    ['an id of another kind', UPSERT_COMPANY, { input: { id: 'gpt-4', name: 'GPT-4 Inc', sourceIds: [source.id] } }, /"gpt-4" is a FoundationModel, not a Company/],
-    ['a negative parameter count', UPSERT_MODEL, { input: { ...model, parameters: -5 } }, /input.parameters: a parameter count must be from 1/],
-    ['a blank name', UPSERT_COMPANY, { input: { id: 'new-co', name: '  ', sourceIds: [source.id] } }, /input.name: must not be blank/],
-    ['a country that is no ISO code', UPSERT_COMPANY, { input: { id: 'new-co', name: 'New', country: 'Korea', sourceIds: [source.id] } }, /input.country/],
-    ['a role that does not fit the kind', UPSERT_PARTNERSHIP, { input: { id: 'new-deal', name: 'Deal', partnershipKind: 'INVESTMENT', parties: [{ company: 'naver', role: 'supplier' }, { company: 'openai', role: 'investee' }], sourceIds: [source.id] } }, /parties\[0\].role: a INVESTMENT party is investor or investee/],
-    ['a source URL that is not http(s)', ADD_SOURCE, { input: { id: 'new-source', name: 'S', url: 'javascript:alert(1)' } }, /input.url/],
-    ['an unknown entity to link', LINK, { kind: 'BUILT_ON', from: 'askup', to: 'no-model', sourceIds: [source.id] }, /no FoundationModel has id "no-model"/],
+    [
+      'an id that is not a slug',
+      UPSERT_COMPANY,
+      { input: { id: 'Bad Id!', name: 'X', sourceIds: [source.id] } },
+      /input.id: "Bad Id!" is not an id/,
+    ],
+    [
+      'no source',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: 'New', sourceIds: [] } },
+      /input.sourceIds: at least 1 id is needed/,
+    ],
+    [
+      'an unknown source',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: 'New', sourceIds: ['no-such-source'] } },
+      /no Source has id "no-such-source"/,
+    ],
+    [
+      'an unknown developer',
+      UPSERT_MODEL,
+      { input: { ...model, id: 'new-model', developerIds: ['nobody-inc'] } },
+      /no Company has id "nobody-inc"/,
+    ],
+    [
+      'a reference of the wrong kind',
+      UPSERT_MODEL,
+      { input: { ...model, id: 'new-model', developerIds: ['gpt-4'] } },
+      /"gpt-4" is a FoundationModel, not a Company/,
+    ],
+    [
+      'an id of another kind',
+      UPSERT_COMPANY,
+      { input: { id: 'gpt-4', name: 'GPT-4 Inc', sourceIds: [source.id] } },
+      /"gpt-4" is a FoundationModel, not a Company/,
+    ],
+    [
+      'a negative parameter count',
+      UPSERT_MODEL,
+      { input: { ...model, parameters: -5 } },
+      /input.parameters: a parameter count must be from 1/,
+    ],
+    [
+      'a blank name',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: '  ', sourceIds: [source.id] } },
+      /input.name: must not be blank/,
+    ],
+    [
+      'a country that is no ISO code',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: 'New', country: 'Korea', sourceIds: [source.id] } },
+      /input.country/,
+    ],
+    [
+      'a role that does not fit the kind',
+      UPSERT_PARTNERSHIP,
+      {
+        input: {
+          id: 'new-deal',
+          name: 'Deal',
+          partnershipKind: 'INVESTMENT',
+          parties: [
+            { company: 'naver', role: 'supplier' },
+            { company: 'openai', role: 'investee' },
+          ],
+          sourceIds: [source.id],
+        },
+      },
+      /parties\[0\].role: a INVESTMENT party is investor or investee/,
+    ],
+    [
+      'a source URL that is not http(s)',
+      ADD_SOURCE,
+      { input: { id: 'new-source', name: 'S', url: 'javascript:alert(1)' } },
+      /input.url/,
+    ],
+    [
+      'an unknown entity to link',
+      LINK,
+      { kind: 'BUILT_ON', from: 'askup', to: 'no-model', sourceIds: [source.id] },
+      /no FoundationModel has id "no-model"/,
+    ],
     ['a blank retire reason', RETIRE, { id: 'openai', reason: '' }, /reason: must not be blank/],
   ];
 
@@ -186,14 +352,21 @@ describe('bad input changes nothing', () => {
 describe('concurrency and failures', () => {
   it('serialises 20 concurrent upserts of one id: one consistent entity and 20 history records', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `Concurrent Labs ${i}`);
-    const results = await Promise.all(names.map((name) => send(UPSERT_COMPANY, { input: { id: 'concurrent-labs', name, country: 'KR', sourceIds: [source.id] } })));
+    const results = await Promise.all(
+      names.map((name) =>
+        send(UPSERT_COMPANY, { input: { id: 'concurrent-labs', name, country: 'KR', sourceIds: [source.id] } }),
+      ),
+    );
     expect(results.map((result) => result.errors)).toEqual(names.map(() => undefined));
     const { history } = await ok(HISTORY, { id: 'concurrent-labs' });
     expect(history).toHaveLength(20);
     expect(history.map((record: { action: string }) => record.action)).toEqual(['CREATE', ...Array(19).fill('UPDATE')]);
     // Each update's before is the name the one before it wrote: nothing lost in between.
-    for (let i = 1; i < history.length; i += 1) expect(JSON.parse(history[i].before).name).toBe(JSON.parse(history[i - 1].after).name);
-    const [row] = await server.runner.read('MATCH (c:Company {id: "concurrent-labs"}) RETURN count(c) AS copies, c.name AS name');
+    for (let i = 1; i < history.length; i += 1)
+      expect(JSON.parse(history[i].before).name).toBe(JSON.parse(history[i - 1].after).name);
+    const [row] = await server.runner.read(
+      'MATCH (c:Company {id: "concurrent-labs"}) RETURN count(c) AS copies, c.name AS name',
+    );
     expect(row.copies).toBe(1);
     expect(row.name).toBe(JSON.parse(history[19].after).name);
   });
@@ -209,7 +382,8 @@ describe('concurrency and failures', () => {
             const failing = Object.assign(Object.create(tx) as TransactionRunner, {
               run: (query: string, params?: Record<string, unknown>) => {
                 count += 1;
-                if (count === n) throw new DatabaseError('Neo4j went away', 'SERVICE_UNAVAILABLE', 'ServiceUnavailable');
+                if (count === n)
+                  throw new DatabaseError('Neo4j went away', 'SERVICE_UNAVAILABLE', 'ServiceUnavailable');
                 return tx.run(query, params);
               },
             });
@@ -223,7 +397,12 @@ describe('concurrency and failures', () => {
       sourceIds: [source.id],
       relations: [
         { type: 'PROVIDES' as const, direction: 'in' as const, target: 'Company' as const, links: [{ id: 'naver' }] },
-        { type: 'BUILT_ON' as const, direction: 'out' as const, target: 'FoundationModel' as const, links: [{ id: 'gpt-4' }] },
+        {
+          type: 'BUILT_ON' as const,
+          direction: 'out' as const,
+          target: 'FoundationModel' as const,
+          links: [{ id: 'gpt-4' }],
+        },
       ],
       cites: true,
     };
@@ -242,7 +421,10 @@ describe('concurrency and failures', () => {
     }
     // Every statement of the mutation was a point of failure once; the last run wrote it whole.
     expect(statements).toBeGreaterThanOrEqual(8);
-    expect((await ok('{ service(id: "half-written-service") { providers { id } models { id } } }')).service).toEqual({ providers: [{ id: 'naver' }], models: [{ id: 'gpt-4' }] });
+    expect((await ok('{ service(id: "half-written-service") { providers { id } models { id } } }')).service).toEqual({
+      providers: [{ id: 'naver' }],
+      models: [{ id: 'gpt-4' }],
+    });
   });
 });
 
@@ -257,7 +439,9 @@ describe('seed and edits together', () => {
     expect((await ok('{ company(id: "tesla") { name } }')).company).toEqual({ name: 'Tesla (edited)' });
     expect((await ok('{ company(id: "telly") { id } }')).company).toBeNull();
     expect((await ok('{ model(id: "hyperclova-x-think") { name } }')).model).toEqual({ name: 'HyperCLOVA X THINK' });
-    expect((await ok(HISTORY, { id: 'telly' })).history.map((record: { action: string }) => record.action)).toEqual(['RETIRE']);
+    expect((await ok(HISTORY, { id: 'telly' })).history.map((record: { action: string }) => record.action)).toEqual([
+      'RETIRE',
+    ]);
   });
 
   it('a JSON export loaded into an empty database gives back the edited graph', async () => {
@@ -267,7 +451,9 @@ describe('seed and edits together', () => {
     const written = await importJsonGraph(server.runner, parseJsonGraph(exported));
     expect(written.nodes).toBeGreaterThan(200);
     expect(await graphChecksum(server.runner)).toBe(before);
-    expect((await ok('{ company(id: "tesla") { name } model(id: "hyperclova-x-think") { developers { id } } }'))).toEqual({ company: { name: 'Tesla (edited)' }, model: { developers: [{ id: 'naver' }] } });
+    expect(await ok('{ company(id: "tesla") { name } model(id: "hyperclova-x-think") { developers { id } } }')).toEqual(
+      { company: { name: 'Tesla (edited)' }, model: { developers: [{ id: 'naver' }] } },
+    );
     // A second import into a database that is no longer empty is refused, and changes nothing.
     await expect(importJsonGraph(server.runner, parseJsonGraph(exported))).rejects.toThrow(/import into an empty one/);
     expect(await graphChecksum(server.runner)).toBe(before);

@@ -30,7 +30,11 @@ async function serve(target: QueryRunner, options: CypherEndpointOptions) {
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cypher`;
   return async (body: unknown, raw = false): Promise<Answer> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw ? (body as string) : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: JSON.parse(text) };
   };
@@ -40,7 +44,11 @@ let post: Awaited<ReturnType<typeof serve>>;
 let postCapped: Awaited<ReturnType<typeof serve>>;
 let postQuick: Awaited<ReturnType<typeof serve>>;
 
-const companyIds = (parse(fs.readFileSync(path.join(projectRoot, 'seed', 'companies.yaml'), 'utf8')) as { id: string }[]).map((c) => c.id).sort();
+const companyIds = (
+  parse(fs.readFileSync(path.join(projectRoot, 'seed', 'companies.yaml'), 'utf8')) as { id: string }[]
+)
+  .map((c) => c.id)
+  .sort();
 
 beforeAll(async () => {
   runner = await connectTestRunner();
@@ -74,12 +82,19 @@ describe('reads', () => {
   });
 
   it('passes params (integers as Cypher integers) and serialises nodes', async () => {
-    const { status, body } = await post({ query: 'MATCH (c:Company {id: $id}) RETURN c, 1 + $n AS two LIMIT $n', params: { id: companyIds[0], n: 1 } });
+    const { status, body } = await post({
+      query: 'MATCH (c:Company {id: $id}) RETURN c, 1 + $n AS two LIMIT $n',
+      params: { id: companyIds[0], n: 1 },
+    });
     expect(status).toBe(200);
     expect(body.rowCount).toBe(1);
     const [node, two] = body.rows[0];
     expect(two).toBe(2);
-    expect(node).toEqual({ elementId: expect.any(String), labels: expect.arrayContaining(['Company']), properties: expect.objectContaining({ id: companyIds[0] }) });
+    expect(node).toEqual({
+      elementId: expect.any(String),
+      labels: expect.arrayContaining(['Company']),
+      properties: expect.objectContaining({ id: companyIds[0] }),
+    });
   });
 
   it('serialises relationships, paths, temporal, spatial and large integers', async () => {
@@ -89,7 +104,13 @@ describe('reads', () => {
     });
     expect(status).toBe(200);
     const [p, r, d, pt, big, small, m] = body.rows[0];
-    expect(r).toEqual({ elementId: expect.any(String), type: expect.any(String), start: expect.any(String), end: expect.any(String), properties: expect.any(Object) });
+    expect(r).toEqual({
+      elementId: expect.any(String),
+      type: expect.any(String),
+      start: expect.any(String),
+      end: expect.any(String),
+      properties: expect.any(Object),
+    });
     expect(p).toHaveLength(3);
     expect(p[1]).toEqual(r);
     expect(p[0].elementId).toBe(r.start);
@@ -112,8 +133,17 @@ describe('reads', () => {
 
   it('allows USE of its own database and built-in namespaced functions, and a variable called db', async () => {
     expect((await post({ query: 'USE neo4j MATCH (c:Company) RETURN count(c) AS n' })).status).toBe(200);
-    expect((await post({ query: "RETURN duration.between(date('2024-01-01'), date('2024-02-01')) AS d, point.distance(point({x:0,y:0}), point({x:3,y:4})) AS p, duration({hours: 1, seconds: 1.5}) AS t" })).body.rows).toEqual([['P1M', 5, 'PT1H1.5S']]);
-    expect((await post({ query: "WITH {name: 'x'} AS db RETURN db.name AS set, 'CALL db.labels()' AS text" })).body.rows).toEqual([['x', 'CALL db.labels()']]);
+    expect(
+      (
+        await post({
+          query:
+            "RETURN duration.between(date('2024-01-01'), date('2024-02-01')) AS d, point.distance(point({x:0,y:0}), point({x:3,y:4})) AS p, duration({hours: 1, seconds: 1.5}) AS t",
+        })
+      ).body.rows,
+    ).toEqual([['P1M', 5, 'PT1H1.5S']]);
+    expect(
+      (await post({ query: "WITH {name: 'x'} AS db RETURN db.name AS set, 'CALL db.labels()' AS text" })).body.rows,
+    ).toEqual([['x', 'CALL db.labels()']]);
   });
 });
 
@@ -220,12 +250,16 @@ describe('the plan check alone (behind the text check)', () => {
   });
 
   it('lets reads through', async () => {
-    expect(await planVerdict('MATCH (c:Company)-[r]->(x) WHERE c.id IN $ids RETURN c, r, point.distance(point({x: 0, y: 0}), point({x: 1, y: 1})) AS d')).toBeUndefined();
+    expect(
+      await planVerdict(
+        'MATCH (c:Company)-[r]->(x) WHERE c.id IN $ids RETURN c, r, point.distance(point({x: 0, y: 0}), point({x: 1, y: 1})) AS d',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('failures', () => {
-  it('answers a syntax error with 400 and Neo4j\'s message, without a stack', async () => {
+  it("answers a syntax error with 400 and Neo4j's message, without a stack", async () => {
     const { status, body } = await post({ query: 'MATCH (n RETURN n' });
     expect(status).toBe(400);
     expect(body.error.code).toBe('BAD_REQUEST');
@@ -240,14 +274,19 @@ describe('failures', () => {
   });
 
   it('stops a query that runs past the timeout with 408, then keeps serving', async () => {
-    const { status, body } = await postQuick({ query: 'UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(*)' });
+    const { status, body } = await postQuick({
+      query: 'UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(*)',
+    });
     expect(status).toBe(408);
     expect(body.error).toEqual({ code: 'TIMEOUT', message: 'the query ran longer than 300 ms and was stopped' });
     expect((await postQuick({ query: 'RETURN 1 AS one' })).body.rows).toEqual([[1]]);
   });
 
   it('answers 503 when Neo4j is unreachable', async () => {
-    const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', ''), { connectionAcquisitionTimeout: 2000, connectionTimeout: 2000 });
+    const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', ''), {
+      connectionAcquisitionTimeout: 2000,
+      connectionTimeout: 2000,
+    });
     try {
       const unreachable = { driver, database: 'neo4j', uri: 'bolt://127.0.0.1:1' } as unknown as QueryRunner;
       const postNowhere = await serve(unreachable, { timeoutMs: 1000, rowCap: 10 });

@@ -117,13 +117,17 @@ describe('dashboard in headless Chromium', () => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-    const foreign = () => requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'));
+    const foreign = () =>
+      requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'));
     return { page, requests, problems, foreign };
   }
 
   /** Clicks a node of the partnership network where it is drawn on the canvas. */
   async function clickNode(page: Page, id: string) {
-    const position = await page.evaluate((node) => (globalThis as any).dashboard.network.$id(node).renderedPosition() as { x: number; y: number }, id);
+    const position = await page.evaluate(
+      (node) => (globalThis as any).dashboard.network.$id(node).renderedPosition() as { x: number; y: number },
+      id,
+    );
     const box = (await page.locator('#network').boundingBox())!;
     await page.mouse.click(box.x + position.x, box.y + position.y);
   }
@@ -142,14 +146,19 @@ describe('dashboard in headless Chromium', () => {
     expect(legend).toContain('United States');
     expect(legend).toContain('South Korea');
 
-    const kinds = await page.$$eval('#kinds input', (boxes) => boxes.map((box) => (box as unknown as { value: string }).value));
+    const kinds = await page.$$eval('#kinds input', (boxes) =>
+      boxes.map((box) => (box as unknown as { value: string }).value),
+    );
     expect(kinds).toEqual(enumValues('PartnershipKind'));
     const withoutSupply = kinds.filter((kind) => kind !== 'SUPPLY');
     await page.uncheck('#kinds input[value="SUPPLY"]');
     await panelReady(page, 'network-panel', { kinds: withoutSupply, asOf: null });
     const noSupply = (await server.ok(NETWORK, { kinds: withoutSupply, asOf: null })).partnershipNetwork;
     expect(noSupply.edges.length).toBeLessThan(everything.edges.length);
-    expect(await drawn(page, 'network')).toEqual({ nodes: sortedIds(noSupply.nodes), edges: sortedIds(noSupply.edges) });
+    expect(await drawn(page, 'network')).toEqual({
+      nodes: sortedIds(noSupply.nodes),
+      edges: sortedIds(noSupply.edges),
+    });
 
     // The slider starts at the month after the earliest dated partnership (asOf takes a month as its first day).
     const [year, month] = everything.edges
@@ -175,7 +184,11 @@ describe('dashboard in headless Chromium', () => {
 
     // The card of a clicked company, from company(id:).
     await clickNode(page, 'microsoft');
-    await page.waitForFunction(() => (globalThis as any).document.querySelector('#company-card h3')?.textContent.startsWith('Microsoft'), undefined, WAIT);
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelector('#company-card h3')?.textContent.startsWith('Microsoft'),
+      undefined,
+      WAIT,
+    );
     const microsoft = (await server.ok(COMPANY, { id: 'microsoft' })).company;
     expect(microsoft.nameKo).toBeTruthy();
     expect(await page.textContent('#company-card h3')).toBe(`Microsoft (${microsoft.nameKo})`);
@@ -190,9 +203,11 @@ describe('dashboard in headless Chromium', () => {
       const expected = (await server.ok(CONCENTRATION, variables)).concentration;
       expect(Number(await page.getAttribute('#hhi', 'data-hhi'))).toBe(expected.hhi);
       expect(await page.getAttribute('#hhi', 'data-level')).toBe(expected.level);
-      expect(await page.$$eval('#bars .bar-row', (rows) => rows.map((row) => (row as unknown as { dataset: { key: string } }).dataset.key))).toEqual(
-        expected.shares.map((share: { key: string }) => share.key),
-      );
+      expect(
+        await page.$$eval('#bars .bar-row', (rows) =>
+          rows.map((row) => (row as unknown as { dataset: { key: string } }).dataset.key),
+        ),
+      ).toEqual(expected.shares.map((share: { key: string }) => share.key));
       return expected;
     };
     expect(await optionValues(page, '#measure')).toEqual(enumValues('ConcentrationMeasure'));
@@ -217,7 +232,10 @@ describe('dashboard in headless Chromium', () => {
     await page.selectOption('#service', 'askup');
     await panelReady(page, 'explorer-panel', { of: 'askup' });
     const upstream = (await server.ok(UPSTREAM, { of: 'askup' })).upstream;
-    const reached = [upstream.root.id, ...upstream.nodes.map((node: { entity: { id: string } }) => node.entity.id)].sort();
+    const reached = [
+      upstream.root.id,
+      ...upstream.nodes.map((node: { entity: { id: string } }) => node.entity.id),
+    ].sort();
     expect(reached).toEqual(expect.arrayContaining(['gpt-4', 'openai', 'microsoft', 'nvidia', 'tsmc']));
     expect((await drawn(page, 'upstream')).nodes).toEqual(reached);
     expect(await page.textContent('#layers')).toContain('TSMC');

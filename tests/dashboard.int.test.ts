@@ -25,7 +25,9 @@ const sampleVariables: Record<string, Record<string, unknown>> = {
 
 /** The URLs a browser would request for a page: script src, link href, img src. */
 function pageUrls(html: string): string[] {
-  return [...html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[3]);
+  return [...html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["']/gi)].map(
+    (match) => match[3],
+  );
 }
 
 describe('dashboard', () => {
@@ -37,24 +39,31 @@ describe('dashboard', () => {
   });
   afterAll(() => server?.close());
 
-  it.each([['/dashboard'], ['/dashboard/']])('serves the page at GET %s with a strict Content-Security-Policy', async (route) => {
-    const response = await fetch(`${origin}${route}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    const policy = response.headers.get('content-security-policy') ?? '';
-    expect(policy).toContain("default-src 'self'");
-    expect(policy).toContain("script-src 'self'");
-    expect(policy).toContain("connect-src 'self'");
-    expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    const html = await response.text();
-    for (const id of ['network-panel', 'concentration-panel', 'explorer-panel']) expect(html).toContain(`id="${id}"`);
-    expect(html).toContain('Loading…');
-  });
+  it.each([['/dashboard'], ['/dashboard/']])(
+    'serves the page at GET %s with a strict Content-Security-Policy',
+    async (route) => {
+      const response = await fetch(`${origin}${route}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("connect-src 'self'");
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      const html = await response.text();
+      for (const id of ['network-panel', 'concentration-panel', 'explorer-panel']) expect(html).toContain(`id="${id}"`);
+      expect(html).toContain('Loading…');
+    },
+  );
 
   it('references only its own assets, each served, with no inline script', async () => {
     const html = await (await fetch(`${origin}/dashboard`)).text();
     const urls = pageUrls(html).filter((url) => !url.startsWith('data:'));
-    expect(urls).toEqual(['/dashboard/assets/dashboard.css', '/dashboard/assets/cytoscape.min.js', '/dashboard/assets/dashboard.js']);
+    expect(urls).toEqual([
+      '/dashboard/assets/dashboard.css',
+      '/dashboard/assets/cytoscape.min.js',
+      '/dashboard/assets/dashboard.js',
+    ]);
     expect(html).not.toMatch(/<(script|style)\b[^>]*>\s*[^<\s]/i);
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
     for (const url of urls) {
@@ -74,11 +83,20 @@ describe('dashboard', () => {
       expect(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(file))).toBe(true);
     }
     const cytoscape = fs.readFileSync(assets['cytoscape.min.js'], 'utf8');
-    expect(cytoscape).not.toMatch(/(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\//);
+    expect(cytoscape).not.toMatch(
+      /(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\//,
+    );
   });
 
   it('answers an unknown asset with 404', async () => {
-    for (const name of ['package.json', 'index.html', 'dashboardRouter.ts', 'graphiql.min.js', '..%2F..%2Fpackage.json', '..%2Fplayground%2Fplayground.js']) {
+    for (const name of [
+      'package.json',
+      'index.html',
+      'dashboardRouter.ts',
+      'graphiql.min.js',
+      '..%2F..%2Fpackage.json',
+      '..%2Fplayground%2Fplayground.js',
+    ]) {
       expect([name, (await fetch(`${origin}/dashboard/assets/${name}`)).status]).toEqual([name, 404]);
     }
   });

@@ -13,14 +13,21 @@ let server: Awaited<ReturnType<typeof startSeededServer>>;
 let counts: { nodes: number; relationships: number };
 beforeAll(async () => {
   server = await startSeededServer();
-  const [row] = await server.runner.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  const [row] = await server.runner.read(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
   counts = row as typeof counts;
 });
 afterAll(() => server.close());
 
 const download = async (file: string) => {
   const response = await fetch(server.url.replace(/graphql$/, `export/${file}`));
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    text: await response.text(),
+  };
 };
 
 /** Counts CSV records (RFC 4180: a quoted field may hold newlines). */
@@ -48,7 +55,11 @@ describe('the Cypher export', () => {
 
   it('recreates the graph exactly on an empty Neo4j: every node, relationship and property', async () => {
     const { status, type, disposition, text } = await download('graph.cypher');
-    expect([status, type, disposition]).toEqual([200, 'application/x-cypher-query; charset=utf-8', 'attachment; filename="graph.cypher"']);
+    expect([status, type, disposition]).toEqual([
+      200,
+      'application/x-cypher-query; charset=utf-8',
+      'attachment; filename="graph.cypher"',
+    ]);
     const copy = await QueryRunner.connect({ uri: second.uri, user: 'neo4j', database: 'neo4j' });
     try {
       for (const statement of splitStatements(text)) await copy.write(statement);
@@ -93,8 +104,16 @@ describe('the other formats', () => {
   });
 
   it('exportGraph returns the same files with the counts', async () => {
-    const data = await server.ok('{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } csv: exportGraph(format: CSV) { filename content } }');
-    expect(data.json).toMatchObject({ format: 'JSON', contentType: 'application/json; charset=utf-8', filename: 'graph.json', nodeCount: counts.nodes, relationshipCount: counts.relationships });
+    const data = await server.ok(
+      '{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } csv: exportGraph(format: CSV) { filename content } }',
+    );
+    expect(data.json).toMatchObject({
+      format: 'JSON',
+      contentType: 'application/json; charset=utf-8',
+      filename: 'graph.json',
+      nodeCount: counts.nodes,
+      relationshipCount: counts.relationships,
+    });
     expect(JSON.parse(data.json.content)).toEqual(JSON.parse((await download('graph.json')).text));
     const [nodesCsv, relationshipsCsv] = data.csv.content.split(CSV_SEPARATOR);
     expect(nodesCsv).toBe((await download('nodes.csv')).text);

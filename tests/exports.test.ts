@@ -36,19 +36,42 @@ const node = (key: string, labels: string[], properties: ExportNode['properties'
 
 const fixture = graphOf(
   [
-    node('openai', ['Entity', 'Company'], { name: 'OpenAI', country: 'US', marketCapUsdBn: 80, aliases: ['OpenAI LP', 'Open AI'] }),
-    node('naver', ['Entity', 'Company'], { name: 'NAVER', nameKo: '네이버', description: "Korea's search portal,\nand more", listed: true }),
+    node('openai', ['Entity', 'Company'], {
+      name: 'OpenAI',
+      country: 'US',
+      marketCapUsdBn: 80,
+      aliases: ['OpenAI LP', 'Open AI'],
+    }),
+    node('naver', ['Entity', 'Company'], {
+      name: 'NAVER',
+      nameKo: '네이버',
+      description: "Korea's search portal,\nand more",
+      listed: true,
+    }),
     node('gpt-3', ['Entity', 'FoundationModel'], { name: 'GPT-3', parameters: 175e9, releasedOn: '2020-06' }),
     node('training', ['Entity', 'ValueChainStage'], { name: 'training', order: 2n, layer: '' }),
   ],
   [
-    { key: 'r1', type: 'DEVELOPS', start: 'openai', end: 'gpt-3', properties: { sourceIds: ['report-2023', 'openai-blog'] } },
-    { key: 'r2', type: 'PARTICIPATES_IN', start: 'naver', end: 'training', properties: { confidence: 'UNCERTAIN', weight: 0.5 } },
+    {
+      key: 'r1',
+      type: 'DEVELOPS',
+      start: 'openai',
+      end: 'gpt-3',
+      properties: { sourceIds: ['report-2023', 'openai-blog'] },
+    },
+    {
+      key: 'r2',
+      type: 'PARTICIPATES_IN',
+      start: 'naver',
+      end: 'training',
+      properties: { confidence: 'UNCERTAIN', weight: 0.5 },
+    },
   ],
 );
 
 const SCHEMA = ['CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE'];
-const HEADER = '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, or Neo4j Browser).';
+const HEADER =
+  '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, or Neo4j Browser).';
 const MATCH_ENDS = 'AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end})';
 
 describe('toCypher', () => {
@@ -79,7 +102,11 @@ describe('toCypher', () => {
 
   it('backtick-quotes labels, types and keys that are not plain identifiers, and splits batches at batchSize', async () => {
     const graph = graphOf(
-      [node('a', ['Entity', 'AI Lab']), node('b', ['Entity', 'AI Lab'], { 'market cap': 1.5 }), node('c', ['Entity', 'we`ird'])],
+      [
+        node('a', ['Entity', 'AI Lab']),
+        node('b', ['Entity', 'AI Lab'], { 'market cap': 1.5 }),
+        node('c', ['Entity', 'we`ird']),
+      ],
       [{ key: 'x', type: 'WORKS-WITH', start: 'a', end: 'c', properties: {} }],
     );
     expect(await textOf(toCypher(graph, { schema: [], batchSize: 1 }))).toBe(
@@ -119,9 +146,11 @@ describe('toCypher', () => {
 
   it('escapes strings for Cypher literals', () => {
     const where = () => 'x';
-    expect(cypherLiteral("back\\slash 'quote' \"dq\"", where)).toBe(String.raw`'back\\slash \'quote\' "dq"'`);
+    expect(cypherLiteral('back\\slash \'quote\' "dq"', where)).toBe(String.raw`'back\\slash \'quote\' "dq"'`);
     expect(cypherLiteral('line\nnext\r\ttab', where)).toBe(String.raw`'line\nnext\r\ttab'`);
-    expect(cypherLiteral('bell\u0007 nul\u0000 del\u007f sep\u2028', where)).toBe(String.raw`'bell\u0007 nul\u0000 del\u007f sep\u2028'`);
+    expect(cypherLiteral('bell\u0007 nul\u0000 del\u007f sep\u2028', where)).toBe(
+      String.raw`'bell\u0007 nul\u0000 del\u007f sep\u2028'`,
+    );
     expect(cypherLiteral('네이버 ✓ 😀', where)).toBe("'네이버 ✓ 😀'");
     expect(cypherLiteral('lone \ud800 surrogate', where)).toBe(String.raw`'lone \ud800 surrogate'`);
     expect(cypherLiteral('semi; // not a comment', where)).toBe("'semi; // not a comment'");
@@ -137,12 +166,19 @@ describe('toCypher', () => {
   });
 
   it('refuses what it cannot recreate exactly', async () => {
-    const run = (nodes: ExportNode[], options = { schema: [] as string[] }) => textOf(toCypher(graphOf(nodes), options));
+    const run = (nodes: ExportNode[], options = { schema: [] as string[] }) =>
+      textOf(toCypher(graphOf(nodes), options));
     await expect(run([node('a', ['Entity'], { score: NaN })])).rejects.toThrow('node "a" property "score" is NaN');
-    await expect(run([node('a', ['Entity'], { score: [1, Infinity] })])).rejects.toThrow('node "a" property "score" is Infinity');
+    await expect(run([node('a', ['Entity'], { score: [1, Infinity] })])).rejects.toThrow(
+      'node "a" property "score" is Infinity',
+    );
     await expect(run([node('a', ['Company'])])).rejects.toThrow('node "a" lacks the Entity label');
-    await expect(run([{ key: 'a', labels: ['Entity'], properties: { id: 'b' } }])).rejects.toThrow('property id equal to its key');
-    await expect(run([], { schema: [], batchSize: 0 } as never)).rejects.toThrow('batchSize must be a positive integer');
+    await expect(run([{ key: 'a', labels: ['Entity'], properties: { id: 'b' } }])).rejects.toThrow(
+      'property id equal to its key',
+    );
+    await expect(run([], { schema: [], batchSize: 0 } as never)).rejects.toThrow(
+      'batchSize must be a positive integer',
+    );
   });
 });
 
@@ -210,12 +246,18 @@ describe('toGraphML', () => {
   });
 
   it('refuses a property that would clash with the labels or type key, and non-finite floats', async () => {
-    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { labels: 'x' })])))).rejects.toThrow('property named "labels"');
+    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { labels: 'x' })])))).rejects.toThrow(
+      'property named "labels"',
+    );
     const edge = { key: 'r', type: 'T', start: 'a', end: 'a', properties: { type: 'x' } };
     await expect(textOf(toGraphML(graphOf([node('a', ['Entity'])], [edge])))).rejects.toThrow('property named "type"');
-    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { x: -Infinity })])))).rejects.toThrow('node "a" property "x" is -Infinity');
+    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { x: -Infinity })])))).rejects.toThrow(
+      'node "a" property "x" is -Infinity',
+    );
     await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { x: [[1n]] })])))).rejects.toThrow('nested list');
-    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { x: [1n, 'b'] })])))).rejects.toThrow('list mixing long and string');
+    await expect(textOf(toGraphML(graphOf([node('a', ['Entity'], { x: [1n, 'b'] })])))).rejects.toThrow(
+      'list mixing long and string',
+    );
   });
 });
 
@@ -241,7 +283,9 @@ describe('toJson', () => {
     expect(jsonText(['a"b', 1.5e-7, 3n], () => 'x')).toBe('["a\\"b",1.5e-7,3]');
     expect(floatText(2, () => 'x')).toBe('2.0');
     expect(await textOf(toJson(graphOf([])))).toBe('{"nodes":[\n],"relationships":[\n]}\n');
-    await expect(textOf(toJson(graphOf([node('a', ['Entity'], { x: NaN })])))).rejects.toThrow('node "a" property "x" is NaN');
+    await expect(textOf(toJson(graphOf([node('a', ['Entity'], { x: NaN })])))).rejects.toThrow(
+      'node "a" property "x" is NaN',
+    );
   });
 });
 
@@ -269,7 +313,13 @@ describe('toCsvNodes / toCsvRelationships', () => {
   it('quotes per RFC 4180 and types arrays', async () => {
     const graph = graphOf(
       [
-        node('a,b', ['Entity', 'Odd,Label'], { quote: 'say "hi"', steps: [1n, 2n], shares: [0.5, 1], flags: [true], tags: [] }),
+        node('a,b', ['Entity', 'Odd,Label'], {
+          quote: 'say "hi"',
+          steps: [1n, 2n],
+          shares: [0.5, 1],
+          flags: [true],
+          tags: [],
+        }),
         node('c', ['Entity'], { quote: 'semi;colon', steps: [], tags: ['x "y"', 'z,w'] }),
       ],
       [{ key: 'r', type: 'T', start: 'a,b', end: 'c', properties: { note: 'line\r\nbreak' } }],
@@ -281,19 +331,25 @@ describe('toCsvNodes / toCsvRelationships', () => {
         'c,Entity,semi;colon,,,,"x ""y"";z,w"',
       ),
     );
-    expect(await textOf(toCsvRelationships(graph))).toBe(lines(':START_ID,:END_ID,:TYPE,note:string', '"a,b",c,T,"line\r\nbreak"'));
+    expect(await textOf(toCsvRelationships(graph))).toBe(
+      lines(':START_ID,:END_ID,:TYPE,note:string', '"a,b",c,T,"line\r\nbreak"'),
+    );
   });
 
   it('refuses what neo4j-admin cannot read back', async () => {
     const nodes = (...list: ExportNode[]) => textOf(toCsvNodes(graphOf(list)));
-    await expect(nodes(node('a', ['Entity'], { aliases: ['x;y'] }))).rejects.toThrow(`node "a" property "aliases" has the element "x;y"; ';' separates array elements`);
+    await expect(nodes(node('a', ['Entity'], { aliases: ['x;y'] }))).rejects.toThrow(
+      `node "a" property "aliases" has the element "x;y"; ';' separates array elements`,
+    );
     await expect(nodes(node('a', ['Entity'], { aliases: ['x', ''] }))).rejects.toThrow('empty string element');
     await expect(nodes(node('a', ['Entity'], { n: 1n }), node('b', ['Entity'], { n: 1.5 }))).rejects.toThrow(
       'node property "n" has values of types long and double; a CSV column has one type',
     );
     await expect(nodes(node('a', ['Entity', 'A;B']))).rejects.toThrow(`has label "A;B", and ';' separates labels`);
     await expect(nodes(node('a', ['Entity'], { 'x:y': 1n }))).rejects.toThrow(`contains ':'`);
-    await expect(nodes({ key: 'a', labels: ['Entity'], properties: {} })).rejects.toThrow('property id equal to its key');
+    await expect(nodes({ key: 'a', labels: ['Entity'], properties: {} })).rejects.toThrow(
+      'property id equal to its key',
+    );
     await expect(nodes(node('a', ['Entity'], { x: Infinity }))).rejects.toThrow('node "a" property "x" is Infinity');
   });
 });
@@ -332,7 +388,12 @@ describe('streaming a larger graph', () => {
   const labels = ['Company', 'FoundationModel', 'Service'];
   const large = graphOf(
     Array.from({ length: size }, (_, i) =>
-      node(`n-${i}`, ['Entity', labels[i % 3]], { name: `Node <${i}> & "co"\n'${i}'`, rank: BigInt(i), share: i / 7, aliases: [`a${i}`, `b,${i}`] }),
+      node(`n-${i}`, ['Entity', labels[i % 3]], {
+        name: `Node <${i}> & "co"\n'${i}'`,
+        rank: BigInt(i),
+        share: i / 7,
+        aliases: [`a${i}`, `b,${i}`],
+      }),
     ),
     Array.from({ length: size - 1 }, (_, i) => ({
       key: `r-${i}`,
@@ -344,7 +405,13 @@ describe('streaming a larger graph', () => {
   );
 
   it('yields many small chunks that join into a parseable document', async () => {
-    for (const stream of [toCypher(large, { schema: SCHEMA }), toGraphML(large), toJson(large), toCsvNodes(large), toCsvRelationships(large)]) {
+    for (const stream of [
+      toCypher(large, { schema: SCHEMA }),
+      toGraphML(large),
+      toJson(large),
+      toCsvNodes(large),
+      toCsvRelationships(large),
+    ]) {
       const chunks = await chunksOf(stream);
       const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
       expect(chunks.length).toBeGreaterThan(1);
@@ -354,7 +421,13 @@ describe('streaming a larger graph', () => {
     const json = JSON.parse(await textOf(toJson(large)));
     expect(json.nodes).toHaveLength(size);
     expect(json.relationships).toHaveLength(size - 1);
-    expect(json.nodes[1999].properties).toEqual({ id: 'n-1999', name: `Node <1999> & "co"\n'1999'`, rank: 1999, share: 1999 / 7, aliases: ['a1999', 'b,1999'] });
+    expect(json.nodes[1999].properties).toEqual({
+      id: 'n-1999',
+      name: `Node <1999> & "co"\n'1999'`,
+      rank: 1999,
+      share: 1999 / 7,
+      aliases: ['a1999', 'b,1999'],
+    });
 
     expect(elementCount(await textOf(toGraphML(large)))).toBe(1 + 6 + 3 + 1 + size * 7 + (size - 1) * 4);
 

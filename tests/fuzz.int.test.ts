@@ -23,11 +23,35 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const schema: GraphQLSchema = buildSchema();
-const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const ALLOWED = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Values of any JSON shape, biased to the ones the API takes: ids, dates, enum names, page sizes. */
 const value: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('openai', 'naver', 'gpt-4', 'askup', 'tsmc', 'chips', 'MODELS', 'SERVICES', 'COUNTRY', 'BLOC', '2023', '2023-03', '2023-13-40', '', 'null'),
+  fc.constantFrom(
+    'openai',
+    'naver',
+    'gpt-4',
+    'askup',
+    'tsmc',
+    'chips',
+    'MODELS',
+    'SERVICES',
+    'COUNTRY',
+    'BLOC',
+    '2023',
+    '2023-03',
+    '2023-13-40',
+    '',
+    'null',
+  ),
   fc.constantFrom(...HOSTILE_STRINGS),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer({ min: -1000, max: 1000 }),
@@ -36,7 +60,10 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.constantFrom('openai', 'microsoft', 'INVESTMENT', 'SUPPLY', 'x'), { maxLength: 5 }),
-  fc.dictionary(fc.constantFrom('country', 'stage', 'developer', 'company', 'kind', 'from', 'minParameters', 'nope'), fc.constantFrom('KR', 'US', 'chips', 'openai', 'INVESTMENT', '2023', 7, null)),
+  fc.dictionary(
+    fc.constantFrom('country', 'stage', 'developer', 'company', 'kind', 'from', 'minParameters', 'nope'),
+    fc.constantFrom('KR', 'US', 'chips', 'openai', 'INVESTMENT', '2023', 7, null),
+  ),
 );
 
 const fieldsOf = (type: GraphQLNamedType): GraphQLField<unknown, unknown>[] =>
@@ -51,13 +78,15 @@ interface Part {
 /** Arguments as variables: some omitted, the rest random values of any shape (most do not fit their type). */
 function args(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Part> {
   if (field.args.length === 0) return fc.constant({ text: '', variables: [] });
-  return fc.tuple(...field.args.map((arg) => fc.option(value, { nil: undefined, freq: 3 }).map((drawn) => ({ arg, drawn })))).map((pairs) => {
-    const used = pairs.filter(({ drawn }) => drawn !== undefined);
-    return {
-      text: used.length ? `(${used.map(({ arg }) => `${arg.name}: $VAR`).join(', ')})` : '',
-      variables: used.map(({ arg, drawn }) => ({ type: String(arg.type), value: drawn })),
-    };
-  });
+  return fc
+    .tuple(...field.args.map((arg) => fc.option(value, { nil: undefined, freq: 3 }).map((drawn) => ({ arg, drawn }))))
+    .map((pairs) => {
+      const used = pairs.filter(({ drawn }) => drawn !== undefined);
+      return {
+        text: used.length ? `(${used.map(({ arg }) => `${arg.name}: $VAR`).join(', ')})` : '',
+        variables: used.map(({ arg, drawn }) => ({ type: String(arg.type), value: drawn })),
+      };
+    });
 }
 
 /** A selection set over a type, `depth` levels at most, with random aliases and directives. */
@@ -68,13 +97,20 @@ function selection(type: GraphQLNamedType, depth: number): fc.Arbitrary<Part> {
     const composite = fieldsOf(named).length > 0 || isUnionType(named);
     const inner = composite ? selection(named, depth - 1) : fc.constant({ text: '', variables: [] });
     const alias = fc.option(fc.constantFrom('a', 'b', 'x1'), { nil: undefined });
-    const directive = fc.option(fc.constantFrom('@include(if: true)', '@skip(if: false)', '@skip(if: true)'), { nil: undefined });
+    const directive = fc.option(fc.constantFrom('@include(if: true)', '@skip(if: false)', '@skip(if: true)'), {
+      nil: undefined,
+    });
     return fc.tuple(alias, directive, args(chosen), inner).map(([name, dir, given, sub]) => ({
       text: `${name ? `${name}: ` : ''}${chosen.name}${given.text} ${dir ?? ''} ${sub.text}`,
       variables: [...given.variables, ...sub.variables],
     }));
   });
-  return fc.array(field, { minLength: 1, maxLength: 4 }).map((parts) => ({ text: `{ ${parts.map((part) => part.text).join(' ')} }`, variables: parts.flatMap((part) => part.variables) }));
+  return fc
+    .array(field, { minLength: 1, maxLength: 4 })
+    .map((parts) => ({
+      text: `{ ${parts.map((part) => part.text).join(' ')} }`,
+      variables: parts.flatMap((part) => part.variables),
+    }));
 }
 
 /** A whole query over the Query type, up to 10 levels deep, its variables numbered and declared. */
@@ -93,7 +129,9 @@ const operation = fc.integer({ min: 0, max: 9 }).chain((depth) =>
 /** The codes of a response's errors, or 'not JSON'. */
 function codesOf(text: string): string[] {
   try {
-    return ((JSON.parse(text).errors ?? []) as { extensions?: { code?: string } }[]).map((error) => error.extensions?.code ?? 'none');
+    return ((JSON.parse(text).errors ?? []) as { extensions?: { code?: string } }[]).map(
+      (error) => error.extensions?.code ?? 'none',
+    );
   } catch {
     return ['not JSON'];
   }
@@ -104,10 +142,17 @@ describe('fuzzing', () => {
     const failures: string[] = [];
     await fc.assert(
       fc.asyncProperty(operation, async ({ query, variables }) => {
-        const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
         const text = await response.text();
         const bad = codesOf(text).filter((code) => !ALLOWED.has(code));
-        if (response.status >= 500 || bad.length > 0) failures.push(`${response.status} ${bad.join(',')} ${query.slice(0, 300)} ${JSON.stringify(variables).slice(0, 200)} -> ${text.slice(0, 300)}`);
+        if (response.status >= 500 || bad.length > 0)
+          failures.push(
+            `${response.status} ${bad.join(',')} ${query.slice(0, 300)} ${JSON.stringify(variables).slice(0, 200)} -> ${text.slice(0, 300)}`,
+          );
       }),
       { numRuns: 2000, seed: 20261128 },
     );
@@ -120,15 +165,31 @@ describe('fuzzing', () => {
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.json({ maxDepth: 3 }),
       fc.string({ unit: 'binary', maxLength: 300 }).map((query) => JSON.stringify({ query })),
-      fc.tuple(fc.constantFrom('{ ', 'query { ', '{ company(id: ', 'fragment F on Company { ', '{ companies(first: '), fc.string({ unit: 'grapheme', maxLength: 60 })).map(([head, tail]) => JSON.stringify({ query: head + tail })),
-      fc.record({ query: fc.constantFrom('{ stages { id } }', 'query Q($a: Int) { stages { id } }'), variables: fc.jsonValue(), operationName: fc.oneof(fc.string(), fc.constant(null), fc.integer()) }).map((request) => JSON.stringify(request)),
+      fc
+        .tuple(
+          fc.constantFrom('{ ', 'query { ', '{ company(id: ', 'fragment F on Company { ', '{ companies(first: '),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+        )
+        .map(([head, tail]) => JSON.stringify({ query: head + tail })),
+      fc
+        .record({
+          query: fc.constantFrom('{ stages { id } }', 'query Q($a: Int) { stages { id } }'),
+          variables: fc.jsonValue(),
+          operationName: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        })
+        .map((request) => JSON.stringify(request)),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: text,
+        });
         const answer = await response.text();
         const bad = codesOf(answer).filter((code) => !ALLOWED.has(code));
-        if (response.status >= 500 || bad.length > 0) failures.push(`${response.status} ${bad.join(',')} ${text.slice(0, 200)} -> ${answer.slice(0, 300)}`);
+        if (response.status >= 500 || bad.length > 0)
+          failures.push(`${response.status} ${bad.join(',')} ${text.slice(0, 200)} -> ${answer.slice(0, 300)}`);
       }),
       { numRuns: 1000, seed: 11282026 },
     );

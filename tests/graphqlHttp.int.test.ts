@@ -13,13 +13,19 @@ describe('GraphQL over HTTP', () => {
   it("passes graphql-http's server audits: no MUST (error) or SHOULD (warn) audit fails", async () => {
     const results = await auditServer({ url: server.url });
     expect(results.length).toBeGreaterThan(50);
-    const failed = results.filter((result) => result.status === 'error' || result.status === 'warn').map((result) => `${result.status}: ${result.name}: ${"reason" in result ? result.reason : ""}`);
+    const failed = results
+      .filter((result) => result.status === 'error' || result.status === 'warn')
+      .map((result) => `${result.status}: ${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(failed).toEqual([]);
   });
 
   it('gives application/graphql-response+json and 400 to a client that prefers it, application/json and 200 otherwise', async () => {
     const ask = (accept?: string) =>
-      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept && { accept }) }, body: JSON.stringify({ query: '{ nope }' }) });
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accept && { accept }) },
+        body: JSON.stringify({ query: '{ nope }' }),
+      });
     for (const [accept, type, status] of [
       ['application/graphql-response+json', 'application/graphql-response+json', 400],
       ['application/graphql-response+json, application/json;q=0.9', 'application/graphql-response+json', 400],
@@ -28,7 +34,11 @@ describe('GraphQL over HTTP', () => {
       [undefined, 'application/json', 200],
     ] as const) {
       const response = await ask(accept);
-      expect({ accept, type: response.headers.get('content-type'), status: response.status }).toEqual({ accept, type: `${type}; charset=utf-8`, status });
+      expect({ accept, type: response.headers.get('content-type'), status: response.status }).toEqual({
+        accept,
+        type: `${type}; charset=utf-8`,
+        status,
+      });
       expect(((await response.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
   });

@@ -54,13 +54,16 @@ const SECRETS = /stacktrace|\n\s+at |node_modules|\.cypher\b|\bRETURN\b|Neo\.(Cl
 
 describe('query limits', () => {
   it('refuses an operation nested deeper than MAX_DEPTH, naming the limit', async () => {
-    const deep = '{ companies { nodes { models { developers { models { developers { models { developers { id } } } } } } } } }';
+    const deep =
+      '{ companies { nodes { models { developers { models { developers { models { developers { id } } } } } } } } }';
     const response = await strictGql(deep);
     expect(response.status).toBe(400);
     tooComplex(response, 'MAX_DEPTH', DEFAULT_LIMITS.depth);
     expect(response.errors![0].message).toMatch(/nested 9 levels deep; at most 8/);
     // Eight levels are fine.
-    await server.ok('{ companies(first: 2) { nodes { models { developers { models { developers { models { id } } } } } } } }');
+    await server.ok(
+      '{ companies(first: 2) { nodes { models { developers { models { developers { models { id } } } } } } } }',
+    );
   });
 
   it('refuses more than MAX_ALIASES aliases and MAX_DIRECTIVES directives', async () => {
@@ -69,7 +72,10 @@ describe('query limits', () => {
     const fifteen = Array.from({ length: DEFAULT_LIMITS.aliases }, (_, i) => `a${i}: stages { id }`).join(' ');
     expect(Object.keys(await server.ok(`{ ${fifteen} }`))).toHaveLength(15);
 
-    const directives = Array.from({ length: DEFAULT_LIMITS.directives + 1 }, (_, i) => `f${i}: id @include(if: true)`).join(' ');
+    const directives = Array.from(
+      { length: DEFAULT_LIMITS.directives + 1 },
+      (_, i) => `f${i}: id @include(if: true)`,
+    ).join(' ');
     tooComplex(await server.gql(`{ stages { ${directives} } }`), 'MAX_DIRECTIVES', DEFAULT_LIMITS.directives);
   });
 
@@ -80,7 +86,8 @@ describe('query limits', () => {
   });
 
   it('computes the cost with the variables of each request, so the same document passes or not by its page size', async () => {
-    const query = 'query Cards($n: Int!) { companies(first: $n) { nodes { models { services { name providers { name models { name } } } } } } }';
+    const query =
+      'query Cards($n: Int!) { companies(first: $n) { nodes { models { services { name providers { name models { name } } } } } } }';
     const small = await server.gql(query, { n: 2 });
     expect(small.errors).toBeUndefined();
     const large = await strictGql(query, { n: MAX_PAGE });
@@ -104,7 +111,9 @@ describe('query limits', () => {
 
   it('refuses list arguments of more than MAX_LIST_ITEMS items and pages of more than 100', async () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `company-${i}`);
-    const response = await server.gql('query ($ids: [ID!]) { partnershipNetwork(companies: $ids) { nodes { id } } }', { ids });
+    const response = await server.gql('query ($ids: [ID!]) { partnershipNetwork(companies: $ids) { nodes { id } } }', {
+      ids,
+    });
     tooComplex(response, 'MAX_LIST_ITEMS', DEFAULT_LIMITS.listItems);
     expect(response.errors![0].message).toContain('lists 5000 items');
     const page = await server.gql(`{ companies(first: ${MAX_PAGE + 1}) { nodes { id } } }`);
@@ -115,20 +124,37 @@ describe('query limits', () => {
   it('refuses bodies over MAX_BODY_BYTES, batches, and bodies that are not JSON, with a JSON error', async () => {
     const big = await post(JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(1024 * 1024)}` }));
     expect(big.status).toBe(413);
-    expect(big.json.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'MAX_BODY_BYTES', value: DEFAULT_LIMITS.bodyBytes });
+    expect(big.json.errors[0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'MAX_BODY_BYTES',
+      value: DEFAULT_LIMITS.bodyBytes,
+    });
     const batch = await post(JSON.stringify([{ query: '{ stages { id } }' }, { query: '{ stages { id } }' }]));
     expect(batch.status).toBe(400);
     expect(batch.json.errors[0].message).toMatch(/batching/i);
     const broken = await post('{"query": "{ stages { id } }"');
-    expect(broken).toMatchObject({ status: 400, json: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] } });
+    expect(broken).toMatchObject({
+      status: 400,
+      json: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] },
+    });
   });
 
   it('takes its limits from the configuration', async () => {
-    const strict = await startTestServer(server.runner, { limits: { ...DEFAULT_LIMITS, depth: 2, cost: 30, bodyBytes: 2048 } });
+    const strict = await startTestServer(server.runner, {
+      limits: { ...DEFAULT_LIMITS, depth: 2, cost: 30, bodyBytes: 2048 },
+    });
     try {
       tooComplex(await strict.gql('{ companies { nodes { id } } }'), 'MAX_DEPTH', 2);
-      tooComplex(await strict.gql('{ stages { id name } companies(first: 40) { totalCount } search(text: "gpt") { score } }'), 'MAX_COST', 30);
-      const response = await fetch(strict.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(3000)}` }) });
+      tooComplex(
+        await strict.gql('{ stages { id name } companies(first: 40) { totalCount } search(text: "gpt") { score } }'),
+        'MAX_COST',
+        30,
+      );
+      const response = await fetch(strict.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(3000)}` }),
+      });
       expect(response.status).toBe(413);
       expect(((await response.json()) as any).errors[0].message).toContain('MAX_BODY_BYTES = 2048');
     } finally {
@@ -146,9 +172,18 @@ describe('hostile input', () => {
     const unexpected: string[] = [];
     for (const probe of probes) {
       const response = await post(JSON.stringify({ query: probe.query, variables: probe.variables }));
-      const codes = (response.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code);
-      if (response.status >= 500 || response.json === undefined || codes.some((code: string) => !['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX'].includes(code)) || SECRETS.test(response.text)) {
-        unexpected.push(`${probe.label} ${JSON.stringify(probe.variables).slice(0, 80)} -> ${response.status} ${response.text.slice(0, 200)}`);
+      const codes = (response.json?.errors ?? []).map(
+        (error: { extensions?: { code?: string } }) => error.extensions?.code,
+      );
+      if (
+        response.status >= 500 ||
+        response.json === undefined ||
+        codes.some((code: string) => !['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX'].includes(code)) ||
+        SECRETS.test(response.text)
+      ) {
+        unexpected.push(
+          `${probe.label} ${JSON.stringify(probe.variables).slice(0, 80)} -> ${response.status} ${response.text.slice(0, 200)}`,
+        );
       }
     }
     expect(unexpected).toEqual([]);
@@ -156,7 +191,9 @@ describe('hostile input', () => {
   });
 
   it('finds Korean and emoji text, and answers unknown ids in any script with null', async () => {
-    const data = await server.ok('{ search(text: "하이퍼클로바") { entity { id } } emoji: search(text: "🤖 GPT") { score } company(id: "네이버🚀") { id } }');
+    const data = await server.ok(
+      '{ search(text: "하이퍼클로바") { entity { id } } emoji: search(text: "🤖 GPT") { score } company(id: "네이버🚀") { id } }',
+    );
     expect(data.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toContain('hyperclova-x');
     expect(data.company).toBeNull();
     const onlyEmoji = await server.gql('{ search(text: "🤖🚀") { score } }');
@@ -164,12 +201,22 @@ describe('hostile input', () => {
   });
 
   it.each([
-    ['a wrong variable type', 'query ($n: Int!) { companies(first: $n) { totalCount } }', { n: 'ten' }, 'BAD_USER_INPUT'],
+    [
+      'a wrong variable type',
+      'query ($n: Int!) { companies(first: $n) { totalCount } }',
+      { n: 'ten' },
+      'BAD_USER_INPUT',
+    ],
     ['a missing required variable', 'query ($id: ID!) { company(id: $id) { id } }', {}, 'BAD_USER_INPUT'],
     ['an unknown field', '{ companies { nodes { password } } }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
     ['an unknown enum value', '{ concentration(measure: EVERYTHING) { hhi } }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
     ['a syntax error', '{ companies { nodes { id }', undefined, 'GRAPHQL_PARSE_FAILED'],
-    ['a cyclic fragment', '{ companies { nodes { ...A } } } fragment A on Company { models { developers { ...A } } }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a cyclic fragment',
+      '{ companies { nodes { ...A } } } fragment A on Company { models { developers { ...A } } }',
+      undefined,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ])('answers %s with %s', async (_label, query, variables, code) => {
     const response = await strictGql(query, variables as Record<string, unknown> | undefined);
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -221,7 +268,9 @@ describe('error hygiene', () => {
       const typo = await production.gql('{ compani(id: "openai") { id } }');
       expect(typo.errors![0].message).toBe('Cannot query field "compani" on type "Query".');
       // __typename is not introspection: clients use it.
-      expect((await production.ok('{ company(id: "openai") { __typename } }')).company).toEqual({ __typename: 'Company' });
+      expect((await production.ok('{ company(id: "openai") { __typename } }')).company).toEqual({
+        __typename: 'Company',
+      });
     } finally {
       await production.close();
     }
@@ -235,25 +284,51 @@ describe('error hygiene', () => {
   it('masks unexpected errors: no stack, no Cypher, no driver message', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const cypherFailure = new DatabaseError('Invalid input: MATCH (n:Company {id: $id}) RETURN n at line 3', 'QUERY_FAILED', 'Neo.ClientError.Statement.SyntaxError');
+      const cypherFailure = new DatabaseError(
+        'Invalid input: MATCH (n:Company {id: $id}) RETURN n at line 3',
+        'QUERY_FAILED',
+        'Neo.ClientError.Statement.SyntaxError',
+      );
       const wrapped = new GraphQLError(cypherFailure.message, { originalError: cypherFailure, path: ['company'] });
-      expect(formatError({ message: wrapped.message, path: ['company'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped)).toEqual({
+      expect(
+        formatError(
+          {
+            message: wrapped.message,
+            path: ['company'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+          },
+          wrapped,
+        ),
+      ).toEqual({
         message: 'Unexpected error.',
         path: ['company'],
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       });
       const timeout = new DatabaseError('The query ran longer than its 5000 ms timeout and was stopped.', 'TIMEOUT');
-      expect(formatError({ message: 'x', path: ['upstream'] }, new GraphQLError('x', { originalError: timeout, path: ['upstream'] })).extensions).toEqual({ code: 'QUERY_TIMEOUT' });
+      expect(
+        formatError(
+          { message: 'x', path: ['upstream'] },
+          new GraphQLError('x', { originalError: timeout, path: ['upstream'] }),
+        ).extensions,
+      ).toEqual({ code: 'QUERY_TIMEOUT' });
     } finally {
       spy.mockRestore();
     }
   });
 
   it('stops a Cypher transaction at its timeout with a TIMEOUT error', async () => {
-    const runner = await QueryRunner.connect({ uri: process.env.NEO4J_URI!, user: 'neo4j', password: process.env.NEO4J_PASSWORD, database: 'neo4j', queryTimeoutMs: 300 });
+    const runner = await QueryRunner.connect({
+      uri: process.env.NEO4J_URI!,
+      user: 'neo4j',
+      password: process.env.NEO4J_PASSWORD,
+      database: 'neo4j',
+      queryTimeoutMs: 300,
+    });
     try {
       const started = Date.now();
-      await expect(runner.read('UNWIND range(1, 400000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n')).rejects.toMatchObject({
+      await expect(
+        runner.read('UNWIND range(1, 400000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n'),
+      ).rejects.toMatchObject({
         code: 'TIMEOUT',
         message: 'The query ran longer than its 300 ms timeout and was stopped.',
       });
@@ -270,18 +345,29 @@ describe('browsers: CSRF prevention and CORS', () => {
     const get = await fetch(`${server.url}?query=${encodeURIComponent('{ stages { id } }')}`);
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/Cross-Site Request Forgery/);
-    const preflighted = await fetch(`${server.url}?query=${encodeURIComponent('{ stages { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${server.url}?query=${encodeURIComponent('{ stages { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
   });
 
   it('sends no CORS headers unless origins are configured, and then only for those', async () => {
     const preflight = (url: string, origin: string) =>
-      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    expect((await preflight(server.url, 'https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect(
+      (await preflight(server.url, 'https://elsewhere.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
     const open = await startTestServer(server.runner, { corsOrigins: ['https://dashboards.example'] });
     try {
-      expect((await preflight(open.url, 'https://dashboards.example')).headers.get('access-control-allow-origin')).toBe('https://dashboards.example');
-      expect((await preflight(open.url, 'https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(open.url, 'https://dashboards.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://dashboards.example',
+      );
+      expect(
+        (await preflight(open.url, 'https://elsewhere.example')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
     } finally {
       await open.close();
     }
@@ -295,10 +381,16 @@ describe('rate limit', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) statuses.push((await limited.gql('{ stages { id } }')).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200]);
-      const over = await fetch(limited.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stages { id } }' }) });
+      const over = await fetch(limited.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stages { id } }' }),
+      });
       expect(over.status).toBe(429);
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await over.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: 5 } });
+      expect(((await over.json()) as any).errors[0]).toMatchObject({
+        extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: 5 },
+      });
       expect((await fetch(limited.url.replace('/graphql', '/health'))).status).toBe(200);
       expect((await fetch(limited.url.replace('/graphql', '/ready'))).status).toBe(200);
     } finally {

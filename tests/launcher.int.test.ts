@@ -28,7 +28,9 @@ describeOwnNeo4j('the Neo4j the tests start', () => {
   it('answers over Bolt as Neo4j 5.26 with APOC on board', async () => {
     const runner = await connectTestRunner();
     try {
-      const [component] = await runner.read("CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition");
+      const [component] = await runner.read(
+        'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+      );
       expect(component).toMatchObject({ name: 'Neo4j Kernel', edition: 'community' });
       expect(component.version).toMatch(/^5\.26\./);
       const [apoc] = await runner.read('RETURN apoc.version() AS version');
@@ -52,11 +54,14 @@ describe('the launcher', () => {
   afterAll(() => first?.stop());
 
   it('prints one ready line with the Bolt address and the data directory', () => {
-    expect(first.readyLine).toBe(`Neo4j ${first.readyLine.split(' ')[1]} ready at bolt://127.0.0.1:${firstPort} (data: ${firstDir})`);
+    expect(first.readyLine).toBe(
+      `Neo4j ${first.readyLine.split(' ')[1]} ready at bolt://127.0.0.1:${firstPort} (data: ${firstDir})`,
+    );
   });
 
   it('enforces the password it was given', async () => {
-    const connect = (password: string) => QueryRunner.connect({ uri: first.uri, user: 'neo4j', password, database: 'neo4j' });
+    const connect = (password: string) =>
+      QueryRunner.connect({ uri: first.uri, user: 'neo4j', password, database: 'neo4j' });
     await expect(connect('wrong')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const runner = await connect('test-secret');
     expect(await runner.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
@@ -64,13 +69,19 @@ describe('the launcher', () => {
   });
 
   it('says in one line when the port is in use', async () => {
-    const error = await startNeo4j({ ...options, port: firstPort, dataDir: tempDir() }).catch((caught: unknown) => caught);
+    const error = await startNeo4j({ ...options, port: firstPort, dataDir: tempDir() }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(LauncherError);
-    expect((error as Error).message).toBe(`neo4j-launcher: port ${firstPort} is already in use on 127.0.0.1; stop what uses it or pass --port <free port>`);
+    expect((error as Error).message).toBe(
+      `neo4j-launcher: port ${firstPort} is already in use on 127.0.0.1; stop what uses it or pass --port <free port>`,
+    );
   });
 
   it('says in one line when the data directory is locked by another Neo4j', async () => {
-    const error = await startNeo4j({ ...options, port: await freePort(), dataDir: firstDir }).catch((caught: unknown) => caught);
+    const error = await startNeo4j({ ...options, port: await freePort(), dataDir: firstDir }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(LauncherError);
     expect((error as Error).message).toBe(
       `neo4j-launcher: data directory ${firstDir} is locked by another Neo4j process; stop that process or pass --data <other dir>`,
@@ -80,11 +91,15 @@ describe('the launcher', () => {
   it('says what to do when java is missing', async () => {
     const path = process.env.PATH;
     process.env.PATH = tempDir();
-    const result = await startNeo4j({ ...options, port: await freePort(), dataDir: tempDir() }).catch((caught: unknown) => caught);
+    const result = await startNeo4j({ ...options, port: await freePort(), dataDir: tempDir() }).catch(
+      (caught: unknown) => caught,
+    );
     process.env.PATH = path;
     if (!(result instanceof Error)) await (result as RunningNeo4j).stop();
     expect(result).toBeInstanceOf(LauncherError);
-    expect((result as Error).message).toMatch(/^java was not found on PATH: install Java 17 or newer .*, or set NEO4J_URI to use a Neo4j of your own$/);
+    expect((result as Error).message).toMatch(
+      /^java was not found on PATH: install Java 17 or newer .*, or set NEO4J_URI to use a Neo4j of your own$/,
+    );
   });
 });
 
@@ -92,11 +107,17 @@ describe('npm run neo4j', () => {
   it('stops Neo4j when its parent process is killed, releasing the port and the data directory', async () => {
     const port = await freePort();
     const dataDir = tempDir();
-    const parent = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/neo4j.js'), '--port', String(port), '--data', dataDir, '--heap', '512m'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const parent = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'dist/src/cli/neo4j.js'), '--port', String(port), '--data', dataDir, '--heap', '512m'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const ready = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: parent.stdout! }).on('line', (line) => line.includes('ready at') && resolve(line));
+      readline
+        .createInterface({ input: parent.stdout! })
+        .on('line', (line) => line.includes('ready at') && resolve(line));
       parent.once('exit', (code) => reject(new Error(`npm run neo4j exited early with ${code}`)));
     });
     expect(ready).toContain(`bolt://127.0.0.1:${port}`);

@@ -8,14 +8,23 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const deals = seedFile('partnerships.yaml') as { id: string; kind: string; announcedOn?: string; parties: { company: string }[] }[];
+const deals = seedFile('partnerships.yaml') as {
+  id: string;
+  kind: string;
+  announcedOn?: string;
+  parties: { company: string }[];
+}[];
 const query = `query($companies: [ID!], $kinds: [PartnershipKind!], $asOf: PartialDate, $depth: Int) {
   partnershipNetwork(companies: $companies, kinds: $kinds, asOf: $asOf, depth: $depth) {
     nodes { id label kind group size } edges { id source target partnershipKind announcedOn weight }
   }
 }`;
-type Net = { nodes: { id: string; size: number; kind: string; group: string | null }[]; edges: { id: string; source: string; target: string }[] };
-const network = async (variables: Record<string, unknown>): Promise<Net> => (await server.ok(query, variables)).partnershipNetwork;
+type Net = {
+  nodes: { id: string; size: number; kind: string; group: string | null }[];
+  edges: { id: string; source: string; target: string }[];
+};
+const network = async (variables: Record<string, unknown>): Promise<Net> =>
+  (await server.ok(query, variables)).partnershipNetwork;
 
 /** Edges as the seed files define them: every pair of parties of every kept partnership. */
 function expectedEdges(keep: (deal: (typeof deals)[number]) => boolean): string[] {
@@ -24,7 +33,8 @@ function expectedEdges(keep: (deal: (typeof deals)[number]) => boolean): string[
     return parties.flatMap((a, i) => parties.slice(i + 1).map((b) => `${deal.id} ${a} ${b}`));
   });
 }
-const pairs = (net: Net) => net.edges.map((e) => `${e.id.split(':')[0]} ${[e.source, e.target].sort().join(' ')}`).sort();
+const pairs = (net: Net) =>
+  net.edges.map((e) => `${e.id.split(':')[0]} ${[e.source, e.target].sort().join(' ')}`).sort();
 
 it('gives every pair of parties of every partnership an edge, and every company its degree', async () => {
   const net = await network({});
@@ -32,18 +42,26 @@ it('gives every pair of parties of every partnership an edge, and every company 
   const degree = new Map<string, number>();
   for (const edge of net.edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   expect(net.nodes.map((n) => [n.id, n.size]).sort()).toEqual([...degree].sort());
-  const companies = new Map(seedFile('companies.yaml').map((c) => [c.id as string, (c.country as string | undefined) ?? null]));
-  for (const node of net.nodes) expect([node.id, node.kind, node.group]).toEqual([node.id, 'COMPANY', companies.get(node.id)]);
+  const companies = new Map(
+    seedFile('companies.yaml').map((c) => [c.id as string, (c.country as string | undefined) ?? null]),
+  );
+  for (const node of net.nodes)
+    expect([node.id, node.kind, node.group]).toEqual([node.id, 'COMPANY', companies.get(node.id)]);
 });
 
 it('filters by kind and asOf', async () => {
   const kinds = ['INVESTMENT', 'SUPPLY'];
   expect(pairs(await network({ kinds }))).toEqual(expectedEdges((d) => kinds.includes(d.kind)).sort());
-  expect(pairs(await network({ asOf: '2020' }))).toEqual(expectedEdges((d) => !!d.announcedOn && onOrBefore(d.announcedOn, '2020')).sort());
+  expect(pairs(await network({ asOf: '2020' }))).toEqual(
+    expectedEdges((d) => !!d.announcedOn && onOrBefore(d.announcedOn, '2020')).sort(),
+  );
 });
 
 it('keeps what lies within depth hops of the asked companies', async () => {
-  const partnersOf = (ids: Set<string>) => new Set(deals.filter((d) => d.parties.some((p) => ids.has(p.company))).flatMap((d) => d.parties.map((p) => p.company)));
+  const partnersOf = (ids: Set<string>) =>
+    new Set(
+      deals.filter((d) => d.parties.some((p) => ids.has(p.company))).flatMap((d) => d.parties.map((p) => p.company)),
+    );
   const one = partnersOf(new Set(['microsoft']));
   expect((await network({ companies: ['microsoft'] })).nodes.map((n) => n.id).sort()).toEqual([...one].sort());
   const two = partnersOf(one);

@@ -1,11 +1,26 @@
 import { partnershipNetwork } from '../src/analytics/network';
 import type { NetworkDeal } from '../src/analytics/network';
 
-const party = (id: string, role: string, country: string | null = 'US') => ({ id, name: id.toUpperCase(), country, role });
+const party = (id: string, role: string, country: string | null = 'US') => ({
+  id,
+  name: id.toUpperCase(),
+  country,
+  role,
+});
 const deals: NetworkDeal[] = [
   { id: 'inv', kind: 'INVESTMENT', announcedOn: '2023-01', parties: [party('b', 'investee'), party('a', 'investor')] },
-  { id: 'col', kind: 'COLLABORATION', announcedOn: null, parties: [party('c', 'partner', 'KR'), party('b', 'partner'), party('d', 'partner', null)] },
-  { id: 'sup', kind: 'SUPPLY', announcedOn: '2020', parties: [party('d', 'customer', null), party('e', 'supplier', 'TW')] },
+  {
+    id: 'col',
+    kind: 'COLLABORATION',
+    announcedOn: null,
+    parties: [party('c', 'partner', 'KR'), party('b', 'partner'), party('d', 'partner', null)],
+  },
+  {
+    id: 'sup',
+    kind: 'SUPPLY',
+    announcedOn: '2020',
+    parties: [party('d', 'customer', null), party('e', 'supplier', 'TW')],
+  },
 ];
 const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
 
@@ -30,7 +45,12 @@ describe('partnershipNetwork', () => {
   });
 
   it('filters edges by kind and by asOf (undated partnerships left out), dropping companies left without edges', () => {
-    expect(ids(partnershipNetwork(deals, { kinds: ['INVESTMENT', 'SUPPLY'], depth: 1 }).nodes)).toEqual(['a', 'b', 'd', 'e']);
+    expect(ids(partnershipNetwork(deals, { kinds: ['INVESTMENT', 'SUPPLY'], depth: 1 }).nodes)).toEqual([
+      'a',
+      'b',
+      'd',
+      'e',
+    ]);
     const early = partnershipNetwork(deals, { asOf: '2022', depth: 1 });
     expect(ids(early.edges)).toEqual(['sup:e:d']);
     expect(ids(early.nodes)).toEqual(['d', 'e']);
@@ -39,8 +59,18 @@ describe('partnershipNetwork', () => {
   it('keeps what lies within depth hops of the asked companies, and the asked ones even when isolated', () => {
     expect(ids(partnershipNetwork(deals, { companies: ['a'], depth: 1 }).nodes)).toEqual(['a', 'b']);
     expect(ids(partnershipNetwork(deals, { companies: ['a'], depth: 2 }).nodes)).toEqual(['a', 'b', 'c', 'd']);
-    expect(ids(partnershipNetwork(deals, { companies: ['a'], depth: 3 }).edges)).toEqual(['col:b:c', 'col:b:d', 'col:c:d', 'inv:a:b', 'sup:e:d']);
-    const alone = partnershipNetwork(deals, { companies: ['z'], depth: 2 }, new Map([['z', { name: 'Zed', country: 'DE' }]]));
+    expect(ids(partnershipNetwork(deals, { companies: ['a'], depth: 3 }).edges)).toEqual([
+      'col:b:c',
+      'col:b:d',
+      'col:c:d',
+      'inv:a:b',
+      'sup:e:d',
+    ]);
+    const alone = partnershipNetwork(
+      deals,
+      { companies: ['z'], depth: 2 },
+      new Map([['z', { name: 'Zed', country: 'DE' }]]),
+    );
     expect(alone).toEqual({ nodes: [{ id: 'z', label: 'Zed', kind: 'COMPANY', group: 'DE', size: 0 }], edges: [] });
   });
 });

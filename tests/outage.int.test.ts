@@ -46,7 +46,12 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
 
 describe('a Neo4j that goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE within the timeout while it is down, says 503 on /ready, and serves again without a restart', async () => {
-    const runner = await QueryRunner.connect({ uri: neo4j!.uri, user: 'neo4j', database: 'neo4j', queryTimeoutMs: TIMEOUT_MS });
+    const runner = await QueryRunner.connect({
+      uri: neo4j!.uri,
+      user: 'neo4j',
+      database: 'neo4j',
+      queryTimeoutMs: TIMEOUT_MS,
+    });
     await applySchema(runner);
     await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 500 });
     const server = await startTestServer(runner);
@@ -62,13 +67,21 @@ describe('a Neo4j that goes away and comes back', () => {
         while (streaming) {
           const started = Date.now();
           const response = await server.gql(QUERY);
-          answers.push({ ms: Date.now() - started, ok: response.errors === undefined, code: codeOf(response), status: response.status });
+          answers.push({
+            ms: Date.now() - started,
+            ok: response.errors === undefined,
+            code: codeOf(response),
+            status: response.status,
+          });
         }
       })();
       await new Promise((resolve) => setTimeout(resolve, 500));
       await neo4j!.stop();
       neo4j = undefined;
-      const down = await until(async () => (answers.some((answer) => answer.code === 'SERVICE_UNAVAILABLE') ? true : undefined), 30_000);
+      const down = await until(
+        async () => (answers.some((answer) => answer.code === 'SERVICE_UNAVAILABLE') ? true : undefined),
+        30_000,
+      );
       expect(down).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 2000));
       streaming = false;
@@ -79,13 +92,19 @@ describe('a Neo4j that goes away and comes back', () => {
       expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
       expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(TIMEOUT_MS + 1000);
       const failed = await server.gql(QUERY);
-      expect(failed.errors![0]).toMatchObject({ message: 'The graph database is not reachable right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(failed.errors![0]).toMatchObject({
+        message: 'The graph database is not reachable right now; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
 
       const started = Date.now();
       const notReady = await ready();
       expect(Date.now() - started).toBeLessThan(1500);
       expect(notReady.status).toBe(503);
-      expect(await notReady.json()).toEqual({ status: 'unavailable', reason: expect.stringContaining('not reachable') });
+      expect(await notReady.json()).toEqual({
+        status: 'unavailable',
+        reason: expect.stringContaining('not reachable'),
+      });
       expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
 
       // Back on the same port and data: the same server and driver serve again.

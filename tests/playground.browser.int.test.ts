@@ -46,21 +46,43 @@ describe('playground in headless Chromium', () => {
     });
     page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
     page.on('response', async (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()} ${response.request().postData() ?? ''} -> ${await response.text().catch(() => '')}`);
+      if (response.status() >= 400)
+        problems.push(
+          `HTTP ${response.status()}: ${response.url()} ${response.request().postData() ?? ''} -> ${await response.text().catch(() => '')}`,
+        );
     });
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
 
     /** The text of one of GraphiQL's CodeMirror editors (the DOM shows only its visible lines). */
     const editorText = (selector: string) =>
-      page.evaluate((target) => ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() as string | undefined) ?? '', selector);
+      page.evaluate(
+        (target) =>
+          ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() as string | undefined) ?? '',
+        selector,
+      );
     const editorShows = (selector: string, text: string) =>
-      page.waitForFunction(([target, wanted]) => ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() ?? '').includes(wanted), [selector, text], { timeout: 30000 });
+      page.waitForFunction(
+        ([target, wanted]) =>
+          ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() ?? '').includes(wanted),
+        [selector, text],
+        { timeout: 30000 },
+      );
 
     await page.goto(`${origin}/playground`, { waitUntil: 'load' });
     await page.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror');
     await page.waitForSelector('#examples:not([disabled])');
-    const options = await page.$$eval('#examples option', (elements) => elements.map((element) => (element as unknown as { value: string }).value).filter(Boolean));
-    expect(options).toEqual(expect.arrayContaining(['LargestModels', 'DependsOnOpenAI', 'ModelConcentrationByBloc', 'AskUpToNvidia', 'MicrosoftNetwork']));
+    const options = await page.$$eval('#examples option', (elements) =>
+      elements.map((element) => (element as unknown as { value: string }).value).filter(Boolean),
+    );
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'LargestModels',
+        'DependsOnOpenAI',
+        'ModelConcentrationByBloc',
+        'AskUpToNvidia',
+        'MicrosoftNetwork',
+      ]),
+    );
 
     await page.selectOption('#examples', 'BuiltOnGPT4');
     await editorShows(QUERY, 'query BuiltOnGPT4');
@@ -102,7 +124,9 @@ describe('playground in headless Chromium', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.some((url) => url.endsWith('/playground/schema.json'))).toBe(true);
     expect(posted.filter((body) => body.includes('__schema'))).toEqual([]);
-    expect(requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'))).toEqual([]);
+    expect(
+      requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:')),
+    ).toEqual([]);
     await page.close();
   });
 });

@@ -5,12 +5,15 @@ import { projectRoot } from '../src/config';
 import { startSeededServer } from './support/graphqlClient';
 
 const examplesText = fs.readFileSync(path.join(projectRoot, 'examples/operations.graphql'), 'utf8');
-const operations = parse(examplesText).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+const operations = parse(examplesText).definitions.filter(
+  (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+);
 
 /** The URLs a browser would request for a page: script src, link href, img src. */
 function pageUrls(html: string): string[] {
   const urls: string[] = [];
-  for (const match of html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["']/gi)) urls.push(match[3]);
+  for (const match of html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(src|href)\s*=\s*["']([^"']*)["']/gi))
+    urls.push(match[3]);
   return urls;
 }
 
@@ -46,7 +49,8 @@ describe('playground', () => {
     const names = operations.map((operation) => operation.name?.value);
     expect(names.every(Boolean)).toBe(true);
     expect(new Set(names).size).toBe(names.length);
-    for (const field of ['models', 'downstream', 'concentration', 'dependencyPaths', 'partnershipNetwork']) expect(examplesText).toContain(`${field}(`);
+    for (const field of ['models', 'downstream', 'concentration', 'dependencyPaths', 'partnershipNetwork'])
+      expect(examplesText).toContain(`${field}(`);
     expect(examplesText).toContain('downstream(of: "openai")');
     expect(examplesText).toContain('concentration(measure: MODELS, groupBy: BLOC)');
     expect(examplesText).toContain('dependencyPaths(from: "askup", to: "nvidia"');
@@ -87,7 +91,9 @@ describe('playground', () => {
     }
     const network = (await run('MicrosoftNetwork')).data.partnershipNetwork;
     expect(network.nodes.map((node: { id: string }) => node.id)).toContain('microsoft');
-    expect((await run('DependsOnOpenAI')).data.downstream.nodes.map((node: { entity: { id: string } }) => node.entity.id)).toContain('chatgpt-plus');
+    expect(
+      (await run('DependsOnOpenAI')).data.downstream.nodes.map((node: { entity: { id: string } }) => node.entity.id),
+    ).toContain('chatgpt-plus');
   });
 
   it.each([
@@ -138,7 +144,9 @@ describe('playground', () => {
       if (url.endsWith('.js')) {
         // Minified bundles mention many URLs in comments and messages; what would be fetched is a string given to
         // fetch/import/importScripts/new Worker, or a stylesheet or script URL injected at run time.
-        expect(text).not.toMatch(/(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\/(?!localhost|127\.0\.0\.1)/);
+        expect(text).not.toMatch(
+          /(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\/(?!localhost|127\.0\.0\.1)/,
+        );
         expect(text).not.toMatch(/@import\s+(url\()?["']?(https?:)?\/\//);
         expect(text).not.toMatch(/fonts\.(googleapis|gstatic)\.com|unpkg\.com|jsdelivr\.net|cdnjs\./);
       }

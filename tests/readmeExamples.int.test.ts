@@ -7,17 +7,22 @@ import { startSeededServer } from './support/graphqlClient';
 
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 // Every block between <!-- questions:start --> and <!-- questions:end --> (analytics, networks).
-const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)].map((block) => block[1]).join('\n');
-const examples = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```\n```json\n([\s\S]*?)\n```/g)].map((match) => ({
-  title: match[1].replace(/^# /, '').trim(),
-  query: match[2],
-  printed: JSON.parse(match[3]) as unknown,
-}));
+const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)]
+  .map((block) => block[1])
+  .join('\n');
+const examples = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```\n```json\n([\s\S]*?)\n```/g)].map(
+  (match) => ({
+    title: match[1].replace(/^# /, '').trim(),
+    query: match[2],
+    printed: JSON.parse(match[3]) as unknown,
+  }),
+);
 
 /** Rounds every non-integer number to 4 decimals, as the README prints them. */
 function rounded(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
   return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(4)) : value;
 }
 
@@ -29,7 +34,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 it('finds an example for every analytic in the section', () => {
-  const fields = ['concentration', 'dependencyPaths', 'upstream', 'downstream', 'systemicImportance', 'removalImpact', 'partnershipNetwork'];
+  const fields = [
+    'concentration',
+    'dependencyPaths',
+    'upstream',
+    'downstream',
+    'systemicImportance',
+    'removalImpact',
+    'partnershipNetwork',
+  ];
   expect(fields.filter((field) => !examples.some((example) => example.query.includes(`${field}(`)))).toEqual([]);
 });
 

@@ -22,11 +22,15 @@ describe('cypher/schema.cypher', () => {
   });
 
   it('makes id unique for every label and across all entities', async () => {
-    const rows = await runner.read("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties");
+    const rows = await runner.read(
+      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+    );
     const unique = rows.filter((row) => (row.properties as string[]).join() === 'id').map((row) => row.label);
     expect(unique.sort()).toEqual(['Entity', ...LABELS].sort());
     await runner.write("CREATE (:Entity:Company {id: 'dup'})");
-    await expect(runner.write("CREATE (:Entity:Source {id: 'dup'})")).rejects.toMatchObject({ code: 'CONSTRAINT_VIOLATION' });
+    await expect(runner.write("CREATE (:Entity:Source {id: 'dup'})")).rejects.toMatchObject({
+      code: 'CONSTRAINT_VIOLATION',
+    });
     await emptyDatabase(runner);
   });
 
@@ -39,9 +43,19 @@ describe('cypher/schema.cypher', () => {
   });
 
   it('indexes the properties that filters use', async () => {
-    const rows = await runner.read("SHOW RANGE INDEXES YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] + '.' + properties[0] AS key");
+    const rows = await runner.read(
+      "SHOW RANGE INDEXES YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] + '.' + properties[0] AS key",
+    );
     expect(rows.map((row) => row.key)).toEqual(
-      expect.arrayContaining(['Company.country', 'FoundationModel.parameters', 'FoundationModel.releasedOn', 'FoundationModel.access', 'Partnership.kind', 'Partnership.announcedOn', 'Service.launchedOn']),
+      expect.arrayContaining([
+        'Company.country',
+        'FoundationModel.parameters',
+        'FoundationModel.releasedOn',
+        'FoundationModel.access',
+        'Partnership.kind',
+        'Partnership.announcedOn',
+        'Service.launchedOn',
+      ]),
     );
   });
 });

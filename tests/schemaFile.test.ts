@@ -1,6 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema as parseSchema, GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLNamedType, GraphQLSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import {
+  buildSchema as parseSchema,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
 import { servedSchemaText } from '../src/cli/printSchema';
 import { projectRoot } from '../src/config';
 import { buildSchema } from '../src/graphql/buildSchema';
@@ -16,7 +28,9 @@ const NOT_YET: readonly string[] = [
   'Conflict',
   'ConflictConnection',
   'SourceKind',
-  ...['Entity', 'Source', 'Company', 'FoundationModel', 'Service', 'ValueChainStage', 'Industry', 'Partnership'].map((type) => `${type}.claims`),
+  ...['Entity', 'Source', 'Company', 'FoundationModel', 'Service', 'ValueChainStage', 'Industry', 'Partnership'].map(
+    (type) => `${type}.claims`,
+  ),
   'Source.sourceKind',
   'Source.license',
   'Source.snapshotOn',
@@ -70,20 +84,26 @@ function reachable(schema: GraphQLSchema): GraphQLNamedType[] {
       if (isInterfaceType(type)) for (const impl of schema.getPossibleTypes(type)) visit(impl);
     }
     if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!pending(`${type.name}.${field.name}`)) visit(getNamedType(field.type));
+      for (const field of Object.values(type.getFields()))
+        if (!pending(`${type.name}.${field.name}`)) visit(getNamedType(field.type));
     }
   };
   const query = schema.getQueryType()!;
   const mutation = schema.getMutationType();
-  for (const field of [...Object.values(query.getFields()).filter((f) => !pending(`Query.${f.name}`)), ...Object.values(mutation?.getFields() ?? {})]) {
+  for (const field of [
+    ...Object.values(query.getFields()).filter((f) => !pending(`Query.${f.name}`)),
+    ...Object.values(mutation?.getFields() ?? {}),
+  ]) {
     visit(getNamedType(field.type));
     for (const arg of field.args) visit(getNamedType(arg.type));
   }
   return [...seen.values()];
 }
 
-const signature = (arg: GraphQLArgument | GraphQLInputField) => `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${JSON.stringify(arg.defaultValue)}`}`;
-const fieldSignature = (field: GraphQLField<unknown, unknown>) => `${field.name}(${field.args.map(signature).sort().join(', ')}): ${String(field.type)}`;
+const signature = (arg: GraphQLArgument | GraphQLInputField) =>
+  `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${JSON.stringify(arg.defaultValue)}`}`;
+const fieldSignature = (field: GraphQLField<unknown, unknown>) =>
+  `${field.name}(${field.args.map(signature).sort().join(', ')}): ${String(field.type)}`;
 
 describe('the served schema', () => {
   it('is the committed schema.graphql (run npm run schema after changing the API)', () => {
@@ -95,17 +115,25 @@ describe('the served schema', () => {
     if (fs.existsSync(shared)) expect(contractText).toBe(fs.readFileSync(shared, 'utf8'));
   });
 
-  const queryFields = Object.values(contract.getQueryType()!.getFields()).filter((field) => !pending(`Query.${field.name}`));
-  it.each(queryFields.map((field) => [field.name, field]))('serves Query.%s with the contract’s arguments, defaults and type', (name, field) => {
-    const mine = served.getQueryType()!.getFields()[name as string];
-    expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
-  });
+  const queryFields = Object.values(contract.getQueryType()!.getFields()).filter(
+    (field) => !pending(`Query.${field.name}`),
+  );
+  it.each(queryFields.map((field) => [field.name, field]))(
+    'serves Query.%s with the contract’s arguments, defaults and type',
+    (name, field) => {
+      const mine = served.getQueryType()!.getFields()[name as string];
+      expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
+    },
+  );
 
   const mutationFields = Object.values(contract.getMutationType()!.getFields());
-  it.each(mutationFields.map((field) => [field.name, field]))('serves Mutation.%s with the contract’s arguments and type', (name, field) => {
-    const mine = served.getMutationType()?.getFields()[name as string];
-    expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
-  });
+  it.each(mutationFields.map((field) => [field.name, field]))(
+    'serves Mutation.%s with the contract’s arguments and type',
+    (name, field) => {
+      const mine = served.getMutationType()?.getFields()[name as string];
+      expect(mine && fieldSignature(mine)).toBe(fieldSignature(field as GraphQLField<unknown, unknown>));
+    },
+  );
 
   it.each(reachable(contract).map((type) => [type.name, type]))('serves %s as the contract writes it', (name, type) => {
     const mine = served.getType(name as string);
@@ -114,14 +142,20 @@ describe('the served schema', () => {
       const fields = mine.getFields();
       for (const field of Object.values(type.getFields())) {
         if (pending(`${name}.${field.name}`)) continue;
-        expect({ type: name, field: fields[field.name] && fieldSignature(fields[field.name]) }).toEqual({ type: name, field: fieldSignature(field) });
+        expect({ type: name, field: fields[field.name] && fieldSignature(fields[field.name]) }).toEqual({
+          type: name,
+          field: fieldSignature(field),
+        });
       }
-      expect(mine.getInterfaces().map((i) => i.name)).toEqual(expect.arrayContaining(type.getInterfaces().map((i) => i.name)));
+      expect(mine.getInterfaces().map((i) => i.name)).toEqual(
+        expect.arrayContaining(type.getInterfaces().map((i) => i.name)),
+      );
     }
     if (isInputObjectType(type) && isInputObjectType(mine)) {
       const fields = mine.getFields();
       for (const field of Object.values(type.getFields())) {
-        if (!pending(`${name}.${field.name}`)) expect(fields[field.name] && signature(fields[field.name])).toBe(signature(field));
+        if (!pending(`${name}.${field.name}`))
+          expect(fields[field.name] && signature(fields[field.name])).toBe(signature(field));
       }
     }
     if (isEnumType(type) && isEnumType(mine)) {
@@ -130,17 +164,24 @@ describe('the served schema', () => {
     }
   });
 
-  it.each(NOT_YET.map((name) => [name]))('lists %s as not served yet: the contract has it and the API does not serve it', (name) => {
-    const [typeName, member] = name.split('.');
-    const inContract = contract.getType(typeName);
-    const inServed = served.getType(typeName);
-    const has = (type: GraphQLNamedType | null | undefined): boolean => {
-      if (!type) return false;
-      if (member === undefined) return true;
-      if (isEnumType(type)) return type.getValues().some((value) => value.name === member);
-      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return member in type.getFields();
-      return false;
-    };
-    expect({ name, inContract: has(inContract), served: has(inServed) }).toEqual({ name, inContract: true, served: false });
-  });
+  it.each(NOT_YET.map((name) => [name]))(
+    'lists %s as not served yet: the contract has it and the API does not serve it',
+    (name) => {
+      const [typeName, member] = name.split('.');
+      const inContract = contract.getType(typeName);
+      const inServed = served.getType(typeName);
+      const has = (type: GraphQLNamedType | null | undefined): boolean => {
+        if (!type) return false;
+        if (member === undefined) return true;
+        if (isEnumType(type)) return type.getValues().some((value) => value.name === member);
+        if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return member in type.getFields();
+        return false;
+      };
+      expect({ name, inContract: has(inContract), served: has(inServed) }).toEqual({
+        name,
+        inContract: true,
+        served: false,
+      });
+    },
+  );
 });

@@ -18,7 +18,9 @@ const quiet = { reset: false, batchSize: 50 };
 
 /** Reads the seed files with a plain YAML parser, independently of the loader. */
 function seedRecords(): Record<string, Record<string, unknown>[]> {
-  return Object.fromEntries(FILE_SPECS.map(({ file }) => [file, parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) ?? []]));
+  return Object.fromEntries(
+    FILE_SPECS.map(({ file }) => [file, parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) ?? []]),
+  );
 }
 
 function copySeed(): string {
@@ -59,7 +61,8 @@ describe('the seed graph', () => {
     expect(entities.count).toBe(total);
     expect(report.nodes).toEqual({ created: total, updated: 0, unchanged: 0 });
 
-    const listed = (file: string, field: string) => records[file].reduce((sum, record) => sum + ((record[field] as unknown[] | undefined)?.length ?? 0), 0);
+    const listed = (file: string, field: string) =>
+      records[file].reduce((sum, record) => sum + ((record[field] as unknown[] | undefined)?.length ?? 0), 0);
     const expected: Record<string, number> = {
       DEVELOPS: listed('models.yaml', 'developers'),
       PROVIDES: listed('services.yaml', 'providers'),
@@ -70,7 +73,10 @@ describe('the seed graph', () => {
       PARTY_TO: listed('partnerships.yaml', 'parties'),
       CITES: Object.entries(records)
         .filter(([file]) => file !== 'sources.yaml')
-        .reduce((sum, [, list]) => sum + list.reduce((inner, record) => inner + (record.sources as unknown[]).length, 0), 0),
+        .reduce(
+          (sum, [, list]) => sum + list.reduce((inner, record) => inner + (record.sources as unknown[]).length, 0),
+          0,
+        ),
       DEPENDS_ON: seedDependencies(SEED_DIR).length,
     };
     const rows = await runner.read('MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count');
@@ -80,7 +86,9 @@ describe('the seed graph', () => {
   it('changes nothing when loaded a second time', async () => {
     const before = await graphChecksum(runner);
     const { report } = await loadSeed(runner, SEED_DIR, quiet);
-    expect(report.nodes.created + report.nodes.updated + report.relationships.created + report.relationships.updated).toBe(0);
+    expect(
+      report.nodes.created + report.nodes.updated + report.relationships.created + report.relationships.updated,
+    ).toBe(0);
     expect(summarize(report)).toMatch(/^no changes \(\d+ nodes and \d+ relationships unchanged\)$/);
     expect(await graphChecksum(runner)).toBe(before);
   });
@@ -98,7 +106,9 @@ describe('the seed graph', () => {
          OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) })
       RETURN count(r) AS bad`);
     expect(rels.bad).toBe(0);
-    const [cites] = await runner.read('MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CITES]->(:Source) RETURN count(n) AS uncited');
+    const [cites] = await runner.read(
+      'MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CITES]->(:Source) RETURN count(n) AS uncited',
+    );
     expect(cites.uncited).toBe(0);
   });
 
@@ -114,9 +124,12 @@ describe('the seed graph', () => {
 
   it('finds Korean and English names through the full-text index', async () => {
     const search = async (text: string) =>
-      (await runner.read("CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node RETURN node.id AS id LIMIT 5", { text })).map(
-        (row) => row.id,
-      );
+      (
+        await runner.read(
+          "CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node RETURN node.id AS id LIMIT 5",
+          { text },
+        )
+      ).map((row) => row.id);
     expect(await search('네이버')).toContain('naver');
     expect(await search('Naver')).toContain('naver');
     const hyperclova = await search('hyperclova');
@@ -150,37 +163,78 @@ describe('a broken seed folder', () => {
   it('refuses a dangling reference, naming the file and record, and writes nothing', async () => {
     const dir = copySeed();
     copies.push(dir);
-    edit(dir, 'services.yaml', (text) => `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`);
+    edit(
+      dir,
+      'services.yaml',
+      (text) =>
+        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`,
+    );
     const error = await refused(dir);
     expect(error.problems).toEqual([
-      expect.objectContaining({ file: 'services.yaml', record: 'ghost-service', message: expect.stringContaining('"no-such-company" is not defined') }),
+      expect.objectContaining({
+        file: 'services.yaml',
+        record: 'ghost-service',
+        message: expect.stringContaining('"no-such-company" is not defined'),
+      }),
     ]);
   });
 
   it('refuses a duplicate id, naming both places, and writes nothing', async () => {
     const dir = copySeed();
     copies.push(dir);
-    edit(dir, 'industries.yaml', (text) => `${text}\n- id: openai\n  name: Not a company\n  sources: [${firstSourceId()}]\n`);
+    edit(
+      dir,
+      'industries.yaml',
+      (text) => `${text}\n- id: openai\n  name: Not a company\n  sources: [${firstSourceId()}]\n`,
+    );
     const error = await refused(dir);
-    expect(error.problems).toEqual([expect.objectContaining({ file: 'companies.yaml', record: 'openai', message: expect.stringMatching(/already defined at industries\.yaml:\d+/) })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        file: 'companies.yaml',
+        record: 'openai',
+        message: expect.stringMatching(/already defined at industries\.yaml:\d+/),
+      }),
+    ]);
   });
 
   it('lists every problem at once from the command line, exits non-zero and writes nothing', async () => {
     const dir = copySeed();
     copies.push(dir);
-    edit(dir, 'services.yaml', (text) => `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`);
-    edit(dir, 'industries.yaml', (text) => `${text}\n- id: openai\n  name: Not a company\n  sources: [${firstSourceId()}]\n`);
-    edit(dir, 'stages.yaml', (text) => `${text}\n- id: extra-stage\n  name: Extra\n  order: one\n  layer: CORE\n  sources: [${firstSourceId()}]\n`);
-    const result = await promisify(execFile)(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), '--dir', dir, '--reset'], {
-      env: { ...process.env },
-    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    edit(
+      dir,
+      'services.yaml',
+      (text) =>
+        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`,
+    );
+    edit(
+      dir,
+      'industries.yaml',
+      (text) => `${text}\n- id: openai\n  name: Not a company\n  sources: [${firstSourceId()}]\n`,
+    );
+    edit(
+      dir,
+      'stages.yaml',
+      (text) =>
+        `${text}\n- id: extra-stage\n  name: Extra\n  order: one\n  layer: CORE\n  sources: [${firstSourceId()}]\n`,
+    );
+    const result = await promisify(execFile)(
+      process.execPath,
+      [path.join(projectRoot, 'dist/src/cli/seed.js'), '--dir', dir, '--reset'],
+      {
+        env: { ...process.env },
+      },
+    ).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect('code' in result && result.code).toBe(1);
     const lines = result.stderr.split('\n');
     expect(lines[0]).toBe(`seed: 3 problems in the seed files of ${dir}:`);
     expect(lines.slice(1, 4)).toEqual([
       expect.stringMatching(/^ {2}stages\.yaml:\d+ \[extra-stage\] order: must be a whole number/),
-      expect.stringMatching(/^ {2}companies\.yaml:\d+ \[openai\] id: "openai" is already defined at industries\.yaml:\d+$/),
-      expect.stringMatching(/^ {2}services\.yaml:\d+ \[ghost-service\] providers\[1\]: "no-such-company" is not defined/),
+      expect.stringMatching(
+        /^ {2}companies\.yaml:\d+ \[openai\] id: "openai" is already defined at industries\.yaml:\d+$/,
+      ),
+      expect.stringMatching(
+        /^ {2}services\.yaml:\d+ \[ghost-service\] providers\[1\]: "no-such-company" is not defined/,
+      ),
     ]);
     expect(await graphChecksum(runner)).toBe(before);
   });
@@ -193,14 +247,20 @@ describe('a broken seed folder', () => {
     expect(dropped).toBeGreaterThan(0);
     const { report } = await loadSeed(runner, dir, quiet);
     expect(report.staleRelationships).toBe(dropped);
-    expect(summarize(report)).toContain(`0 entities and ${dropped} relationships in the database are not in the seed files`);
+    expect(summarize(report)).toContain(
+      `0 entities and ${dropped} relationships in the database are not in the seed files`,
+    );
     expect(await graphChecksum(runner)).toBe(before);
   });
 
   it('re-derives dependencies when a partnership changes kind, and drops those whose facts are gone', async () => {
     const dir = copySeed();
     copies.push(dir);
-    const deals = parse(fs.readFileSync(path.join(SEED_DIR, 'partnerships.yaml'), 'utf8')) as { id: string; kind: string; parties: { role: string }[] }[];
+    const deals = parse(fs.readFileSync(path.join(SEED_DIR, 'partnerships.yaml'), 'utf8')) as {
+      id: string;
+      kind: string;
+      parties: { role: string }[];
+    }[];
     const deal = deals.find((d) => d.kind === 'INVESTMENT')!;
     deal.kind = 'COLLABORATION';
     for (const party of deal.parties) party.role = 'partner';
@@ -208,9 +268,19 @@ describe('a broken seed folder', () => {
     const { report } = await loadSeed(runner, dir, quiet);
     expect(report.dependencies.written + report.dependencies.deleted).toBeGreaterThan(0);
     const derived = async () =>
-      (await runner.read('MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge, d.via AS via ORDER BY edge')).map((row) => row.edge);
-    expect(await derived()).toEqual(seedDependencies(dir).map((e) => `${e.from} ${e.relation} ${e.to}`).sort());
-    const [viaGone] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() WHERE $id IN d.via RETURN count(d) AS count', { id: deal.id });
+      (
+        await runner.read(
+          'MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge, d.via AS via ORDER BY edge',
+        )
+      ).map((row) => row.edge);
+    expect(await derived()).toEqual(
+      seedDependencies(dir)
+        .map((e) => `${e.from} ${e.relation} ${e.to}`)
+        .sort(),
+    );
+    const [viaGone] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() WHERE $id IN d.via RETURN count(d) AS count', {
+      id: deal.id,
+    });
     expect(viaGone.count).toBe(0);
     await loadSeed(runner, SEED_DIR, quiet);
     expect(await graphChecksum(runner)).toBe(before);

@@ -32,7 +32,9 @@ function replaceLine(file: string, line: number, change: (text: string) => strin
 
 describe('parseJsonLines', () => {
   it('reads one record per line, keeping the line numbers, and skips blank lines and "#" lines', () => {
-    expect([...parseJsonLines(['# header', '{"id":"a"}', '', '  {"id":"b"}  ', '# note', '{"id":"c","n":[1,2]}'])]).toEqual([
+    expect([
+      ...parseJsonLines(['# header', '{"id":"a"}', '', '  {"id":"b"}  ', '# note', '{"id":"c","n":[1,2]}']),
+    ]).toEqual([
       { line: 2, value: { id: 'a' } },
       { line: 4, value: { id: 'b' } },
       { line: 6, value: { id: 'c', n: [1, 2] } },
@@ -47,11 +49,17 @@ describe('parseJsonLines', () => {
   });
 
   it('keeps values that are not records for validation to report', () => {
-    expect([...parseJsonLines(['[1, 2]', '"text"', 'null'])].map((record) => ('value' in record ? record.value : record.problem))).toEqual([[1, 2], 'text', null]);
+    expect(
+      [...parseJsonLines(['[1, 2]', '"text"', 'null'])].map((record) =>
+        'value' in record ? record.value : record.problem,
+      ),
+    ).toEqual([[1, 2], 'text', null]);
   });
 
   it('refuses a file with no records, and ignores a byte-order mark', () => {
-    expect([...parseJsonLines(['# only a comment', ''])]).toEqual([{ line: 1, problem: 'has no records (a .jsonl seed file holds one JSON record per line)' }]);
+    expect([...parseJsonLines(['# only a comment', ''])]).toEqual([
+      { line: 1, problem: 'has no records (a .jsonl seed file holds one JSON record per line)' },
+    ]);
     expect([...parseJsonLines(['\uFEFF{"id":"a"}'])]).toEqual([{ line: 1, value: { id: 'a' } }]);
   });
 });
@@ -75,14 +83,24 @@ describe('readJsonLines', () => {
     const parsed = readJsonLines('companies.jsonl', file);
     expect([...parsed.records]).toEqual([...parsed.records]);
     expect([...parsed.records]).toHaveLength(2);
-    expect(readJsonLines('models.jsonl', path.join(root, 'none.jsonl')).problems.map(formatProblem)).toEqual(['models.jsonl file is missing']);
+    expect(readJsonLines('models.jsonl', path.join(root, 'none.jsonl')).problems.map(formatProblem)).toEqual([
+      'models.jsonl file is missing',
+    ]);
   });
 });
 
 describe('a seed folder of JSON Lines files', () => {
   it('gives exactly the graph of the same records in YAML', () => {
     const jsonl = syntheticFolder('jsonl');
-    expect(fs.readdirSync(jsonl).sort()).toEqual(['companies.jsonl', 'industries.jsonl', 'models.jsonl', 'partnerships.jsonl', 'services.jsonl', 'sources.jsonl', 'stages.jsonl']);
+    expect(fs.readdirSync(jsonl).sort()).toEqual([
+      'companies.jsonl',
+      'industries.jsonl',
+      'models.jsonl',
+      'partnerships.jsonl',
+      'services.jsonl',
+      'sources.jsonl',
+      'stages.jsonl',
+    ]);
     expect(readSeed(jsonl)).toEqual(readSeed(syntheticFolder('yaml')));
   });
 
@@ -90,11 +108,15 @@ describe('a seed folder of JSON Lines files', () => {
     const dir = syntheticFolder('jsonl');
     // Line 1 is the header: company syn-co-00002 is on line 3, syn-co-00005 on line 6.
     replaceLine(path.join(dir, 'companies.jsonl'), 3, (text) => text.slice(0, -1));
-    replaceLine(path.join(dir, 'companies.jsonl'), 6, (text) => text.replace(/"country":"[A-Z]+"/, '"country":"Korea"').replace(/"name":/, '"founded":2015,"name":'));
+    replaceLine(path.join(dir, 'companies.jsonl'), 6, (text) =>
+      text.replace(/"country":"[A-Z]+"/, '"country":"Korea"').replace(/"name":/, '"founded":2015,"name":'),
+    );
     const { problems } = validateSeed(readSeedFiles(dir));
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^companies\.jsonl:3 is not valid JSON: /),
-      expect.stringMatching(/^companies\.jsonl:6 \[syn-co-00005\] founded: is not a field of companies\.jsonl \(allowed: /),
+      expect.stringMatching(
+        /^companies\.jsonl:6 \[syn-co-00005\] founded: is not a field of companies\.jsonl \(allowed: /,
+      ),
       expect.stringMatching(/^companies\.jsonl:6 \[syn-co-00005\] country: must be an ISO 3166-1 alpha-2 code/),
     ]);
     expect(() => checkSeedFolder(dir)).toThrow(SeedValidationError);
@@ -102,7 +124,10 @@ describe('a seed folder of JSON Lines files', () => {
 
   it('names the other file of a duplicate id and the sources file in its messages', () => {
     const dir = syntheticFolder('jsonl');
-    fs.appendFileSync(path.join(dir, 'industries.jsonl'), '{"id":"syn-co-00001","name":"Not an industry","sources":["nowhere"]}\n');
+    fs.appendFileSync(
+      path.join(dir, 'industries.jsonl'),
+      '{"id":"syn-co-00001","name":"Not an industry","sources":["nowhere"]}\n',
+    );
     expect(validateSeed(readSeedFiles(dir)).problems.map(formatProblem)).toEqual([
       'industries.jsonl:12 [syn-co-00001] sources: "nowhere" is not the id of a record in sources.jsonl',
       'companies.jsonl:2 [syn-co-00001] id: "syn-co-00001" is already defined at industries.jsonl:12',
@@ -112,7 +137,9 @@ describe('a seed folder of JSON Lines files', () => {
   it('refuses a folder holding both the YAML and the JSON Lines file of a kind', () => {
     const dir = syntheticFolder('jsonl');
     fs.writeFileSync(path.join(dir, 'models.yaml'), '- id: a\n');
-    expect(validateSeed(readSeedFiles(dir)).problems.map(formatProblem)).toEqual(['models.jsonl and models.yaml are both in the folder: keep one of them']);
+    expect(validateSeed(readSeedFiles(dir)).problems.map(formatProblem)).toEqual([
+      'models.jsonl and models.yaml are both in the folder: keep one of them',
+    ]);
   });
 });
 
@@ -126,7 +153,9 @@ describe('checkSeed', () => {
     expect(check.tally.table()).toBe(graphCounts(graph));
     expect(check.index.labelOf.size).toBe(graph.nodes.length);
 
-    replaceLine(path.join(dir, 'services.jsonl'), 2, (text) => text.replace(/"providers":\["[^"]+"\]/, '"providers":["no-such-company"]'));
+    replaceLine(path.join(dir, 'services.jsonl'), 2, (text) =>
+      text.replace(/"providers":\["[^"]+"\]/, '"providers":["no-such-company"]'),
+    );
     const broken = readSeedFiles(dir);
     expect(checkSeed(broken).problems).toEqual(validateSeed(broken).problems);
     expect(checkSeed(broken).problems.map(formatProblem)).toEqual([

@@ -26,8 +26,15 @@ function getJson(url: string): Promise<{ status: number; body: unknown }> {
 }
 
 /** Starts `node dist/src/main.js` (what npm start runs) and resolves with the URL it says it serves. */
-function start(env: Record<string, string | undefined>): { child: ChildProcess; lines: string[]; ready: Promise<string> } {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(env: Record<string, string | undefined>): {
+  child: ChildProcess;
+  lines: string[];
+  ready: Promise<string>;
+} {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const ready = new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -41,7 +48,8 @@ function start(env: Record<string, string | undefined>): { child: ChildProcess; 
   return { child, lines, ready };
 }
 
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('createApp', () => {
   it('answers /health', async () => {
@@ -75,7 +83,11 @@ describe('npm start', () => {
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
       const [derived] = await runner.read('MATCH ()-[d:DEPENDS_ON]->() RETURN count(d) AS count');
       expect(derived.count).toBeGreaterThan(0);
-      const introspection = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      const introspection = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
       expect(((await introspection.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const schema = await getJson(url.replace(/graphql$/, 'playground/schema.json'));
       expect((schema.body as any).__schema.queryType).toMatchObject({ name: 'Query' });
@@ -90,7 +102,13 @@ describe('npm start', () => {
   });
 
   it('on SIGTERM stops accepting, finishes the requests in flight, and exits 0', async () => {
-    const app = start({ PORT: '0', NODE_ENV: 'production', CYPHER_ENDPOINT: '1', CYPHER_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_MS: '30000' });
+    const app = start({
+      PORT: '0',
+      NODE_ENV: 'production',
+      CYPHER_ENDPOINT: '1',
+      CYPHER_TIMEOUT_MS: '60000',
+      SHUTDOWN_GRACE_MS: '30000',
+    });
     try {
       const url = await app.ready;
       const base = url.replace(/\/graphql$/, '');
@@ -101,7 +119,11 @@ describe('npm start', () => {
         body: JSON.stringify({ query: 'UNWIND range(1, 60000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
       }).then(async (response) => ({ at: Date.now(), status: response.status, body: (await response.json()) as any }));
       const quick = Array.from({ length: 5 }, () =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ company(id: "openai") { id } }' }) }).then((response) => response.status),
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ company(id: "openai") { id } }' }),
+        }).then((response) => response.status),
       );
       await new Promise((resolve) => setTimeout(resolve, 400));
       const exit = exitOf(app.child);
@@ -110,7 +132,7 @@ describe('npm start', () => {
       const answer = await slow;
       expect(answer.at).toBeGreaterThan(signalled);
       expect(answer.status).toBe(200);
-      expect(answer.body).toMatchObject({ columns: ["n"], rows: [[20000000]] });
+      expect(answer.body).toMatchObject({ columns: ['n'], rows: [[20000000]] });
       expect(await Promise.all(quick)).toEqual([200, 200, 200, 200, 200]);
       expect(await exit).toBe(0);
       expect(app.lines.some((line) => /SIGTERM: no new connections/.test(line))).toBe(true);
@@ -124,11 +146,22 @@ describe('npm start', () => {
   it('without NEO4J_URI: starts its own Neo4j, seeds it, and Ctrl-C stops both', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-test-'));
     const boltPort = await freePort();
-    const app = start({ NEO4J_URI: '', PORT: '0', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' });
+    const app = start({
+      NEO4J_URI: '',
+      PORT: '0',
+      NEO4J_BOLT_PORT: String(boltPort),
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_HEAP: '512m',
+      NEO4J_PAGECACHE: '64m',
+    });
     try {
       await app.ready;
       expect(app.lines.some((line) => line.includes(`ready at bolt://127.0.0.1:${boltPort}`))).toBe(true);
-      const runner = await QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' });
+      const runner = await QueryRunner.connect({
+        uri: `bolt://127.0.0.1:${boltPort}`,
+        user: 'neo4j',
+        database: 'neo4j',
+      });
       const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
       await runner.close();
       expect(row.count).toBe(seedSize);
@@ -136,7 +169,9 @@ describe('npm start', () => {
       const exit = exitOf(app.child);
       app.child.kill('SIGINT');
       expect(await exit).toBe(0);
-      await expect(QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' })).rejects.toMatchObject({
+      await expect(
+        QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' }),
+      ).rejects.toMatchObject({
         code: 'SERVICE_UNAVAILABLE',
       });
     } finally {

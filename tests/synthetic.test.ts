@@ -7,14 +7,28 @@ import { parseSeedFile } from '../src/seed/readSeedFiles';
 import type { ParsedSeedFile } from '../src/seed/seedGraph';
 import { FILE_SPECS, ID_PATTERN, ROLES_BY_KIND } from '../src/seed/seedSpec';
 import { validateSeed } from '../src/seed/validateSeed';
-import { GENERATED_HEADER, Ref, SEED_FILE_NAMES, SOURCE_ID, SeedRecords, generateSeedRecords, seedFileName, seedFileText, serializeSeedRecords } from '../src/synthetic/generateGraph';
+import {
+  GENERATED_HEADER,
+  Ref,
+  SEED_FILE_NAMES,
+  SOURCE_ID,
+  SeedRecords,
+  generateSeedRecords,
+  seedFileName,
+  seedFileText,
+  serializeSeedRecords,
+} from '../src/synthetic/generateGraph';
 
 const options = { companies: 500, seed: 42 };
 const records = generateSeedRecords(options);
 const refId = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
 
 function parsed(all: SeedRecords): ParsedSeedFile[] {
-  return FILE_SPECS.map(({ file }) => ({ file, problems: [], records: (all[file as keyof SeedRecords] as unknown[]).map((value, index) => ({ line: index + 1, value })) }));
+  return FILE_SPECS.map(({ file }) => ({
+    file,
+    problems: [],
+    records: (all[file as keyof SeedRecords] as unknown[]).map((value, index) => ({ line: index + 1, value })),
+  }));
 }
 
 /** Adds value to the set stored under key. */
@@ -39,7 +53,8 @@ describe('generateSeedRecords', () => {
   it('gives a different graph for a different seed', () => {
     const other = serializeSeedRecords(generateSeedRecords({ ...options, seed: 43 }), { ...options, seed: 43 });
     const mine = serializeSeedRecords(records, options);
-    for (const file of ['companies.yaml', 'models.yaml', 'services.yaml', 'partnerships.yaml'] as const) expect(other[file]).not.toEqual(mine[file]);
+    for (const file of ['companies.yaml', 'models.yaml', 'services.yaml', 'partnerships.yaml'] as const)
+      expect(other[file]).not.toEqual(mine[file]);
   });
 
   it('passes validation with zero problems, in memory and through readSeed on a folder', () => {
@@ -65,7 +80,9 @@ describe('generateSeedRecords', () => {
     for (const file of SEED_FILE_NAMES) {
       const [header, ...lines] = [...seedFileText(records, file, 'jsonl', options)];
       expect(seedFileName(file, 'jsonl')).toBe(file.replace('.yaml', '.jsonl'));
-      expect(header).toBe(`${GENERATED_HEADER} (companies 500, seed 42); not real data. Regenerate instead of editing.\n`);
+      expect(header).toBe(
+        `${GENERATED_HEADER} (companies 500, seed 42); not real data. Regenerate instead of editing.\n`,
+      );
       expect(lines.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
       expect(lines.map((line) => JSON.parse(line))).toEqual(records[file]);
     }
@@ -84,18 +101,25 @@ describe('generateSeedRecords', () => {
     const large = count(generateSeedRecords({ companies: 2000, seed: 42 }));
     expect(small['companies.yaml']).toBe(500);
     expect(large['companies.yaml']).toBe(2000);
-    for (const [file, perCompany] of [['models.yaml', 0.3], ['services.yaml', 1.5], ['partnerships.yaml', 0.8]] as const) {
+    for (const [file, perCompany] of [
+      ['models.yaml', 0.3],
+      ['services.yaml', 1.5],
+      ['partnerships.yaml', 0.8],
+    ] as const) {
       expect(small[file] / 500).toBeCloseTo(perCompany, 1);
       expect(large[file] / 2000).toBeCloseTo(perCompany, 1);
     }
-    for (const file of ['sources.yaml', 'stages.yaml', 'industries.yaml'] as const) expect(large[file]).toBe(small[file]);
+    for (const file of ['sources.yaml', 'stages.yaml', 'industries.yaml'] as const)
+      expect(large[file]).toBe(small[file]);
   });
 
   it('uses the real stages and real industry ids, and cites its one source everywhere', () => {
-    const realStages = parseSeedFile('stages.yaml', path.join(projectRoot, 'seed', 'stages.yaml')).records.map((r) => r.value as Record<string, unknown>);
-    expect(records['stages.yaml'].map(({ id, name, nameKo, order, layer }) => ({ id, name, nameKo, order, layer }))).toEqual(
-      realStages.map(({ id, name, nameKo, order, layer }) => ({ id, name, nameKo, order, layer })),
+    const realStages = parseSeedFile('stages.yaml', path.join(projectRoot, 'seed', 'stages.yaml')).records.map(
+      (r) => r.value as Record<string, unknown>,
     );
+    expect(
+      records['stages.yaml'].map(({ id, name, nameKo, order, layer }) => ({ id, name, nameKo, order, layer })),
+    ).toEqual(realStages.map(({ id, name, nameKo, order, layer }) => ({ id, name, nameKo, order, layer })));
     const realIndustries = new Map(
       parseSeedFile('industries.yaml', path.join(projectRoot, 'seed', 'industries.yaml')).records.map((r) => {
         const value = r.value as { id: string; name: string };
@@ -104,7 +128,9 @@ describe('generateSeedRecords', () => {
     );
     for (const industry of records['industries.yaml']) expect(realIndustries.get(industry.id)).toBe(industry.name);
 
-    expect(records['sources.yaml']).toEqual([expect.objectContaining({ id: SOURCE_ID, name: 'Synthetic graph (generator seed 42)' })]);
+    expect(records['sources.yaml']).toEqual([
+      expect.objectContaining({ id: SOURCE_ID, name: 'Synthetic graph (generator seed 42)' }),
+    ]);
     for (const file of SEED_FILE_NAMES.filter((name) => name !== 'sources.yaml')) {
       for (const record of records[file]) expect((record as { sources: string[] }).sources).toEqual([SOURCE_ID]);
     }
@@ -114,8 +140,14 @@ describe('generateSeedRecords', () => {
     const ids = SEED_FILE_NAMES.flatMap((file) => records[file].map((record) => record.id));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(ID_PATTERN);
-    const prefixes = { 'companies.yaml': /^syn-co-\d{5,}$/, 'models.yaml': /^syn-model-\d{5,}$/, 'services.yaml': /^syn-svc-\d{5,}$/, 'partnerships.yaml': /^syn-deal-\d{5,}$/ };
-    for (const [file, pattern] of Object.entries(prefixes)) for (const record of records[file as keyof typeof prefixes]) expect(record.id).toMatch(pattern);
+    const prefixes = {
+      'companies.yaml': /^syn-co-\d{5,}$/,
+      'models.yaml': /^syn-model-\d{5,}$/,
+      'services.yaml': /^syn-svc-\d{5,}$/,
+      'partnerships.yaml': /^syn-deal-\d{5,}$/,
+    };
+    for (const [file, pattern] of Object.entries(prefixes))
+      for (const record of records[file as keyof typeof prefixes]) expect(record.id).toMatch(pattern);
   });
 
   it('gives every partnership roles allowed for its kind, a party of each role, and no repeated deal', () => {
@@ -127,20 +159,27 @@ describe('generateSeedRecords', () => {
       for (const role of allowed) expect(deal.parties.map((party) => party.role)).toContain(role);
       const companies = deal.parties.map((party) => party.company);
       expect(new Set(companies).size).toBe(companies.length);
-      const key = `${deal.kind}|${deal.parties.map((party) => `${party.role}:${party.company}`).sort().join('|')}`;
+      const key = `${deal.kind}|${deal.parties
+        .map((party) => `${party.role}:${party.company}`)
+        .sort()
+        .join('|')}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
     }
     const kinds = new Set(records['partnerships.yaml'].map((deal) => deal.kind));
     expect([...kinds].sort()).toEqual(Object.keys(ROLES_BY_KIND).sort());
-    const uncertain = records['partnerships.yaml'].filter((deal) => deal.confidence === 'UNCERTAIN').length / records['partnerships.yaml'].length;
+    const uncertain =
+      records['partnerships.yaml'].filter((deal) => deal.confidence === 'UNCERTAIN').length /
+      records['partnerships.yaml'].length;
     expect(uncertain).toBeGreaterThan(0);
     expect(uncertain).toBeLessThan(0.06);
   });
 
   describe('structure', () => {
     const big = generateSeedRecords({ companies: 2000, seed: 7 });
-    const stagesOf = new Map(big['companies.yaml'].map((company) => [company.id, new Set((company.stages ?? []).map(refId))]));
+    const stagesOf = new Map(
+      big['companies.yaml'].map((company) => [company.id, new Set((company.stages ?? []).map(refId))]),
+    );
     const has = (company: string, stage: string) => stagesOf.get(company)?.has(stage) ?? false;
     // Dependency edges, dependent -> what it depends on.
     const suppliers = new Map<string, Set<string>>(); // customer -> suppliers (CLOUD and SUPPLY)
@@ -152,7 +191,8 @@ describe('generateSeedRecords', () => {
       add(suppliers, customer, supplier);
       if (deal.kind === 'CLOUD') add(cloudsOf, customer, supplier);
     }
-    const suppliersWith = (company: string, stage: string) => [...(suppliers.get(company) ?? [])].filter((supplier) => has(supplier, stage));
+    const suppliersWith = (company: string, stage: string) =>
+      [...(suppliers.get(company) ?? [])].filter((supplier) => has(supplier, stage));
     const developers = new Set(big['models.yaml'].flatMap((model) => model.developers.map(refId)));
 
     it('hosts every model developer that is not itself a cloud provider on a cloud provider', () => {
@@ -176,7 +216,9 @@ describe('generateSeedRecords', () => {
       const models = new Map(big['models.yaml'].map((model) => [model.id, model]));
       const reachesFoundry = (developer: string) => {
         const clouds = has(developer, 'cloud') ? [developer] : [...(cloudsOf.get(developer) ?? [])];
-        return clouds.some((cloud) => suppliersWith(cloud, 'chips').some((chips) => suppliersWith(chips, 'foundry').length > 0));
+        return clouds.some((cloud) =>
+          suppliersWith(cloud, 'chips').some((chips) => suppliersWith(chips, 'foundry').length > 0),
+        );
       };
       for (const service of big['services.yaml']) {
         const built = (service.models ?? []).map(refId);
@@ -187,8 +229,10 @@ describe('generateSeedRecords', () => {
 
     it('points dependencies one way: services, models, developers, clouds, chips, foundries form no cycle', () => {
       const edges = new Map<string, Set<string>>();
-      for (const service of big['services.yaml']) for (const model of service.models ?? []) add(edges, service.id, refId(model));
-      for (const model of big['models.yaml']) for (const developer of model.developers) add(edges, model.id, refId(developer));
+      for (const service of big['services.yaml'])
+        for (const model of service.models ?? []) add(edges, service.id, refId(model));
+      for (const model of big['models.yaml'])
+        for (const developer of model.developers) add(edges, model.id, refId(developer));
       for (const [customer, set] of suppliers) for (const supplier of set) add(edges, customer, supplier);
       const state = new Map<string, 'open' | 'done'>();
       const cycleFrom = (start: string): boolean => {
@@ -214,7 +258,10 @@ describe('generateSeedRecords', () => {
     });
 
     it('is heavy-tailed: a few developers hold many models and a few models carry many services', () => {
-      const tally = (ids: string[]) => [...ids.reduce((counts, id) => counts.set(id, (counts.get(id) ?? 0) + 1), new Map<string, number>()).values()].sort((a, b) => b - a);
+      const tally = (ids: string[]) =>
+        [
+          ...ids.reduce((counts, id) => counts.set(id, (counts.get(id) ?? 0) + 1), new Map<string, number>()).values(),
+        ].sort((a, b) => b - a);
       const modelsPerDeveloper = tally(big['models.yaml'].flatMap((model) => model.developers.map(refId)));
       const servicesPerModel = tally(big['services.yaml'].flatMap((service) => (service.models ?? []).map(refId)));
       const median = (counts: number[]) => counts[Math.floor(counts.length / 2)];
@@ -228,8 +275,10 @@ describe('generateSeedRecords', () => {
         else expect(model.parametersNote).toMatch(/^(\d+(\.\d+)?[MBT]-)?\d+(\.\d+)?[MBT]$/);
       }
       const companies = big['companies.yaml'];
-      for (const company of companies) expect(company.marketCapUsdBn === undefined).toBe(company.marketCapAsOf === undefined);
-      const share = (test: (company: (typeof companies)[number]) => boolean) => companies.filter(test).length / companies.length;
+      for (const company of companies)
+        expect(company.marketCapUsdBn === undefined).toBe(company.marketCapAsOf === undefined);
+      const share = (test: (company: (typeof companies)[number]) => boolean) =>
+        companies.filter(test).length / companies.length;
       expect(share((company) => company.marketCapUsdBn !== undefined)).toBeCloseTo(0.1, 1);
       expect(share((company) => company.adopts !== undefined)).toBeCloseTo(0.2, 1);
       expect(share((company) => has(company.id, 'foundry'))).toBeLessThan(0.005);

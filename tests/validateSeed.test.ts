@@ -14,9 +14,26 @@ const base: Records = {
   'industries.yaml': [{ id: 'finance', name: 'Finance', sources: ['report'] }],
   'companies.yaml': [
     { id: 'openai', name: 'OpenAI', country: 'US', stages: ['model-training'], sources: ['report'] },
-    { id: 'microsoft', name: 'Microsoft', nameKo: '마이크로소프트', country: 'US', adopts: ['gpt-4'], sources: ['report'] },
+    {
+      id: 'microsoft',
+      name: 'Microsoft',
+      nameKo: '마이크로소프트',
+      country: 'US',
+      adopts: ['gpt-4'],
+      sources: ['report'],
+    },
   ],
-  'models.yaml': [{ id: 'gpt-4', name: 'GPT-4', developers: ['openai'], parameters: null, parametersNote: 'undisclosed', releasedOn: '2023-03', sources: ['report'] }],
+  'models.yaml': [
+    {
+      id: 'gpt-4',
+      name: 'GPT-4',
+      developers: ['openai'],
+      parameters: null,
+      parametersNote: 'undisclosed',
+      releasedOn: '2023-03',
+      sources: ['report'],
+    },
+  ],
   'services.yaml': [
     {
       id: 'copilot',
@@ -45,7 +62,11 @@ const base: Records = {
 };
 
 function parsed(records: Records): ParsedSeedFile[] {
-  return FILE_SPECS.map(({ file }) => ({ file, problems: [], records: (records[file] ?? []).map((value, index) => ({ line: index + 1, value })) }));
+  return FILE_SPECS.map(({ file }) => ({
+    file,
+    problems: [],
+    records: (records[file] ?? []).map((value, index) => ({ line: index + 1, value })),
+  }));
 }
 
 function withChange(file: string, change: (records: Record<string, unknown>[]) => void): Records {
@@ -82,7 +103,8 @@ describe('validateSeed', () => {
       'openai-PARTY_TO->investment-microsoft-openai-2023',
     ]);
     expect(graph.relationships.filter((r) => r.type === 'CITES')).toHaveLength(7);
-    for (const item of [...graph.nodes, ...graph.relationships]) expect(item.properties.sourceIds).toEqual(expect.arrayContaining(['report']));
+    for (const item of [...graph.nodes, ...graph.relationships])
+      expect(item.properties.sourceIds).toEqual(expect.arrayContaining(['report']));
   });
 
   it('keeps a hedged link as UNCERTAIN and the record defaults as REPORTED', () => {
@@ -97,22 +119,33 @@ describe('validateSeed', () => {
     const records = withChange('models.yaml', ([model]) => (model.releasedOn = 2023));
     const { graph, problems } = validateSeed(parsed(records));
     expect(problems).toEqual([]);
-    expect(graph.nodes.find((n) => n.id === 'gpt-4')?.properties).toMatchObject({ parameters: null, releasedOn: '2023' });
+    expect(graph.nodes.find((n) => n.id === 'gpt-4')?.properties).toMatchObject({
+      parameters: null,
+      releasedOn: '2023',
+    });
   });
 
   it('names the file, line and record of a dangling reference', () => {
     const records = withChange('services.yaml', ([service]) => (service.models = ['gpt-5']));
-    expect(messages(records)).toEqual(['services.yaml:1 [copilot] models[1]: "gpt-5" is not defined in any seed file (expected a FoundationModel id)']);
+    expect(messages(records)).toEqual([
+      'services.yaml:1 [copilot] models[1]: "gpt-5" is not defined in any seed file (expected a FoundationModel id)',
+    ]);
   });
 
   it('refuses a reference to the wrong kind of record', () => {
     const records = withChange('models.yaml', ([model]) => (model.developers = ['copilot']));
-    expect(messages(records)).toEqual(['models.yaml:1 [gpt-4] developers[1]: "copilot" is a Service, expected a Company']);
+    expect(messages(records)).toEqual([
+      'models.yaml:1 [gpt-4] developers[1]: "copilot" is a Service, expected a Company',
+    ]);
   });
 
   it('names both places of a duplicate id, across files', () => {
-    const records = withChange('industries.yaml', (industries) => industries.push({ id: 'openai', name: 'Dup', sources: ['report'] }));
-    expect(messages(records)).toEqual(['companies.yaml:1 [openai] id: "openai" is already defined at industries.yaml:2']);
+    const records = withChange('industries.yaml', (industries) =>
+      industries.push({ id: 'openai', name: 'Dup', sources: ['report'] }),
+    );
+    expect(messages(records)).toEqual([
+      'companies.yaml:1 [openai] id: "openai" is already defined at industries.yaml:2',
+    ]);
   });
 
   it('reports every problem at once', () => {
@@ -149,7 +182,10 @@ describe('validateSeed', () => {
   });
 
   it('checks that party roles fit the kind of partnership and that there are two parties', () => {
-    const records = withChange('partnerships.yaml', ([deal]) => (deal.parties = [{ company: 'microsoft', role: 'partner' }]));
+    const records = withChange(
+      'partnerships.yaml',
+      ([deal]) => (deal.parties = [{ company: 'microsoft', role: 'partner' }]),
+    );
     expect(messages(records)).toEqual([
       'partnerships.yaml:1 [investment-microsoft-openai-2023] parties[1]: role: "partner" does not fit an INVESTMENT partnership (expected investor or investee)',
       'partnerships.yaml:1 [investment-microsoft-openai-2023] parties: a partnership needs at least two parties',
@@ -158,7 +194,9 @@ describe('validateSeed', () => {
 
   it('does not report references into a file that does not parse as dangling', () => {
     const files = parsed(base).map((file) =>
-      file.file === 'stages.yaml' ? { ...file, records: [], problems: [{ file: file.file, line: 3, message: 'is not valid YAML: bad' }] } : file,
+      file.file === 'stages.yaml'
+        ? { ...file, records: [], problems: [{ file: file.file, line: 3, message: 'is not valid YAML: bad' }] }
+        : file,
     );
     expect(validateSeed(files).problems.map(formatProblem)).toEqual(['stages.yaml:3 is not valid YAML: bad']);
   });
@@ -167,7 +205,9 @@ describe('validateSeed', () => {
     const records = withChange('models.yaml', ([model]) => delete model.developers);
     expect(messages(records)).toEqual(['models.yaml:1 [gpt-4] developers: needs at least one entry']);
     const noProvider = withChange('services.yaml', ([service]) => (service.providers = []));
-    expect(messages(noProvider)).toEqual(['services.yaml:1 [copilot] providers: must be a list with at least one entry']);
+    expect(messages(noProvider)).toEqual([
+      'services.yaml:1 [copilot] providers: must be a list with at least one entry',
+    ]);
   });
 
   it('refuses a source listed twice, which would otherwise count a citation twice', () => {
@@ -176,8 +216,17 @@ describe('validateSeed', () => {
   });
 
   it('needs a party on each side of a directed partnership', () => {
-    const records = withChange('partnerships.yaml', ([deal]) => (deal.parties = [{ company: 'microsoft', role: 'investor' }, { company: 'openai', role: 'investor' }]));
-    expect(messages(records)).toEqual(['partnerships.yaml:1 [investment-microsoft-openai-2023] parties: an INVESTMENT partnership needs a party of each role; none is investee']);
+    const records = withChange(
+      'partnerships.yaml',
+      ([deal]) =>
+        (deal.parties = [
+          { company: 'microsoft', role: 'investor' },
+          { company: 'openai', role: 'investor' },
+        ]),
+    );
+    expect(messages(records)).toEqual([
+      'partnerships.yaml:1 [investment-microsoft-openai-2023] parties: an INVESTMENT partnership needs a party of each role; none is investee',
+    ]);
   });
 });
 
@@ -203,16 +252,23 @@ describe('parseSeedFile', () => {
   });
 
   it('reports a duplicate key inside a record', () => {
-    expect(parse('- id: a\n  id: b\n').problems.map(formatProblem)).toEqual([expect.stringMatching(/^companies\.yaml:2 is not valid YAML: .*unique/i)]);
+    expect(parse('- id: a\n  id: b\n').problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^companies\.yaml:2 is not valid YAML: .*unique/i),
+    ]);
   });
 
   it('wants a list', () => {
-    expect(parse('id: a\n').problems.map(formatProblem)).toEqual(['companies.yaml:1 must be a YAML list of records (each starting with "- ")']);
+    expect(parse('id: a\n').problems.map(formatProblem)).toEqual([
+      'companies.yaml:1 must be a YAML list of records (each starting with "- ")',
+    ]);
   });
 
   it('resolves anchors and aliases', () => {
     const file = parse('- &first\n  id: a\n  name: A\n- *first\n');
-    expect(file.records.map((r) => r.value)).toEqual([{ id: 'a', name: 'A' }, { id: 'a', name: 'A' }]);
+    expect(file.records.map((r) => r.value)).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'a', name: 'A' },
+    ]);
   });
 
   it('refuses a file with no records', () => {
@@ -222,6 +278,8 @@ describe('parseSeedFile', () => {
   });
 
   it('names a missing file', () => {
-    expect(parseSeedFile('models.yaml', path.join(dir, 'models.yaml')).problems.map(formatProblem)).toEqual(['models.yaml file is missing']);
+    expect(parseSeedFile('models.yaml', path.join(dir, 'models.yaml')).problems.map(formatProblem)).toEqual([
+      'models.yaml file is missing',
+    ]);
   });
 });

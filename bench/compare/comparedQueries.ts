@@ -102,7 +102,8 @@ const partnerships: ComparedQuery = {
   }
 }`,
     variables: (roots) => ({ id: roots.partner }),
-    canonical: (data) => data.partnerships.nodes.map(({ partnershipKind, ...deal }: Json) => ({ ...deal, kind: partnershipKind })),
+    canonical: (data) =>
+      data.partnerships.nodes.map(({ partnershipKind, ...deal }: Json) => ({ ...deal, kind: partnershipKind })),
   },
   library: {
     query: `query Partnerships($id: ID!) {
@@ -130,7 +131,8 @@ RETURN p { .id, .name, .kind, .announcedOn, .valueUsd,
 
 const nested: ComparedQuery = {
   name: 'nested-4-levels',
-  title: 'the first 50 companies of a stage, 4 levels deep (companies, their models, services built on them, their providers)',
+  title:
+    'the first 50 companies of a stage, 4 levels deep (companies, their models, services built on them, their providers)',
   ours: {
     query: `query Nested($stage: ID!) {
   companies(filter: { stage: $stage }, first: 50) {

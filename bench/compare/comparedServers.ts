@@ -29,7 +29,10 @@ export interface ComparedServer {
 const POOL = { maxConnectionPoolSize: 50, connectionAcquisitionTimeout: 10_000 };
 
 function driverFor(connection: Connection, options: { disableLosslessIntegers?: boolean } = {}): Driver {
-  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password ?? ''), { ...POOL, ...options });
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password ?? ''), {
+    ...POOL,
+    ...options,
+  });
 }
 
 async function listen(server: Server): Promise<string> {
@@ -58,7 +61,8 @@ async function startOurs(connection: Connection): Promise<ComparedServer> {
 /** The Neo4j GraphQL Library 7 on Apollo Server 5 and Express 5, configured as ours is (no landing page, no cache-control plugin). */
 async function startLibrary(connection: Connection): Promise<ComparedServer> {
   const { ApolloServer } = require('@apollo/server') as typeof ApolloServerModule;
-  const { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } = require('@apollo/server/plugin/disabled') as typeof ApolloDisabledPlugins;
+  const { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } =
+    require('@apollo/server/plugin/disabled') as typeof ApolloDisabledPlugins;
   const { expressMiddleware } = require('@as-integrations/express5') as typeof Express5Integration;
   const { Neo4jGraphQL } = require('@neo4j/graphql') as typeof Neo4jGraphQLModule;
   const express = require('express') as typeof import('express');
@@ -73,9 +77,16 @@ async function startLibrary(connection: Connection): Promise<ComparedServer> {
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: connection.database } }) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: connection.database } }) }),
+  );
   const server = createServer(app);
-  return { url: await listen(server), close: async () => (await stop(server), await apollo.stop(), await driver.close()) };
+  return {
+    url: await listen(server),
+    close: async () => (await stop(server), await apollo.stop(), await driver.close()),
+  };
 }
 
 /** The floor: node:http, one hand-written statement per query through the same driver, its rows' single column as a JSON list. */
@@ -93,7 +104,10 @@ async function startFloor(connection: Connection): Promise<ComparedServer> {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     try {
       const params = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-      const { records } = await driver.executeQuery(cypher, params, { database: connection.database, routing: neo4j.routing.READ });
+      const { records } = await driver.executeQuery(cypher, params, {
+        database: connection.database,
+        routing: neo4j.routing.READ,
+      });
       answer(response, 200, JSON.stringify(records.map((record) => record.get(0))));
     } catch (error) {
       answer(response, 500, JSON.stringify({ error: (error as Error).message }));

@@ -52,10 +52,14 @@ export function comparisonTable(measurements: readonly Measurement[]): string[] 
     const [graph, query, connections] = JSON.parse(key) as [string, string, number];
     const columns = SERVER_NAMES.flatMap((server) => {
       const m = cell[server];
-      return m ? [`${rate(m.requestsPerSecond)}${m.untilResponses ? '*' : ''}`, `${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)}`] : ['–', '–'];
+      return m
+        ? [`${rate(m.requestsPerSecond)}${m.untilResponses ? '*' : ''}`, `${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)}`]
+        : ['–', '–'];
     });
     const ours = cell.ours?.requestsPerSecond;
-    const versus = (['library', 'floor'] as const).map((server) => formatRatio(ratio(ours, cell[server]?.requestsPerSecond), TARGETS[server]));
+    const versus = (['library', 'floor'] as const).map((server) =>
+      formatRatio(ratio(ours, cell[server]?.requestsPerSecond), TARGETS[server]),
+    );
     lines.push(`| ${graph} | ${query} | ${connections} | ${columns.join(' | ')} | ${versus.join(' | ')} |`);
   }
   return lines;
@@ -86,6 +90,9 @@ export function cpuTable(measurements: readonly Measurement[]): string[] {
 /** Given one measurement, returns a line for the console as the run goes. */
 export function progressLine(m: Measurement): string {
   const failures = `${m.failures > 0 ? `  ${m.failures} FAILED` : ''}${m.untilResponses ? `  (ran until ${m.untilResponses} responses)` : ''}`;
-  const cpu = m.serverCpuMs === undefined ? '' : `  CPU/req ${ms(m.serverCpuMs)} ms server, ${m.neo4jCpuMs === undefined ? '?' : ms(m.neo4jCpuMs)} ms Neo4j`;
+  const cpu =
+    m.serverCpuMs === undefined
+      ? ''
+      : `  CPU/req ${ms(m.serverCpuMs)} ms server, ${m.neo4jCpuMs === undefined ? '?' : ms(m.neo4jCpuMs)} ms Neo4j`;
   return `${m.graph.padEnd(5)} ${m.query.padEnd(16)} c=${String(m.connections).padEnd(3)} ${m.server.padEnd(8)} ${rate(m.requestsPerSecond).padStart(7)} req/s  p50 ${ms(m.p50).padStart(6)}  p95 ${ms(m.p95).padStart(6)}  p99 ${ms(m.p99).padStart(6)} ms${cpu}${failures}`;
 }

@@ -44,15 +44,29 @@ export async function measureLoad(options: {
 }
 
 /** One run, with the CPU the server and Neo4j used for it divided by its responses. */
-async function metered(options: { url: string; body: string; connections: number; seconds: number; amount?: number; processes?: MeteredProcesses }): Promise<LoadResult> {
+async function metered(options: {
+  url: string;
+  body: string;
+  connections: number;
+  seconds: number;
+  amount?: number;
+  processes?: MeteredProcesses;
+}): Promise<LoadResult> {
   const used = cpuMeter({ server: options.processes?.server, neo4j: options.processes?.neo4j });
   const result = await run(options);
   const cpu = used();
-  const perResponse = (value: number | undefined) => (value === undefined || result.responses === 0 ? undefined : value / result.responses);
+  const perResponse = (value: number | undefined) =>
+    value === undefined || result.responses === 0 ? undefined : value / result.responses;
   return { ...result, serverCpuMs: perResponse(cpu.server), neo4jCpuMs: perResponse(cpu.neo4j) };
 }
 
-async function run(options: { url: string; body: string; connections: number; seconds: number; amount?: number }): Promise<LoadResult> {
+async function run(options: {
+  url: string;
+  body: string;
+  connections: number;
+  seconds: number;
+  amount?: number;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   // A GraphQL answer with errors (a timeout, a refused query) is a 200 too; it counts as a failure, not a response.
   let answeredWithErrors = 0;

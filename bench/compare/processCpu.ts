@@ -22,7 +22,9 @@ export function cpuSeconds(pid: number): number | undefined {
 
 /** Starts counting the CPU of the named processes; the returned function gives each one's CPU milliseconds since. */
 export function cpuMeter(pids: Record<string, number | undefined>): () => Record<string, number | undefined> {
-  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? undefined : cpuSeconds(pid)]));
+  const before = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? undefined : cpuSeconds(pid)]),
+  );
   return () =>
     Object.fromEntries(
       Object.entries(pids).map(([name, pid]) => {

@@ -7,7 +7,8 @@ import { SERVER_NAMES, ServerName } from './comparisonTable';
 
 async function main() {
   const [name, uri] = process.argv.slice(2);
-  if (!SERVER_NAMES.includes(name as ServerName) || !uri) throw new Error(`usage: serveCompared.js <${SERVER_NAMES.join('|')}> <bolt uri>`);
+  if (!SERVER_NAMES.includes(name as ServerName) || !uri)
+    throw new Error(`usage: serveCompared.js <${SERVER_NAMES.join('|')}> <bolt uri>`);
   const server = await startComparedServer(name as ServerName, {
     uri,
     user: process.env.NEO4J_USER ?? 'neo4j',

@@ -29,7 +29,17 @@ export interface BenchmarkRun {
   statements: StatementCount[];
 }
 
-const PACKAGES = ['@neo4j/graphql', '@apollo/server', '@as-integrations/express5', 'express', 'type-graphql', 'graphql', 'dataloader', 'neo4j-driver', 'autocannon'];
+const PACKAGES = [
+  '@neo4j/graphql',
+  '@apollo/server',
+  '@as-integrations/express5',
+  'express',
+  'type-graphql',
+  'graphql',
+  'dataloader',
+  'neo4j-driver',
+  'autocannon',
+];
 
 function versionOf(name: string): string {
   try {
@@ -59,7 +69,10 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       const value = ratio(cell.ours?.requestsPerSecond, cell[server]?.requestsPerSecond);
       if (Number.isNaN(value)) continue;
       if (value >= TARGETS[server]) met += 1;
-      else missed.push(`- ${key}: ${value.toFixed(2)}x ${server === 'library' ? '@neo4j/graphql' : 'the floor'} (target ${TARGETS[server].toFixed(1)}x)`);
+      else
+        missed.push(
+          `- ${key}: ${value.toFixed(2)}x ${server === 'library' ? '@neo4j/graphql' : 'the floor'} (target ${TARGETS[server].toFixed(1)}x)`,
+        );
     }
   }
   const failures = run.measurements.filter((m) => m.failures > 0);
@@ -101,14 +114,19 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     ...comparisonTable(run.measurements),
     '',
     ...(missed.length > 0 ? ['Missed:', '', ...missed, ''] : ['Every target was met in this run.', '']),
-    ...(failures.length > 0 ? [`Failed requests: ${failures.map((m) => `${m.server} ${m.graph} ${m.query} c=${m.connections}: ${m.failures}`).join('; ')}.`, ''] : []),
+    ...(failures.length > 0
+      ? [
+          `Failed requests: ${failures.map((m) => `${m.server} ${m.graph} ${m.query} c=${m.connections}: ${m.failures}`).join('; ')}.`,
+          '',
+        ]
+      : []),
     ...(cpuTable(run.measurements).length > 0
       ? [
           '## CPU per request',
           '',
-          'CPU milliseconds (user plus system, from `/proc/<pid>/stat`) that the measured server and Neo4j\'s JVM spent per',
+          "CPU milliseconds (user plus system, from `/proc/<pid>/stat`) that the measured server and Neo4j's JVM spent per",
           'answered request in each cell. The two cores are shared by Neo4j, the server and the load generator, so these',
-          'sums, not the wall-clock latencies, say where each server\'s time goes.',
+          "sums, not the wall-clock latencies, say where each server's time goes.",
           '',
           ...cpuTable(run.measurements),
           '',
@@ -121,9 +139,14 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     '',
     '| graph | query | depth | statements | within depth + 1 |',
     '|---|---|---:|---:|---|',
-    ...run.statements.map((s) => `| ${s.graph} | ${s.query} | ${s.depth} | ${s.statements} | ${s.statements <= s.depth + 1 ? 'yes' : 'NO'} |`),
+    ...run.statements.map(
+      (s) =>
+        `| ${s.graph} | ${s.query} | ${s.depth} | ${s.statements} | ${s.statements <= s.depth + 1 ? 'yes' : 'NO'} |`,
+    ),
     '',
-    ...(overBound.length > 0 ? [`Over the bound: ${overBound.map((s) => `${s.graph} ${s.query}`).join(', ')}.`, ''] : []),
+    ...(overBound.length > 0
+      ? [`Over the bound: ${overBound.map((s) => `${s.graph} ${s.query}`).join(', ')}.`, '']
+      : []),
     '## The questions',
     '',
     ...run.queries.flatMap((query) => [
@@ -135,7 +158,9 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       query.ours.query,
       '```',
       '',
-      ...(query.library ? ['@neo4j/graphql:', '', '```graphql', query.library.query, '```'] : [`@neo4j/graphql: not measured; ${query.missing}.`]),
+      ...(query.library
+        ? ['@neo4j/graphql:', '', '```graphql', query.library.query, '```']
+        : [`@neo4j/graphql: not measured; ${query.missing}.`]),
       '',
       'Floor:',
       '',

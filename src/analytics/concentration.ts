@@ -41,7 +41,8 @@ export function concentrationLevel(hhi: number): ConcentrationLevel {
 /** Given groups with non-negative values, returns their shares (largest first) and the HHI and CR-k of the whole. */
 export function concentrationIndex(groups: readonly Group[]): ConcentrationIndex {
   for (const group of groups) {
-    if (!Number.isFinite(group.value) || group.value < 0) throw new RangeError(`group ${group.key} has value ${group.value}; values must be finite and non-negative`);
+    if (!Number.isFinite(group.value) || group.value < 0)
+      throw new RangeError(`group ${group.key} has value ${group.value}; values must be finite and non-negative`);
   }
   const held = groups.filter((group) => group.value > 0);
   const total = held.reduce((sum, group) => sum + group.value, 0);
@@ -75,12 +76,16 @@ export interface MarketQuestion {
 }
 
 /** Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals share one. */
-export function blocsOf(companyIds: readonly string[], partnerships: MarketData['partnerships'], asOf?: string | null): Map<string, string> {
+export function blocsOf(
+  companyIds: readonly string[],
+  partnerships: MarketData['partnerships'],
+  asOf?: string | null,
+): Map<string, string> {
   const parent = new Map(companyIds.map((id) => [id, id]));
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
@@ -110,7 +115,9 @@ export function blocsOf(companyIds: readonly string[], partnerships: MarketData[
 export function measureGroups(data: MarketData, question: MarketQuestion): Group[] {
   const { measure, groupBy, asOf } = question;
   const companies = new Map(data.companies.map((company) => [company.id, company]));
-  const population = new Set((data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id)));
+  const population = new Set(
+    (data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id)),
+  );
 
   // What each company holds: a number (MODELS, MARKET_CAP) or a set of counted things (SERVICES, ADOPTERS).
   const liveModels = data.models.filter((model) => existedOn(model.releasedOn, asOf));
@@ -127,22 +134,33 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
     const byModel = new Map<string, Set<string>>();
     const add = (model: string, thing: string) => byModel.set(model, (byModel.get(model) ?? new Set()).add(thing));
     if (measure === 'SERVICES') {
-      for (const service of data.services) if (existedOn(service.launchedOn, asOf)) for (const model of service.models) add(model, service.id);
+      for (const service of data.services)
+        if (existedOn(service.launchedOn, asOf)) for (const model of service.models) add(model, service.id);
     } else {
       for (const { company, model } of data.adoptions) add(model, company);
     }
-    for (const id of population) things.set(id, new Set((modelsOf.get(id) ?? []).flatMap((model) => [...(byModel.get(model) ?? [])])));
+    for (const id of population)
+      things.set(id, new Set((modelsOf.get(id) ?? []).flatMap((model) => [...(byModel.get(model) ?? [])])));
   }
   const developerCount = new Map(liveModels.map((model) => [model.id, model.developers.length]));
   const valueOf = (id: string): number => {
-    if (measure === 'MODELS') return (modelsOf.get(id) ?? []).reduce((sum, model) => sum + 1 / developerCount.get(model)!, 0);
+    if (measure === 'MODELS')
+      return (modelsOf.get(id) ?? []).reduce((sum, model) => sum + 1 / developerCount.get(model)!, 0);
     if (measure === 'MARKET_CAP') return companies.get(id)!.marketCapUsdBn ?? 0;
     return things.get(id)!.size;
   };
   const values = new Map([...population].map((id) => [id, valueOf(id)]));
 
-  const blocs = groupBy === 'BLOC' ? blocsOf(data.companies.map((company) => company.id), data.partnerships, asOf) : undefined;
-  const groupOf = (id: string) => (groupBy === 'COMPANY' ? id : groupBy === 'COUNTRY' ? (companies.get(id)!.country ?? 'unknown') : blocs!.get(id)!);
+  const blocs =
+    groupBy === 'BLOC'
+      ? blocsOf(
+          data.companies.map((company) => company.id),
+          data.partnerships,
+          asOf,
+        )
+      : undefined;
+  const groupOf = (id: string) =>
+    groupBy === 'COMPANY' ? id : groupBy === 'COUNTRY' ? (companies.get(id)!.country ?? 'unknown') : blocs!.get(id)!;
   // A bloc lists all its companies in the population (OpenAI's bloc names Microsoft even for MODELS); other groups only those with a value.
   const byGroup = new Map<string, string[]>();
   for (const id of population) {
@@ -155,15 +173,28 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
 
   const nameOf = (id: string) => companies.get(id)!.name;
   const groups = [...byGroup].map(([groupKey, ids]) => {
-    const members = ids.sort((a, b) => values.get(b)! - values.get(a)! || nameOf(a).localeCompare(nameOf(b)) || (a < b ? -1 : 1));
+    const members = ids.sort(
+      (a, b) => values.get(b)! - values.get(a)! || nameOf(a).localeCompare(nameOf(b)) || (a < b ? -1 : 1),
+    );
     const value =
       measure === 'SERVICES' || measure === 'ADOPTERS'
         ? new Set(members.flatMap((id) => [...things.get(id)!])).size
         : members.reduce((sum, id) => sum + values.get(id)!, 0);
     if (groupBy === 'COMPANY') return { key: groupKey, label: nameOf(groupKey), value, members };
-    if (groupBy === 'COUNTRY') return { key: groupKey, label: groupKey === 'unknown' ? 'Unknown country' : (question.countryName?.(groupKey) ?? groupKey), value, members };
+    if (groupBy === 'COUNTRY')
+      return {
+        key: groupKey,
+        label: groupKey === 'unknown' ? 'Unknown country' : (question.countryName?.(groupKey) ?? groupKey),
+        value,
+        members,
+      };
     const names = members.slice(0, 3).map(nameOf).join(' + ');
-    return { key: members[0], label: members.length > 3 ? `${names} + ${members.length - 3} more` : names, value, members };
+    return {
+      key: members[0],
+      label: members.length > 3 ? `${names} + ${members.length - 3} more` : names,
+      value,
+      members,
+    };
   });
   return groups.filter((group) => group.value > 0);
 }

@@ -40,7 +40,9 @@ export function networkAsOf(network: DependencyNetwork, asOf?: string | null): D
   if (!asOf) return network;
   const nodes = network.nodes.filter((node) => node.kind === 'COMPANY' || existedOn(node.date, asOf));
   const kept = new Set(nodes.map((node) => node.id));
-  const edges = network.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to) && (!edge.dealt || existedOn(edge.since, asOf)));
+  const edges = network.edges.filter(
+    (edge) => kept.has(edge.from) && kept.has(edge.to) && (!edge.dealt || existedOn(edge.since, asOf)),
+  );
   return { nodes, edges };
 }
 
@@ -51,7 +53,10 @@ export function networkAsOf(network: DependencyNetwork, asOf?: string | null): D
  * Each source costs time in proportion to the part of the graph it reaches: shortest-path predecessors are
  * recorded as edges while searching, never looked up among a node's (possibly many) in-neighbours.
  */
-export function betweenness(successors: readonly (readonly number[])[], visit?: (source: number, reached: Int32Array) => void): Float64Array {
+export function betweenness(
+  successors: readonly (readonly number[])[],
+  visit?: (source: number, reached: Int32Array) => void,
+): Float64Array {
   const n = successors.length;
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
@@ -152,7 +157,9 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
       betweenness: centrality[position],
     }));
   const byCounts = (a: SystemicScore, b: SystemicScore) =>
-    b.dependentServices - a.dependentServices || b.dependentModels - a.dependentModels || b.dependentCompanies - a.dependentCompanies;
+    b.dependentServices - a.dependentServices ||
+    b.dependentModels - a.dependentModels ||
+    b.dependentCompanies - a.dependentCompanies;
   scores.sort((a, b) => byCounts(a, b) || b.betweenness - a.betweenness || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   scores.forEach((score, position) => {
     score.rank = position > 0 && byCounts(scores[position - 1], score) === 0 ? scores[position - 1].rank : position + 1;
@@ -178,9 +185,16 @@ export function stepsAmong(ids: ReadonlySet<string>, steps: readonly Step[]): St
  * Given a removed entity, the set of everything with it upstream, and the models each of those services is built on,
  * returns the services whose every model is the removed entity or has it upstream (services on no model are not).
  */
-export function singleSourcedServices(removed: string, exposed: ReadonlySet<string>, modelsOfService: ReadonlyMap<string, readonly string[]>): string[] {
+export function singleSourcedServices(
+  removed: string,
+  exposed: ReadonlySet<string>,
+  modelsOfService: ReadonlyMap<string, readonly string[]>,
+): string[] {
   return [...modelsOfService]
-    .filter(([service, models]) => exposed.has(service) && models.length > 0 && models.every((model) => model === removed || exposed.has(model)))
+    .filter(
+      ([service, models]) =>
+        exposed.has(service) && models.length > 0 && models.every((model) => model === removed || exposed.has(model)),
+    )
     .map(([service]) => service)
     .sort();
 }

@@ -65,9 +65,19 @@ export function partnershipNetwork(
     const parties = [...deal.parties].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (let i = 0; i < parties.length; i += 1) {
       for (let j = i + 1; j < parties.length; j += 1) {
-        const [a, b] = GIVING_ROLES.has(parties[j].role) && !GIVING_ROLES.has(parties[i].role) ? [parties[j], parties[i]] : [parties[i], parties[j]];
+        const [a, b] =
+          GIVING_ROLES.has(parties[j].role) && !GIVING_ROLES.has(parties[i].role)
+            ? [parties[j], parties[i]]
+            : [parties[i], parties[j]];
         if (a.id === b.id) continue;
-        edges.push({ id: `${deal.id}:${a.id}:${b.id}`, source: a.id, target: b.id, partnershipKind: deal.kind, announcedOn: deal.announcedOn, weight: 1 });
+        edges.push({
+          id: `${deal.id}:${a.id}:${b.id}`,
+          source: a.id,
+          target: b.id,
+          partnershipKind: deal.kind,
+          announcedOn: deal.announcedOn,
+          weight: 1,
+        });
       }
     }
   }
@@ -104,7 +114,13 @@ export function partnershipNetwork(
   for (const edge of edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const nodes = [...keep]
     .filter((id) => companies.has(id))
-    .map((id) => ({ id, label: companies.get(id)!.name, kind: 'COMPANY' as const, group: companies.get(id)!.country ?? null, size: degree.get(id) ?? 0 }))
+    .map((id) => ({
+      id,
+      label: companies.get(id)!.name,
+      kind: 'COMPANY' as const,
+      group: companies.get(id)!.country ?? null,
+      size: degree.get(id) ?? 0,
+    }))
     .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
   return { nodes, edges: edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
 }

@@ -28,12 +28,16 @@ export function hashKey(key: string): string {
 /** Parses API_KEYS ("name:role:sha256hex" separated by commas); throws naming the bad entry. */
 export function parseApiKeys(raw: string): ApiKey[] {
   const keys: ApiKey[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name, role, hash, ...rest] = entry.split(':');
     if (rest.length > 0 || !name || !role || !hash) throw new Error(`"${entry}" is not name:role:sha256`);
     if (!NAME.test(name)) throw new Error(`"${name}" is not a key name (letters, digits, _ . @ -, at most 64)`);
     if (!ROLES.includes(role as Role)) throw new Error(`"${role}" is not a role (reader or editor)`);
-    if (!HEX_SHA256.test(hash)) throw new Error(`the hash of "${name}" is not 64 lower-case hex digits (the SHA-256 of the key)`);
+    if (!HEX_SHA256.test(hash))
+      throw new Error(`the hash of "${name}" is not 64 lower-case hex digits (the SHA-256 of the key)`);
     if (keys.some((key) => key.name === name)) throw new Error(`the key name "${name}" appears twice`);
     keys.push({ name, role: role as Role, sha256: Buffer.from(hash, 'hex') });
   }

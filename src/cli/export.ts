@@ -48,7 +48,10 @@ runCli('export', async () => {
 
   const database = await openDatabase(config.neo4j, (line) => console.error(`export: ${line}`));
   const seen = { nodes: 0, relationships: 0 };
-  const progress = setInterval(() => process.stderr.write(`\rexport: ${seen.nodes} nodes, ${seen.relationships} relationships read`), 500);
+  const progress = setInterval(
+    () => process.stderr.write(`\rexport: ${seen.nodes} nodes, ${seen.relationships} relationships read`),
+    500,
+  );
   try {
     const started = Date.now();
     for (const [index, name] of FILES_OF[format].entries()) {
@@ -62,7 +65,11 @@ runCli('export', async () => {
         },
       });
       try {
-        await pipeline(Readable.from(EXPORT_FILES[name].serialize(counting(new ExportRepository(database.runner), seen))), measure, fs.createWriteStream(partial));
+        await pipeline(
+          Readable.from(EXPORT_FILES[name].serialize(counting(new ExportRepository(database.runner), seen))),
+          measure,
+          fs.createWriteStream(partial),
+        );
         fs.renameSync(partial, targets[index]);
       } catch (error) {
         fs.rmSync(partial, { force: true });
@@ -71,7 +78,9 @@ runCli('export', async () => {
       process.stderr.write(`\rexport: wrote ${targets[index]} (${(bytes / 1e6).toFixed(2)} MB)                    \n`);
     }
     const counts = await new ExportRepository(database.runner).counts();
-    console.log(`export: ${format.toLowerCase()} of ${counts.nodes} nodes and ${counts.relationships} relationships done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `export: ${format.toLowerCase()} of ${counts.nodes} nodes and ${counts.relationships} relationships done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     clearInterval(progress);
     await database.close();

@@ -8,12 +8,16 @@ const USAGE = 'usage: npm run key -- --name <name> [--role editor|reader]';
 runCli('key', async () => {
   let values;
   try {
-    values = parseArgs({ options: { name: { type: 'string' }, role: { type: 'string', default: 'editor' } }, strict: true }).values;
+    values = parseArgs({
+      options: { name: { type: 'string' }, role: { type: 'string', default: 'editor' } },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   if (values.name === undefined) throw new UsageError(`--name is required\n${USAGE}`);
-  if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be reader or editor, got "${values.role}"\n${USAGE}`);
+  if (!ROLES.includes(values.role as Role))
+    throw new UsageError(`--role must be reader or editor, got "${values.role}"\n${USAGE}`);
   let made;
   try {
     made = newKey(values.name, values.role as Role);

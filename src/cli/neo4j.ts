@@ -4,7 +4,8 @@ import { SIZE_PATTERN, loadConfig } from '../config';
 import { startNeo4j } from '../neo4j/startNeo4j';
 import { UsageError, runCli } from './runCli';
 
-const USAGE = 'usage: npm run neo4j [-- --port <n>] [--data <dir>] [--password <pw>] [--heap <size>] [--pagecache <size>]';
+const USAGE =
+  'usage: npm run neo4j [-- --port <n>] [--data <dir>] [--password <pw>] [--heap <size>] [--pagecache <size>]';
 
 runCli('neo4j', async () => {
   const { launcher, password } = loadConfig().neo4j;
@@ -24,13 +25,16 @@ runCli('neo4j', async () => {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const port = args.port === undefined ? launcher.boltPort : Number(args.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535\n${USAGE}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port must be a port number from 1 to 65535\n${USAGE}`);
   for (const flag of ['heap', 'pagecache'] as const) {
-    if (args[flag] !== undefined && !SIZE_PATTERN.test(args[flag])) throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
+    if (args[flag] !== undefined && !SIZE_PATTERN.test(args[flag]))
+      throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
   }
   const neo4j = await startNeo4j({
     port,
-    dataDir: args.data === undefined ? launcher.dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.data),
+    dataDir:
+      args.data === undefined ? launcher.dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.data),
     heap: args.heap ?? launcher.heap,
     pageCache: args.pagecache ?? launcher.pageCache,
     password: args.password ?? password,

@@ -6,8 +6,10 @@ import { LauncherError } from '../neo4j/startNeo4j';
 /** Runs a command-line entry point: expected failures print their message (no stack) and exit 1. */
 export function runCli(name: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const expected = [ConfigError, DatabaseError, SeedValidationError, LauncherError, UsageError].some((type) => error instanceof type);
-    console.error(`${name}: ${expected ? (error as Error).message : (error as Error)?.stack ?? String(error)}`);
+    const expected = [ConfigError, DatabaseError, SeedValidationError, LauncherError, UsageError].some(
+      (type) => error instanceof type,
+    );
+    console.error(`${name}: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}`);
     process.exit(1);
   });
 }

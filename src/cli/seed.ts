@@ -15,7 +15,13 @@ runCli('seed', async () => {
   let args;
   try {
     args = parseArgs({
-      options: { dir: { type: 'string' }, reset: { type: 'boolean' }, 'batch-size': { type: 'string' }, check: { type: 'boolean' }, bulk: { type: 'boolean' } },
+      options: {
+        dir: { type: 'string' },
+        reset: { type: 'boolean' },
+        'batch-size': { type: 'string' },
+        check: { type: 'boolean' },
+        bulk: { type: 'boolean' },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -23,14 +29,17 @@ runCli('seed', async () => {
   }
   const dir = args.dir === undefined ? config.seedDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.dir);
   const batchSize = args['batch-size'] === undefined ? config.seedBatchSize : Number(args['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive whole number\n${USAGE}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new UsageError(`--batch-size must be a positive whole number\n${USAGE}`);
   const log = (line: string) => console.log(`seed: ${line}`);
 
   // Validate everything before touching (or even starting) a database.
   const started = Date.now();
   if (args.check || args.bulk) {
     const { files, check } = checkSeedFolder(dir);
-    log(`validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} (${elapsed(started)} s)`);
+    log(
+      `validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} (${elapsed(started)} s)`,
+    );
     if (args.check) {
       console.log(`seed: ${dir} is valid\n\n${check.tally.table()}`);
       return;
@@ -40,12 +49,18 @@ runCli('seed', async () => {
       await applySchema(database.runner);
       // Ctrl-C stops the load after the batch in flight; what it wrote is then deleted, as after a failure.
       const interrupt = new AbortController();
-      process.once('SIGINT', () => interrupt.abort(new UsageError('interrupted (Ctrl-C); what the load wrote was deleted')));
-      const report = await bulkLoad(database.runner, files, check, { reset: Boolean(args.reset), batchSize, dir, onProgress: log, signal: interrupt.signal }).catch(
-        (error: unknown) => {
-          throw error instanceof BulkLoadRefused ? new UsageError(error.message) : error;
-        },
+      process.once('SIGINT', () =>
+        interrupt.abort(new UsageError('interrupted (Ctrl-C); what the load wrote was deleted')),
       );
+      const report = await bulkLoad(database.runner, files, check, {
+        reset: Boolean(args.reset),
+        batchSize,
+        dir,
+        onProgress: log,
+        signal: interrupt.signal,
+      }).catch((error: unknown) => {
+        throw error instanceof BulkLoadRefused ? new UsageError(error.message) : error;
+      });
       const rows = report.nodes + report.relationships + report.dependencies;
       log(
         `bulk load: ${report.nodes} nodes, ${report.relationships} relationships and ${report.dependencies} dependencies (${rows} rows) ` +

@@ -21,7 +21,12 @@ runCli('synthetic', async () => {
   let args;
   try {
     args = parseArgs({
-      options: { out: { type: 'string' }, companies: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' } },
+      options: {
+        out: { type: 'string' },
+        companies: { type: 'string' },
+        seed: { type: 'string' },
+        format: { type: 'string' },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -33,9 +38,11 @@ runCli('synthetic', async () => {
     throw new UsageError(`--companies must be a whole number from ${MIN_COMPANIES} to ${MAX_COMPANIES}\n${USAGE}`);
   }
   const seed = wholeNumber(args.seed ?? '42');
-  if (seed === undefined || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}\n${USAGE}`);
+  if (seed === undefined || seed > 0xffffffff)
+    throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}\n${USAGE}`);
   const format = (args.format ?? 'jsonl') as SeedFormat;
-  if (!SEED_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SEED_FORMATS.join(', ')}\n${USAGE}`);
+  if (!SEED_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${SEED_FORMATS.join(', ')}\n${USAGE}`);
   const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
   const previous = checkTarget(dir);
 
@@ -44,14 +51,18 @@ runCli('synthetic', async () => {
   const records = generateSeedRecords(options);
   fs.mkdirSync(dir, { recursive: true });
   // A folder holds one format: the other format's files (checked above to be this generator's) would clash.
-  for (const file of previous) if (!SEED_FILE_NAMES.some((name) => seedFileName(name, format) === file)) fs.rmSync(path.join(dir, file));
+  for (const file of previous)
+    if (!SEED_FILE_NAMES.some((name) => seedFileName(name, format) === file)) fs.rmSync(path.join(dir, file));
   const written = writeSeedFolder(dir, records, format, options);
   const width = Math.max(...written.map(({ file }) => file.length));
-  for (const { file, records: count, bytes } of written) console.log(`synthetic: ${file.padEnd(width)} ${String(count).padStart(9)} records ${megabytes(bytes)}`);
+  for (const { file, records: count, bytes } of written)
+    console.log(`synthetic: ${file.padEnd(width)} ${String(count).padStart(9)} records ${megabytes(bytes)}`);
   const totalRecords = written.reduce((sum, { records: count }) => sum + count, 0);
   const totalBytes = written.reduce((sum, { bytes }) => sum + bytes, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`synthetic: ${'total'.padEnd(width)} ${String(totalRecords).padStart(9)} records ${megabytes(totalBytes)} (companies ${companies}, seed ${seed}) in ${dir}, ${seconds} s`);
+  console.log(
+    `synthetic: ${'total'.padEnd(width)} ${String(totalRecords).padStart(9)} records ${megabytes(totalBytes)} (companies ${companies}, seed ${seed}) in ${dir}, ${seconds} s`,
+  );
 });
 
 function wholeNumber(text: string): number | undefined {
@@ -74,7 +85,8 @@ function checkTarget(dir: string): string[] {
   if (entries.length === 0) return [];
   const names = SEED_FILE_NAMES.flatMap((file) => SEED_FORMATS.map((format) => seedFileName(file, format)));
   const present = names.filter((file) => entries.includes(file));
-  if (present.length === 0) throw new UsageError(`--out ${dir} is not empty and holds no synthetic seed files; choose a new or empty folder`);
+  if (present.length === 0)
+    throw new UsageError(`--out ${dir} is not empty and holds no synthetic seed files; choose a new or empty folder`);
   for (const file of present) {
     const head = Buffer.alloc(GENERATED_HEADER.length);
     const fd = fs.openSync(path.join(dir, file), 'r');
@@ -83,7 +95,8 @@ function checkTarget(dir: string): string[] {
     } finally {
       fs.closeSync(fd);
     }
-    if (head.toString('utf8') !== GENERATED_HEADER) throw new UsageError(`--out ${dir}: ${file} was not written by this generator; refusing to overwrite it`);
+    if (head.toString('utf8') !== GENERATED_HEADER)
+      throw new UsageError(`--out ${dir}: ${file} was not written by this generator; refusing to overwrite it`);
   }
   return present;
 }

@@ -2,7 +2,8 @@ import neo4j, { Driver, ManagedTransaction, Neo4jError, isNode, isRelationship }
 import type { Neo4jConfig } from '../config';
 
 /** What every database failure becomes: a code a caller can act on, and a message a person can read. */
-export type DatabaseErrorCode = 'SERVICE_UNAVAILABLE' | 'UNAUTHENTICATED' | 'CONSTRAINT_VIOLATION' | 'TIMEOUT' | 'QUERY_FAILED';
+export type DatabaseErrorCode =
+  'SERVICE_UNAVAILABLE' | 'UNAUTHENTICATED' | 'CONSTRAINT_VIOLATION' | 'TIMEOUT' | 'QUERY_FAILED';
 
 export class DatabaseError extends Error {
   constructor(
@@ -16,7 +17,10 @@ export class DatabaseError extends Error {
 }
 
 /** Neo4j's codes for a transaction it stopped because it ran longer than its timeout. */
-const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 /**
  * Maps a driver error by its Neo4j code to a DatabaseError; timeoutMs is the one that applied. Only the pool's
@@ -27,13 +31,25 @@ export function toDatabaseError(error: unknown, uri: string, timeoutMs?: number)
   const code = error instanceof Neo4jError ? error.code : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   if (code !== undefined && TIMED_OUT.has(code)) {
-    return new DatabaseError(`The query ran longer than its ${timeoutMs ?? 'configured'} ms timeout and was stopped.`, 'TIMEOUT', code);
+    return new DatabaseError(
+      `The query ran longer than its ${timeoutMs ?? 'configured'} ms timeout and was stopped.`,
+      'TIMEOUT',
+      code,
+    );
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || (code === 'N/A' && /acquisition timed out/i.test(detail))) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    (code === 'N/A' && /acquisition timed out/i.test(detail))
+  ) {
     return new DatabaseError(`Neo4j at ${uri} is not reachable: ${detail}`, 'SERVICE_UNAVAILABLE', code);
   }
   if (code?.startsWith('Neo.ClientError.Security.')) {
-    return new DatabaseError(`Neo4j at ${uri} refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${detail}`, 'UNAUTHENTICATED', code);
+    return new DatabaseError(
+      `Neo4j at ${uri} refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${detail}`,
+      'UNAUTHENTICATED',
+      code,
+    );
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new DatabaseError(detail, 'CONSTRAINT_VIOLATION', code);
@@ -113,7 +129,10 @@ export class QueryRunner {
 
   /** Given connection settings, returns a runner whose driver has answered (or throws a DatabaseError). */
   static async connect(settings: ConnectionSettings): Promise<QueryRunner> {
-    const auth = settings.password === undefined ? neo4j.auth.basic(settings.user, '') : neo4j.auth.basic(settings.user, settings.password);
+    const auth =
+      settings.password === undefined
+        ? neo4j.auth.basic(settings.user, '')
+        : neo4j.auth.basic(settings.user, settings.password);
     const queryTimeoutMs = settings.queryTimeoutMs ?? 5000;
     const driver = neo4j.driver(settings.uri, auth, {
       disableLosslessIntegers: true,
@@ -124,7 +143,13 @@ export class QueryRunner {
       // of its timeout instead of the driver's default 30 s.
       maxTransactionRetryTime: Math.ceil(queryTimeoutMs / 5),
     });
-    const runner = new QueryRunner(driver, settings.uri, settings.database, queryTimeoutMs, settings.streamTimeoutMs ?? 300_000);
+    const runner = new QueryRunner(
+      driver,
+      settings.uri,
+      settings.database,
+      queryTimeoutMs,
+      settings.streamTimeoutMs ?? 300_000,
+    );
     try {
       await driver.verifyConnectivity({ database: settings.database });
     } catch (error) {
@@ -146,7 +171,11 @@ export class QueryRunner {
   async version(trace?: CypherTrace): Promise<string> {
     // The session shares executeQuery's bookmarks: the version is never older than this server's own writes, and
     // the reads that follow it (through executeQuery) are never older than the version.
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.queryTimeoutMs });
       if (trace) trace.statements += 1;
@@ -188,9 +217,14 @@ export class QueryRunner {
    * consumed, so a result of any size never sits in memory whole.
    */
   async *stream(query: string, params: Params = {}): AsyncGenerator<Row> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: 1000 });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: 1000,
+    });
     try {
-      for await (const record of session.run(query, params, { timeout: this.streamTimeoutMs })) yield plain(record.toObject()) as Row;
+      for await (const record of session.run(query, params, { timeout: this.streamTimeoutMs }))
+        yield plain(record.toObject()) as Row;
     } catch (error) {
       throw toDatabaseError(error, this.uri, this.streamTimeoutMs);
     } finally {
@@ -202,7 +236,11 @@ export class QueryRunner {
    * Runs one statement in its own write transaction and returns its rows as plain objects. Such statements set
    * the database up (schema, a reset) and get the seed's long timeout (600 s) unless given one.
    */
-  write(query: string, params: Params = {}, { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<Row[]> {
+  write(
+    query: string,
+    params: Params = {},
+    { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {},
+  ): Promise<Row[]> {
     return this.run(query, params, neo4j.routing.WRITE, undefined, timeoutMs);
   }
 
@@ -210,7 +248,10 @@ export class QueryRunner {
    * Runs `work` in one write transaction: all its statements commit together or not at all. The default timeout
    * (600 s) suits loading a whole seed; requests pass their own.
    */
-  async inWriteTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<T> {
+  async inWriteTransaction<T>(
+    work: (tx: TransactionRunner) => Promise<T>,
+    { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {},
+  ): Promise<T> {
     const session = this.driver.session({ database: this.database });
     try {
       return await session.executeWrite((tx) => work(new TransactionRunner(tx)), { timeout: timeoutMs });
@@ -227,9 +268,19 @@ export class QueryRunner {
     return this.driver.close();
   }
 
-  private async run(query: string, params: Params, routing: 'READ' | 'WRITE', trace?: CypherTrace, timeoutMs = this.queryTimeoutMs): Promise<Row[]> {
+  private async run(
+    query: string,
+    params: Params,
+    routing: 'READ' | 'WRITE',
+    trace?: CypherTrace,
+    timeoutMs = this.queryTimeoutMs,
+  ): Promise<Row[]> {
     try {
-      const result = await this.driver.executeQuery(query, params, { database: this.database, routing, transactionConfig: { timeout: timeoutMs } });
+      const result = await this.driver.executeQuery(query, params, {
+        database: this.database,
+        routing,
+        transactionConfig: { timeout: timeoutMs },
+      });
       if (trace) {
         trace.statements += 1;
         trace.dbTimeMs += Number(result.summary.resultAvailableAfter) + Number(result.summary.resultConsumedAfter);
@@ -253,5 +304,13 @@ export class TransactionRunner {
 
 /** The connection settings of a Neo4jConfig once its URI is known. */
 export function connectionOf(config: Neo4jConfig, uri: string): ConnectionSettings {
-  return { uri, user: config.user, password: config.password, database: config.database, poolSize: config.poolSize, queryTimeoutMs: config.queryTimeoutMs, streamTimeoutMs: config.streamTimeoutMs };
+  return {
+    uri,
+    user: config.user,
+    password: config.password,
+    database: config.database,
+    poolSize: config.poolSize,
+    queryTimeoutMs: config.queryTimeoutMs,
+    streamTimeoutMs: config.streamTimeoutMs,
+  };
 }

@@ -15,9 +15,13 @@ export async function* toCsvNodes(source: GraphSource): AsyncGenerator<string> {
   const columns = csvColumns(await collectKeyTypes(source.nodes(), 'node'), 'node').filter(([name]) => name !== 'id');
   yield line(['id:ID', ':LABEL', ...columns.map(([name, type]) => `${name}:${type}`)]);
   for await (const node of source.nodes()) {
-    if (node.properties.id !== node.key) throw new Error(`node ${JSON.stringify(node.key)} must have property id equal to its key`);
+    if (node.properties.id !== node.key)
+      throw new Error(`node ${JSON.stringify(node.key)} must have property id equal to its key`);
     for (const label of node.labels) {
-      if (label.includes(';')) throw new Error(`node ${JSON.stringify(node.key)} has label ${JSON.stringify(label)}, and ';' separates labels in CSV`);
+      if (label.includes(';'))
+        throw new Error(
+          `node ${JSON.stringify(node.key)} has label ${JSON.stringify(label)}, and ';' separates labels in CSV`,
+        );
     }
     const cells = columns.map(([name]) => cell(node.properties[name], () => describeProperty('node', node.key, name)));
     yield line([node.key, node.labels.join(';'), ...cells]);
@@ -29,7 +33,9 @@ export async function* toCsvRelationships(source: GraphSource): AsyncGenerator<s
   const columns = csvColumns(await collectKeyTypes(source.relationships(), 'relationship'), 'relationship');
   yield line([':START_ID', ':END_ID', ':TYPE', ...columns.map(([name, type]) => `${name}:${type}`)]);
   for await (const rel of source.relationships()) {
-    const cells = columns.map(([name]) => cell(rel.properties[name], () => describeProperty('relationship', rel.key, name)));
+    const cells = columns.map(([name]) =>
+      cell(rel.properties[name], () => describeProperty('relationship', rel.key, name)),
+    );
     yield line([rel.start, rel.end, rel.type, ...cells]);
   }
 }
@@ -37,9 +43,12 @@ export async function* toCsvRelationships(source: GraphSource): AsyncGenerator<s
 function csvColumns(types: Map<string, KeyType>, kind: string): [string, Exclude<ValueType, '[]'>][] {
   return [...types].map(([name, type]) => {
     if (typeof type !== 'string') {
-      throw new Error(`${kind} property ${JSON.stringify(name)} has values of types ${type.mixed[0]} and ${type.mixed[1]}; a CSV column has one type`);
+      throw new Error(
+        `${kind} property ${JSON.stringify(name)} has values of types ${type.mixed[0]} and ${type.mixed[1]}; a CSV column has one type`,
+      );
     }
-    if (name.includes(':')) throw new Error(`${kind} property ${JSON.stringify(name)} contains ':', which the CSV header cannot express`);
+    if (name.includes(':'))
+      throw new Error(`${kind} property ${JSON.stringify(name)} contains ':', which the CSV header cannot express`);
     return [name, type === '[]' ? 'string[]' : type];
   });
 }
@@ -51,8 +60,10 @@ function cell(value: ExportValue | undefined, where: Where): { text: string; quo
   if (!Array.isArray(value)) return { text: scalarText(value, where), quote: false };
   const items = value.map((item) => {
     const text = scalarText(item as Exclude<ExportValue, ExportValue[]>, where);
-    if (text.includes(';')) throw new Error(`${where()} has the element ${JSON.stringify(text)}; ';' separates array elements in CSV`);
-    if (text === '') throw new Error(`${where()} has an empty string element, which a CSV array cannot tell from no element`);
+    if (text.includes(';'))
+      throw new Error(`${where()} has the element ${JSON.stringify(text)}; ';' separates array elements in CSV`);
+    if (text === '')
+      throw new Error(`${where()} has an empty string element, which a CSV array cannot tell from no element`);
     return text;
   });
   return { text: items.join(';'), quote: false };

@@ -16,16 +16,20 @@ export interface CypherExportOptions {
  */
 export async function* toCypher(source: GraphSource, options: CypherExportOptions): AsyncGenerator<string> {
   const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
   yield '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, or Neo4j Browser).\n';
   for (const statement of options.schema) yield `${statement.trim().replace(/;$/, '')};\n`;
 
   // One open batch per label set (and below per type), so memory is bounded by label sets x batchSize, not by the graph.
   const nodeBatches = new Map<string, string[]>();
-  const nodeStatement = (labels: string, rows: string[]) => `UNWIND [\n${rows.join(',\n')}\n] AS row CREATE (n${labels}) SET n = row;\n`;
+  const nodeStatement = (labels: string, rows: string[]) =>
+    `UNWIND [\n${rows.join(',\n')}\n] AS row CREATE (n${labels}) SET n = row;\n`;
   for await (const node of source.nodes()) {
-    if (!node.labels.includes('Entity')) throw new Error(`node ${JSON.stringify(node.key)} lacks the Entity label that relationships are matched by`);
-    if (node.properties.id !== node.key) throw new Error(`node ${JSON.stringify(node.key)} must have property id equal to its key`);
+    if (!node.labels.includes('Entity'))
+      throw new Error(`node ${JSON.stringify(node.key)} lacks the Entity label that relationships are matched by`);
+    if (node.properties.id !== node.key)
+      throw new Error(`node ${JSON.stringify(node.key)} must have property id equal to its key`);
     const labels = node.labels.map((label) => `:${identifier(label)}`).join('');
     const rows = nodeBatches.get(labels) ?? [];
     rows.push(mapLiteral(node.properties, (name) => () => describeProperty('node', node.key, name)));
@@ -43,8 +47,13 @@ export async function* toCypher(source: GraphSource, options: CypherExportOption
   for await (const relationship of source.relationships()) {
     const type = identifier(relationship.type);
     const rows = relationshipBatches.get(type) ?? [];
-    const properties = mapLiteral(relationship.properties, (name) => () => describeProperty('relationship', relationship.key, name));
-    rows.push(`{start: ${stringLiteral(relationship.start)}, end: ${stringLiteral(relationship.end)}, properties: ${properties}}`);
+    const properties = mapLiteral(
+      relationship.properties,
+      (name) => () => describeProperty('relationship', relationship.key, name),
+    );
+    rows.push(
+      `{start: ${stringLiteral(relationship.start)}, end: ${stringLiteral(relationship.end)}, properties: ${properties}}`,
+    );
     relationshipBatches.set(type, rows);
     if (rows.length >= batchSize) {
       relationshipBatches.delete(type);
@@ -74,7 +83,9 @@ export function cypherLiteral(value: ExportValue, where: Where): string {
 }
 
 function mapLiteral(properties: Record<string, ExportValue>, where: (name: string) => Where): string {
-  const entries = Object.entries(properties).map(([name, value]) => `${identifier(name)}: ${cypherLiteral(value, where(name))}`);
+  const entries = Object.entries(properties).map(
+    ([name, value]) => `${identifier(name)}: ${cypherLiteral(value, where(name))}`,
+  );
   return `{${entries.join(', ')}}`;
 }
 
@@ -82,9 +93,13 @@ const SHORT_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': 
 
 // Control characters, line/paragraph separators and lone surrogates become \uXXXX so the script stays one
 // statement per visible line block and survives UTF-8 encoding.
-const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NEEDS_ESCAPE =
+  /[\\'\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function stringLiteral(value: string): string {
-  const escaped = value.replace(NEEDS_ESCAPE, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = value.replace(
+    NEEDS_ESCAPE,
+    (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `'${escaped}'`;
 }

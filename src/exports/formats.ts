@@ -16,11 +16,23 @@ export interface ExportFile {
 
 export const EXPORT_FILES: Record<string, ExportFile> = {
   // The script creates the project's own constraints and indexes first.
-  'graph.cypher': { filename: 'graph.cypher', contentType: 'application/x-cypher-query; charset=utf-8', serialize: (source) => toCypher(source, { schema: schemaStatements() }) },
-  'graph.graphml': { filename: 'graph.graphml', contentType: 'application/graphml+xml; charset=utf-8', serialize: toGraphML },
+  'graph.cypher': {
+    filename: 'graph.cypher',
+    contentType: 'application/x-cypher-query; charset=utf-8',
+    serialize: (source) => toCypher(source, { schema: schemaStatements() }),
+  },
+  'graph.graphml': {
+    filename: 'graph.graphml',
+    contentType: 'application/graphml+xml; charset=utf-8',
+    serialize: toGraphML,
+  },
   'graph.json': { filename: 'graph.json', contentType: 'application/json; charset=utf-8', serialize: toJson },
   'nodes.csv': { filename: 'nodes.csv', contentType: 'text/csv; charset=utf-8', serialize: toCsvNodes },
-  'relationships.csv': { filename: 'relationships.csv', contentType: 'text/csv; charset=utf-8', serialize: toCsvRelationships },
+  'relationships.csv': {
+    filename: 'relationships.csv',
+    contentType: 'text/csv; charset=utf-8',
+    serialize: toCsvRelationships,
+  },
 };
 
 /** The files that make up each format (CSV is two: nodes, then relationships). */

@@ -24,11 +24,21 @@ export async function* toGraphML(source: GraphSource): AsyncGenerator<string> {
   ].join('\n');
   for await (const node of source.nodes()) {
     const labels = node.labels.map((label) => `:${label}`).join('');
-    const data = dataElements(nodeKeys, labels, node.properties, (name) => () => describeProperty('node', node.key, name));
+    const data = dataElements(
+      nodeKeys,
+      labels,
+      node.properties,
+      (name) => () => describeProperty('node', node.key, name),
+    );
     yield `<node id="${attribute(node.key)}">${data}</node>\n`;
   }
   for await (const edge of source.relationships()) {
-    const data = dataElements(edgeKeys, edge.type, edge.properties, (name) => () => describeProperty('relationship', edge.key, name));
+    const data = dataElements(
+      edgeKeys,
+      edge.type,
+      edge.properties,
+      (name) => () => describeProperty('relationship', edge.key, name),
+    );
     yield `<edge id="${attribute(edge.key)}" source="${attribute(edge.start)}" target="${attribute(edge.end)}">${data}</edge>\n`;
   }
   yield '</graph>\n</graphml>\n';
@@ -41,7 +51,8 @@ interface GraphMLKey {
 
 /** Maps property names to key ids: the reserved key (labels / type) is `${prefix}0`, properties follow in first-seen order. */
 function keyIds(types: Map<string, KeyType>, prefix: string, reserved: string): Map<string, GraphMLKey> {
-  if (types.has(reserved)) throw new Error(`a property named "${reserved}" would clash with the GraphML key that holds ${reserved}`);
+  if (types.has(reserved))
+    throw new Error(`a property named "${reserved}" would clash with the GraphML key that holds ${reserved}`);
   const keys = new Map<string, GraphMLKey>([[reserved, { id: `${prefix}0`, type: 'string' }]]);
   for (const [name, type] of types) keys.set(name, { id: `${prefix}${keys.size}`, type: graphMLType(type) });
   return keys;
@@ -52,10 +63,17 @@ function graphMLType(type: KeyType): GraphMLKey['type'] {
 }
 
 function keyLines(keys: Map<string, GraphMLKey>, domain: 'node' | 'edge'): string[] {
-  return [...keys].map(([name, key]) => `<key id="${key.id}" for="${domain}" attr.name="${attribute(name)}" attr.type="${key.type}"/>`);
+  return [...keys].map(
+    ([name, key]) => `<key id="${key.id}" for="${domain}" attr.name="${attribute(name)}" attr.type="${key.type}"/>`,
+  );
 }
 
-function dataElements(keys: Map<string, GraphMLKey>, first: string, properties: Record<string, ExportValue>, where: (name: string) => Where): string {
+function dataElements(
+  keys: Map<string, GraphMLKey>,
+  first: string,
+  properties: Record<string, ExportValue>,
+  where: (name: string) => Where,
+): string {
   const [reservedId] = keys.values();
   let out = `<data key="${reservedId.id}">${text(first)}</data>`;
   for (const [name, value] of Object.entries(properties)) {
@@ -72,7 +90,16 @@ function valueText(value: ExportValue, where: Where): string {
 
 // XML 1.0 allows only these characters; a lone surrogate is not one of them either.
 const FORBIDDEN = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
 
 /** Element text: newlines and tabs stay literal, a carriage return is a reference (parsers would turn it into \n). */
 function text(value: string): string {

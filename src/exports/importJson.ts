@@ -10,14 +10,25 @@ export interface JsonGraph {
 }
 
 /** Properties stored as integers (JSON cannot say so; every other number is a float, as the export wrote it). */
-const INT_FIELDS = new Set(FILE_SPECS.flatMap((spec) => Object.entries(spec.fields).filter(([, field]) => field.type.kind === 'int').map(([name]) => name)));
+const INT_FIELDS = new Set(
+  FILE_SPECS.flatMap((spec) =>
+    Object.entries(spec.fields)
+      .filter(([, field]) => field.type.kind === 'int')
+      .map(([name]) => name),
+  ),
+);
 const NODE_LABELS = new Set<string>([...LABELS, 'Entity']);
 const TYPES = new Set<string>([...RELATIONSHIP_TYPES, 'DEPENDS_ON']);
 
 export class ImportError extends Error {}
 
 function typed(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, INT_FIELDS.has(key) && Number.isInteger(value) ? neo4j.int(value as number) : value]));
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, value]) => [
+      key,
+      INT_FIELDS.has(key) && Number.isInteger(value) ? neo4j.int(value as number) : value,
+    ]),
+  );
 }
 
 /** Checks an export's shape and names; returns it, or throws ImportError saying what and where. */
@@ -28,15 +39,28 @@ export function parseJsonGraph(text: string): JsonGraph {
   } catch (error) {
     throw new ImportError(`not JSON: ${(error as Error).message}`);
   }
-  if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) throw new ImportError('expected {"nodes": [...], "relationships": [...]}, as npm run export -- --format json writes');
+  if (!graph || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships))
+    throw new ImportError(
+      'expected {"nodes": [...], "relationships": [...]}, as npm run export -- --format json writes',
+    );
   graph.nodes.forEach((node, index) => {
     const bad = (node?.labels ?? []).filter((label) => !NODE_LABELS.has(label));
-    if (typeof node?.properties?.id !== 'string' || !Array.isArray(node.labels) || bad.length > 0 || !node.labels.includes('Entity')) {
-      throw new ImportError(`nodes[${index}]: expected an entity with an id and labels among ${[...NODE_LABELS].join(', ')}${bad.length ? `, got ${bad.join(', ')}` : ''}`);
+    if (
+      typeof node?.properties?.id !== 'string' ||
+      !Array.isArray(node.labels) ||
+      bad.length > 0 ||
+      !node.labels.includes('Entity')
+    ) {
+      throw new ImportError(
+        `nodes[${index}]: expected an entity with an id and labels among ${[...NODE_LABELS].join(', ')}${bad.length ? `, got ${bad.join(', ')}` : ''}`,
+      );
     }
   });
   graph.relationships.forEach((rel, index) => {
-    if (!TYPES.has(rel?.type) || typeof rel.start !== 'string' || typeof rel.end !== 'string') throw new ImportError(`relationships[${index}]: expected a type among ${[...TYPES].join(', ')} with start and end ids`);
+    if (!TYPES.has(rel?.type) || typeof rel.start !== 'string' || typeof rel.end !== 'string')
+      throw new ImportError(
+        `relationships[${index}]: expected a type among ${[...TYPES].join(', ')} with start and end ids`,
+      );
   });
   return graph;
 }
@@ -45,9 +69,16 @@ export function parseJsonGraph(text: string): JsonGraph {
  * Loads an export into an EMPTY database in one write transaction (nodes by label set, then relationships by
  * type, in UNWIND batches): all of it or, on any failure, nothing.
  */
-export async function importJsonGraph(runner: QueryRunner, graph: JsonGraph, batchSize = 1000): Promise<{ nodes: number; relationships: number }> {
+export async function importJsonGraph(
+  runner: QueryRunner,
+  graph: JsonGraph,
+  batchSize = 1000,
+): Promise<{ nodes: number; relationships: number }> {
   const [{ nodes: present }] = await runner.read(cypherFile('imports/count-entities'));
-  if ((present as number) > 0) throw new ImportError(`the database holds ${present} nodes; import into an empty one (npm run seed -- --reset empties it)`);
+  if ((present as number) > 0)
+    throw new ImportError(
+      `the database holds ${present} nodes; import into an empty one (npm run seed -- --reset empties it)`,
+    );
   return runner.inWriteTransaction(async (tx) => {
     let nodes = 0;
     let relationships = 0;
@@ -58,17 +89,28 @@ export async function importJsonGraph(runner: QueryRunner, graph: JsonGraph, bat
     }
     for (const [labels, rows] of byLabels) {
       for (let start = 0; start < rows.length; start += batchSize) {
-        const [row] = await tx.run(cypherFile('imports/create-nodes').replaceAll('__LABELS__', labels), { rows: rows.slice(start, start + batchSize) });
+        const [row] = await tx.run(cypherFile('imports/create-nodes').replaceAll('__LABELS__', labels), {
+          rows: rows.slice(start, start + batchSize),
+        });
         nodes += row.created as number;
       }
     }
     const byType = new Map<string, Record<string, unknown>[]>();
-    for (const rel of graph.relationships) byType.set(rel.type, [...(byType.get(rel.type) ?? []), { start: rel.start, end: rel.end, properties: typed(rel.properties) }]);
+    for (const rel of graph.relationships)
+      byType.set(rel.type, [
+        ...(byType.get(rel.type) ?? []),
+        { start: rel.start, end: rel.end, properties: typed(rel.properties) },
+      ]);
     for (const [type, rows] of byType) {
       for (let start = 0; start < rows.length; start += batchSize) {
         const batch = rows.slice(start, start + batchSize);
-        const [row] = await tx.run(cypherFile('imports/create-relationships').replaceAll('__TYPE__', type), { rows: batch });
-        if ((row.created as number) !== batch.length) throw new ImportError(`${type}: ${batch.length - (row.created as number)} relationships name an entity the file does not hold`);
+        const [row] = await tx.run(cypherFile('imports/create-relationships').replaceAll('__TYPE__', type), {
+          rows: batch,
+        });
+        if ((row.created as number) !== batch.length)
+          throw new ImportError(
+            `${type}: ${batch.length - (row.created as number)} relationships name an entity the file does not hold`,
+          );
         relationships += row.created as number;
       }
     }

@@ -26,6 +26,8 @@ export async function* toJson(source: GraphSource): AsyncGenerator<string> {
 }
 
 function propertiesJson(properties: Record<string, ExportValue>, where: (name: string) => string): string {
-  const entries = Object.entries(properties).map(([name, value]) => `${JSON.stringify(name)}:${jsonText(value, () => where(name))}`);
+  const entries = Object.entries(properties).map(
+    ([name, value]) => `${JSON.stringify(name)}:${jsonText(value, () => where(name))}`,
+  );
   return `{${entries.join(',')}}`;
 }

@@ -19,7 +19,8 @@ export function valueType(value: ExportValue, where: Where): ValueType {
   for (const item of value) {
     if (Array.isArray(item)) throw new Error(`${where()} is a nested list, which Neo4j cannot store`);
     const type = scalarType(item, where);
-    if (element !== undefined && element !== type) throw new Error(`${where()} is a list mixing ${element} and ${type}`);
+    if (element !== undefined && element !== type)
+      throw new Error(`${where()} is a list mixing ${element} and ${type}`);
     element = type;
   }
   return element === undefined ? '[]' : `${element}[]`;

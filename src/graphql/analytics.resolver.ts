@@ -33,7 +33,8 @@ const collator = new Intl.Collator('en');
 const notFound = (arg: string, id: string) => userError(`${arg}: no entity has id "${id}"`, 'NOT_FOUND');
 
 /** Orders entities by name, then id. */
-const byName = (a: EntityRow, b: EntityRow) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: EntityRow, b: EntityRow) =>
+  collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Orders reached entities nearest first, then by name. */
 function nearestFirst(nodes: Reached[]): Reached[] {
@@ -42,11 +43,14 @@ function nearestFirst(nodes: Reached[]): Reached[] {
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => Concentration, { description: 'How concentrated a measure is among companies, countries or blocs: shares, HHI, CR1/3/4.' })
+  @Query(() => Concentration, {
+    description: 'How concentrated a measure is among companies, countries or blocs: shares, HHI, CR1/3/4.',
+  })
   async concentration(
     @Arg('measure', () => ConcentrationMeasure) measure: ConcentrationMeasure,
     @Ctx() context: Context,
-    @Arg('groupBy', () => ConcentrationGroup, { nullable: true, defaultValue: ConcentrationGroup.COMPANY }) groupBy: ConcentrationGroup | null,
+    @Arg('groupBy', () => ConcentrationGroup, { nullable: true, defaultValue: ConcentrationGroup.COMPANY })
+    groupBy: ConcentrationGroup | null,
     @Arg('stage', () => ID, { nullable: true }) stage?: string | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
   ): Promise<Concentration> {
@@ -55,9 +59,13 @@ export class AnalyticsResolver {
     // The answer, with its companies and stage, is kept while the graph is unchanged.
     const { index, companies, stageEntity } = await context.analytics.remember(key, async () => {
       const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
-      if (!data.stageFound) throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
+      if (!data.stageFound)
+        throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
       const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
-      const entities = await context.loaders.entitiesById([...index.shares.flatMap((share) => share.members), ...(stage ? [stage] : [])]);
+      const entities = await context.loaders.entitiesById([
+        ...index.shares.flatMap((share) => share.members),
+        ...(stage ? [stage] : []),
+      ]);
       return { index, companies: entities, stageEntity: stage ? (entities.get(stage) ?? null) : null };
     });
     return {
@@ -67,7 +75,10 @@ export class AnalyticsResolver {
       asOf: asOf ?? null,
       ...index,
       level: index.level as Concentration['level'],
-      shares: index.shares.map((share) => ({ ...share, members: share.members.flatMap((id) => companies.get(id) ?? []) })),
+      shares: index.shares.map((share) => ({
+        ...share,
+        members: share.members.flatMap((id) => companies.get(id) ?? []),
+      })),
     };
   }
 
@@ -85,30 +96,51 @@ export class AnalyticsResolver {
     const hops = intArg('maxHops', maxHops, 1, MAX_HOPS);
     const limit = intArg('first', first, 1, MAX_PATHS);
     const found = await context.analytics.dependencyPaths(from, to, hops, limit);
-    const missing = [...(found.fromFound ? [] : [notFound('from', from).message]), ...(found.toFound ? [] : [notFound('to', to).message])];
+    const missing = [
+      ...(found.fromFound ? [] : [notFound('from', from).message]),
+      ...(found.toFound ? [] : [notFound('to', to).message]),
+    ];
     if (missing.length > 0) throw userError(missing.join('; '), 'NOT_FOUND');
     return found.paths.map(({ entities, relations }) => {
       for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
       return {
         length: relations.length,
         entities: entities,
-        steps: relations.map((all, step) => ({ from: entities[step].id, to: entities[step + 1].id, relation: all[0], relations: all })),
+        steps: relations.map((all, step) => ({
+          from: entities[step].id,
+          to: entities[step + 1].id,
+          relation: all[0],
+          relations: all,
+        })),
       };
     });
   }
 
-  @Query(() => DependencyGraph, { description: 'Everything the entity depends on, within maxHops, with each one\'s fewest-step distance.' })
-  upstream(@Arg('of', () => ID) of: string, @Ctx() context: Context, @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null) {
+  @Query(() => DependencyGraph, {
+    description: "Everything the entity depends on, within maxHops, with each one's fewest-step distance.",
+  })
+  upstream(
+    @Arg('of', () => ID) of: string,
+    @Ctx() context: Context,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null,
+  ) {
     return this.closure('upstream', of, context, maxHops);
   }
 
-  @Query(() => DependencyGraph, { description: 'Everything that depends on the entity, within maxHops, with each one\'s fewest-step distance.' })
-  downstream(@Arg('of', () => ID) of: string, @Ctx() context: Context, @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null) {
+  @Query(() => DependencyGraph, {
+    description: "Everything that depends on the entity, within maxHops, with each one's fewest-step distance.",
+  })
+  downstream(
+    @Arg('of', () => ID) of: string,
+    @Ctx() context: Context,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 6 }) maxHops: number | null,
+  ) {
     return this.closure('downstream', of, context, maxHops);
   }
 
   @Query(() => [SystemicRank], {
-    description: 'Companies ranked by how much of the value chain depends on them; with asOf, as the graph stood then (undated models, services and partnerships left out).',
+    description:
+      'Companies ranked by how much of the value chain depends on them; with asOf, as the graph stood then (undated models, services and partnerships left out).',
   })
   async systemicImportance(
     @Ctx() context: Context,
@@ -117,11 +149,16 @@ export class AnalyticsResolver {
   ): Promise<SystemicRank[]> {
     const limit = intArg('first', first, 1, MAX_PAGE);
     // The ranks, with the companies of the first MAX_PAGE, are kept while the graph is unchanged.
-    const { ranks, companies } = await context.analytics.remember(JSON.stringify(['systemicImportance', asOf ?? null]), async () => {
-      const network = await context.analytics.remember('dependencyNetwork', () => context.analytics.dependencyNetwork());
-      const ranks = systemicRanks(networkAsOf(network, asOf)).slice(0, MAX_PAGE);
-      return { ranks, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
-    });
+    const { ranks, companies } = await context.analytics.remember(
+      JSON.stringify(['systemicImportance', asOf ?? null]),
+      async () => {
+        const network = await context.analytics.remember('dependencyNetwork', () =>
+          context.analytics.dependencyNetwork(),
+        );
+        const ranks = systemicRanks(networkAsOf(network, asOf)).slice(0, MAX_PAGE);
+        return { ranks, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
+      },
+    );
     const top = ranks.slice(0, limit);
     return top.flatMap(({ id, ...scores }) => (companies.has(id) ? [{ company: companies.get(id)!, ...scores }] : []));
   }
@@ -135,11 +172,17 @@ export class AnalyticsResolver {
     return { removed: impact.root, exposed: exposed, exposedRows: exposed };
   }
 
-  private async closure(direction: 'upstream' | 'downstream', of: string, context: Context, maxHops: number | null): Promise<DependencyGraph> {
+  private async closure(
+    direction: 'upstream' | 'downstream',
+    of: string,
+    context: Context,
+    maxHops: number | null,
+  ): Promise<DependencyGraph> {
     const hops = intArg('maxHops', maxHops, 1, MAX_HOPS);
     const closure = await context.analytics.closure(direction, of, hops);
     if (!closure) throw notFound('of', of);
-    for (const entity of [closure.root, ...closure.nodes.map((node) => node.entity)]) context.loaders.entity.prime(entity.id, entity);
+    for (const entity of [closure.root, ...closure.nodes.map((node) => node.entity)])
+      context.loaders.entity.prime(entity.id, entity);
     return {
       root: closure.root,
       nodes: nearestFirst(closure.nodes),
@@ -152,17 +195,24 @@ export class AnalyticsResolver {
 export class DependencyGraphResolver {
   @FieldResolver(() => [DependencyStep], { description: 'Every dependency among the root and the nodes.' })
   async steps(@Root() graph: DependencyGraph, @Ctx() context: Context): Promise<DependencyStep[]> {
-    return (await context.analytics.stepsAmong(graph.memberIds)).map((step) => ({ ...step, relations: [step.relation] }));
+    return (await context.analytics.stepsAmong(graph.memberIds)).map((step) => ({
+      ...step,
+      relations: [step.relation],
+    }));
   }
 }
 
 @Resolver(() => RemovalImpact)
 export class RemovalImpactResolver {
-  @FieldResolver(() => [Service], { description: 'Services for which every model they are built on has the removed entity in its upstream (or is it).' })
+  @FieldResolver(() => [Service], {
+    description: 'Services for which every model they are built on has the removed entity in its upstream (or is it).',
+  })
   async singleSourcedServices(@Root() impact: RemovalImpact, @Ctx() context: Context) {
     const services = impact.exposedRows.filter((entity) => entity.kind === 'SERVICE');
     const models = await context.analytics.serviceModels(services.map((service) => service.id));
-    const single = new Set(singleSourcedServices(impact.removed.id, new Set(impact.exposedRows.map((entity) => entity.id)), models));
+    const single = new Set(
+      singleSourcedServices(impact.removed.id, new Set(impact.exposedRows.map((entity) => entity.id)), models),
+    );
     return services.filter((service) => single.has(service.id));
   }
 }

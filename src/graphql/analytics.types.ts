@@ -26,7 +26,9 @@ registerEnumType(ConcentrationMeasure, {
   name: 'ConcentrationMeasure',
   valuesConfig: {
     MODELS: { description: 'Foundation models developed; a co-developed model is split equally among its developers.' },
-    SERVICES: { description: "Services built on the group's models (each service counted once per group it depends on)." },
+    SERVICES: {
+      description: "Services built on the group's models (each service counted once per group it depends on).",
+    },
     MARKET_CAP: { description: 'Market capitalisation of the participants.' },
     ADOPTERS: { description: "Companies adopting the group's models." },
   },
@@ -34,14 +36,19 @@ registerEnumType(ConcentrationMeasure, {
 registerEnumType(ConcentrationGroup, {
   name: 'ConcentrationGroup',
   valuesConfig: {
-    BLOC: { description: 'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc (e.g. Microsoft with OpenAI).' },
+    BLOC: {
+      description:
+        'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc (e.g. Microsoft with OpenAI).',
+    },
   },
 });
 registerEnumType(ConcentrationLevel, { name: 'ConcentrationLevel' });
 
 @ObjectType('Share')
 export class Share {
-  @Field(() => String, { description: 'Company id, country code, or bloc id (the id of its largest member by the measure).' })
+  @Field(() => String, {
+    description: 'Company id, country code, or bloc id (the id of its largest member by the measure).',
+  })
   key!: string;
 
   @Field(() => String)
@@ -54,7 +61,8 @@ export class Share {
   share!: number;
 
   @Field(() => [Company], {
-    description: "The group's companies that hold a value, largest first; a bloc also lists its tied companies that hold none (Microsoft in OpenAI's bloc for MODELS).",
+    description:
+      "The group's companies that hold a value, largest first; a bloc also lists its tied companies that hold none (Microsoft in OpenAI's bloc for MODELS).",
   })
   members!: EntityRow[];
 }
@@ -76,7 +84,9 @@ export class Concentration {
   @Field(() => Float)
   total!: number;
 
-  @Field(() => Float, { description: 'Herfindahl-Hirschman index on the 0-10,000 scale: the sum of squared percentage shares.' })
+  @Field(() => Float, {
+    description: 'Herfindahl-Hirschman index on the 0-10,000 scale: the sum of squared percentage shares.',
+  })
   hhi!: number;
 
   @Field(() => Float)
@@ -88,7 +98,9 @@ export class Concentration {
   @Field(() => Float)
   cr4!: number;
 
-  @Field(() => ConcentrationLevel, { description: 'US 2023 Merger Guidelines: HHI above 1,800 is HIGH, 1,000 to 1,800 MODERATE.' })
+  @Field(() => ConcentrationLevel, {
+    description: 'US 2023 Merger Guidelines: HHI above 1,800 is HIGH, 1,000 to 1,800 MODERATE.',
+  })
   level!: ConcentrationLevel;
 
   @Field(() => [Share], { description: 'Largest first.' })
@@ -104,12 +116,14 @@ export class DependencyStep {
   to!: string;
 
   @Field(() => String, {
-    description: 'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
+    description:
+      'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
   })
   relation!: string;
 
   @Field(() => [String], {
-    description: 'Every relation by which `from` depends on `to` here: on a path, all parallel ones (OpenAI on Microsoft: INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
+    description:
+      'Every relation by which `from` depends on `to` here: on a path, all parallel ones (OpenAI on Microsoft: INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
   })
   relations?: string[];
 }

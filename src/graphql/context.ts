@@ -47,7 +47,11 @@ export interface Context {
 }
 
 /** Given the query runner, the app's snapshot cache and the request's caller, returns a fresh context for one request. */
-export function createContext(runner: QueryRunner, snapshots: SnapshotCache, caller: Context['caller'] = 'none'): Context {
+export function createContext(
+  runner: QueryRunner,
+  snapshots: SnapshotCache,
+  caller: Context['caller'] = 'none',
+): Context {
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(runner, trace);
   return {

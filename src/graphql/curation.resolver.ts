@@ -39,9 +39,16 @@ const LINK_ENDS: Record<LinkKind, { from: Label; to: Label }> = {
 /** The caller's key name when it may edit; UNAUTHENTICATED without a valid key, FORBIDDEN for a reader's. */
 function editor(context: Context): string {
   const { caller } = context;
-  if (caller === 'none') throw new GraphQLError('Mutations need an editor\'s API key: send "Authorization: Bearer <key>".', { extensions: { code: 'UNAUTHENTICATED' } });
-  if (caller === 'invalid') throw new GraphQLError('The API key sent is not a configured key.', { extensions: { code: 'UNAUTHENTICATED' } });
-  if (caller.role !== 'editor') throw new GraphQLError(`The key "${caller.name}" is a reader's; mutations need an editor's key.`, { extensions: { code: 'FORBIDDEN' } });
+  if (caller === 'none')
+    throw new GraphQLError('Mutations need an editor\'s API key: send "Authorization: Bearer <key>".', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  if (caller === 'invalid')
+    throw new GraphQLError('The API key sent is not a configured key.', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (caller.role !== 'editor')
+    throw new GraphQLError(`The key "${caller.name}" is a reader's; mutations need an editor's key.`, {
+      extensions: { code: 'FORBIDDEN' },
+    });
   return caller.name;
 }
 
@@ -56,56 +63,133 @@ async function result(context: Context, id: string, outcome: MutationOutcome): P
 
 @Resolver()
 export class CurationResolver {
-  @Mutation(() => MutationResult, { description: 'Creates or updates a company; the sources given are added to its own.' })
-  async upsertCompany(@Arg('input', () => CompanyInput) input: CompanyInput, @Ctx() context: Context): Promise<MutationResult> {
+  @Mutation(() => MutationResult, {
+    description: 'Creates or updates a company; the sources given are added to its own.',
+  })
+  async upsertCompany(
+    @Arg('input', () => CompanyInput) input: CompanyInput,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     refuse(checkCompany(input));
     const { id, sourceIds, ...facts } = input;
-    return result(context, id, await context.curation.upsert({ label: 'Company', id, facts, sourceIds, relations: [], cites: true }, by));
+    return result(
+      context,
+      id,
+      await context.curation.upsert({ label: 'Company', id, facts, sourceIds, relations: [], cites: true }, by),
+    );
   }
 
-  @Mutation(() => MutationResult, { description: 'Creates or updates a foundation model; developers and sources given are added to those it has.' })
-  async upsertModel(@Arg('input', () => ModelInput) input: ModelInput, @Ctx() context: Context): Promise<MutationResult> {
+  @Mutation(() => MutationResult, {
+    description: 'Creates or updates a foundation model; developers and sources given are added to those it has.',
+  })
+  async upsertModel(
+    @Arg('input', () => ModelInput) input: ModelInput,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     refuse(checkModel(input));
     const { id, sourceIds, developerIds, ...facts } = input;
-    const relations: UpsertPlan['relations'] = [{ type: 'DEVELOPS', direction: 'in', target: 'Company', links: developerIds.map((developer) => ({ id: developer })) }];
-    return result(context, id, await context.curation.upsert({ label: 'FoundationModel', id, facts, sourceIds, relations, cites: true }, by));
+    const relations: UpsertPlan['relations'] = [
+      {
+        type: 'DEVELOPS',
+        direction: 'in',
+        target: 'Company',
+        links: developerIds.map((developer) => ({ id: developer })),
+      },
+    ];
+    return result(
+      context,
+      id,
+      await context.curation.upsert({ label: 'FoundationModel', id, facts, sourceIds, relations, cites: true }, by),
+    );
   }
 
-  @Mutation(() => MutationResult, { description: 'Creates or updates a service; providers, models, industries and sources given are added to those it has.' })
-  async upsertService(@Arg('input', () => ServiceInput) input: ServiceInput, @Ctx() context: Context): Promise<MutationResult> {
+  @Mutation(() => MutationResult, {
+    description:
+      'Creates or updates a service; providers, models, industries and sources given are added to those it has.',
+  })
+  async upsertService(
+    @Arg('input', () => ServiceInput) input: ServiceInput,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     refuse(checkService(input));
     const { id, sourceIds, providerIds, modelIds, industryIds, ...facts } = input;
     const relations: UpsertPlan['relations'] = [
-      { type: 'PROVIDES', direction: 'in', target: 'Company', links: providerIds.map((provider) => ({ id: provider })) },
-      { type: 'BUILT_ON', direction: 'out', target: 'FoundationModel', links: (modelIds ?? []).map((model) => ({ id: model })) },
-      { type: 'SERVES', direction: 'out', target: 'Industry', links: (industryIds ?? []).map((industry) => ({ id: industry })) },
+      {
+        type: 'PROVIDES',
+        direction: 'in',
+        target: 'Company',
+        links: providerIds.map((provider) => ({ id: provider })),
+      },
+      {
+        type: 'BUILT_ON',
+        direction: 'out',
+        target: 'FoundationModel',
+        links: (modelIds ?? []).map((model) => ({ id: model })),
+      },
+      {
+        type: 'SERVES',
+        direction: 'out',
+        target: 'Industry',
+        links: (industryIds ?? []).map((industry) => ({ id: industry })),
+      },
     ];
-    return result(context, id, await context.curation.upsert({ label: 'Service', id, facts, sourceIds, relations, cites: true }, by));
+    return result(
+      context,
+      id,
+      await context.curation.upsert({ label: 'Service', id, facts, sourceIds, relations, cites: true }, by),
+    );
   }
 
-  @Mutation(() => MutationResult, { description: 'Creates or updates a partnership; parties and sources given are added to those it has.' })
-  async upsertPartnership(@Arg('input', () => PartnershipInput) input: PartnershipInput, @Ctx() context: Context): Promise<MutationResult> {
+  @Mutation(() => MutationResult, {
+    description: 'Creates or updates a partnership; parties and sources given are added to those it has.',
+  })
+  async upsertPartnership(
+    @Arg('input', () => PartnershipInput) input: PartnershipInput,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     refuse(checkPartnership(input));
     const { id, sourceIds, parties, partnershipKind, ...facts } = input;
     const relations: UpsertPlan['relations'] = [
-      { type: 'PARTY_TO', direction: 'in', target: 'Company', links: parties.map((party) => ({ id: party.company, properties: { role: party.role } })) },
+      {
+        type: 'PARTY_TO',
+        direction: 'in',
+        target: 'Company',
+        links: parties.map((party) => ({ id: party.company, properties: { role: party.role } })),
+      },
     ];
-    return result(context, id, await context.curation.upsert({ label: 'Partnership', id, facts: { ...facts, kind: partnershipKind }, sourceIds, relations, cites: true }, by));
+    return result(
+      context,
+      id,
+      await context.curation.upsert(
+        { label: 'Partnership', id, facts: { ...facts, kind: partnershipKind }, sourceIds, relations, cites: true },
+        by,
+      ),
+    );
   }
 
   @Mutation(() => MutationResult, { description: 'Creates or updates a source that facts can cite.' })
-  async addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<MutationResult> {
+  async addSource(
+    @Arg('input', () => SourceInput) input: SourceInput,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     refuse(checkSource(input));
     const { id, ...facts } = input;
-    return result(context, id, await context.curation.upsert({ label: 'Source', id, facts, sourceIds: [id], relations: [], cites: false }, by));
+    return result(
+      context,
+      id,
+      await context.curation.upsert({ label: 'Source', id, facts, sourceIds: [id], relations: [], cites: false }, by),
+    );
   }
 
-  @Mutation(() => MutationResult, { description: 'Adds a relationship between two existing entities, citing its sources; the history is the `from` entity\'s.' })
+  @Mutation(() => MutationResult, {
+    description:
+      "Adds a relationship between two existing entities, citing its sources; the history is the `from` entity's.",
+  })
   async link(
     @Arg('kind', () => LinkKind) kind: LinkKind,
     @Arg('from', () => ID) from: string,
@@ -120,11 +204,22 @@ export class CurationResolver {
     checkSources(problems, sourceIds);
     refuse(problems);
     const ends = LINK_ENDS[kind];
-    return result(context, from, await context.curation.link(kind, { id: from, label: ends.from }, { id: to, label: ends.to }, sourceIds, by));
+    return result(
+      context,
+      from,
+      await context.curation.link(kind, { id: from, label: ends.from }, { id: to, label: ends.to }, sourceIds, by),
+    );
   }
 
-  @Mutation(() => MutationResult, { description: 'Takes an entity out of queries, analytics and exports; it stays in history and restore brings it back.' })
-  async retire(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() context: Context): Promise<MutationResult> {
+  @Mutation(() => MutationResult, {
+    description:
+      'Takes an entity out of queries, analytics and exports; it stays in history and restore brings it back.',
+  })
+  async retire(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: Context,
+  ): Promise<MutationResult> {
     const by = editor(context);
     const problems: Problems = [];
     checkId(problems, 'id', id);

@@ -94,7 +94,10 @@ export class MutationResult {
   @Field(() => Boolean, { description: 'False when the mutation found everything already as asked.' })
   changed!: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'The history record this mutation wrote (null when nothing changed).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The history record this mutation wrote (null when nothing changed).',
+  })
   historyId!: string | null;
 }
 
@@ -105,6 +108,7 @@ export class HistoryRecord {
   @Field(() => String, { description: 'ISO-8601 timestamp.' }) at!: string;
   @Field(() => String, { description: 'The name of the API key that made the change.' }) by!: string;
   @Field(() => String, { description: 'CREATE, UPDATE, LINK, RETIRE or RESTORE.' }) action!: string;
-  @Field(() => String, { nullable: true, description: 'JSON of the changed properties before and after.' }) before!: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON of the changed properties before and after.' }) before!:
+    string | null;
   @Field(() => String, { nullable: true }) after!: string | null;
 }

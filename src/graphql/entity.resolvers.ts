@@ -2,7 +2,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { EntityRow, Related, RelationName } from '../repositories/entityRepository';
 import type { Context } from './context';
-import { Company, Entity, FoundationModel, Industry, Partnership, PartyRole, Service, Source, ValueChainStage } from './entity.types';
+import {
+  Company,
+  Entity,
+  FoundationModel,
+  Industry,
+  Partnership,
+  PartyRole,
+  Service,
+  Source,
+  ValueChainStage,
+} from './entity.types';
 import { PartnershipKind } from './enums';
 import { existedOn } from '../analytics/partialDate';
 import { PartialDate } from './scalars';
@@ -23,7 +33,12 @@ function andThen<T, U>(value: T | Promise<T>, map: (value: T) => U): U | Promise
 
 const entitiesOf = (related: Related[]) => related.map(({ entity }) => entity);
 
-function related(context: Context, name: RelationName, root: EntityRow, info: GraphQLResolveInfo): EntityRow[] | Promise<EntityRow[]> {
+function related(
+  context: Context,
+  name: RelationName,
+  root: EntityRow,
+  info: GraphQLResolveInfo,
+): EntityRow[] | Promise<EntityRow[]> {
   return andThen(relatedWithRole(context, name, root, info), entitiesOf);
 }
 
@@ -53,13 +68,16 @@ export class CompanyResolver {
     return related(context, 'Company.services', root, info);
   }
 
-  @FieldResolver(() => [FoundationModel], { description: 'Foundation models this company uses in its own products (B2B adoption).' })
+  @FieldResolver(() => [FoundationModel], {
+    description: 'Foundation models this company uses in its own products (B2B adoption).',
+  })
   adoptedModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'Company.adoptedModels', root, info);
   }
 
   @FieldResolver(() => [Partnership], {
-    description: 'Partnerships this company is party to; with asOf, only those announced on or before it (a partial date counts as its first day: "2023" is 2023-01-01).',
+    description:
+      'Partnerships this company is party to; with asOf, only those announced on or before it (a partial date counts as its first day: "2023" is 2023-01-01).',
   })
   partnerships(
     @Root() root: EntityRow,
@@ -69,7 +87,9 @@ export class CompanyResolver {
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string,
   ) {
     return andThen(related(context, 'Company.partnerships', root, info), (all) =>
-      all.filter((deal) => (!kind || deal.partnershipKind === kind) && existedOn(deal.announcedOn as string | undefined, asOf)),
+      all.filter(
+        (deal) => (!kind || deal.partnershipKind === kind) && existedOn(deal.announcedOn as string | undefined, asOf),
+      ),
     );
   }
 }
@@ -130,6 +150,8 @@ export class IndustryResolver {
 export class PartnershipResolver {
   @FieldResolver(() => [PartyRole])
   parties(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    return andThen(relatedWithRole(context, 'Partnership.parties', root, info), (parties) => parties.map(({ entity, rel }) => ({ company: entity, role: rel.role })));
+    return andThen(relatedWithRole(context, 'Partnership.parties', root, info), (parties) =>
+      parties.map(({ entity, rel }) => ({ company: entity, role: rel.role })),
+    );
   }
 }

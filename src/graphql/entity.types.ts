@@ -13,7 +13,8 @@ const TYPE_NAMES: Record<EntityKind, string> = {
 };
 
 @InterfaceType('Entity', {
-  description: 'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ernie-3-0-titan, morgan-stanley).',
+  description:
+    'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ernie-3-0-titan, morgan-stanley).',
   resolveType: (value: { kind: EntityKind }) => TYPE_NAMES[value.kind],
 })
 export abstract class Entity {
@@ -32,7 +33,10 @@ export abstract class Entity {
   @Field(() => [String], { description: 'Other names and spellings (MS, HyperCLOVA, 하이퍼클로바 ...).' })
   aliases!: string[];
 
-  @Field(() => Confidence, { nullable: true, description: 'How firmly the sources state this entity (null for a source itself).' })
+  @Field(() => Confidence, {
+    nullable: true,
+    description: 'How firmly the sources state this entity (null for a source itself).',
+  })
   confidence?: Confidence;
 
   @Field(() => [Source], { description: 'Where this fact comes from: at least one source for every entity.' })
@@ -58,10 +62,16 @@ export class Source extends Entity {
 
 @ObjectType('Company', { implements: Entity, simpleResolvers: true })
 export class Company extends Entity {
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of headquarters (US, KR, CN, TW, CA, SA, ...).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 country of headquarters (US, KR, CN, TW, CA, SA, ...).',
+  })
   country?: string;
 
-  @Field(() => Float, { nullable: true, description: 'Market capitalisation in billions of US dollars, with the date it was observed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Market capitalisation in billions of US dollars, with the date it was observed.',
+  })
   marketCapUsdBn?: number;
 
   @Field(() => PartialDate, { nullable: true })
@@ -73,10 +83,16 @@ export class Company extends Entity {
 
 @ObjectType('FoundationModel', { implements: Entity, simpleResolvers: true })
 export class FoundationModel extends Entity {
-  @Field(() => Float, { nullable: true, description: 'Parameter count (175e9 for 175 billion); null when undisclosed. For a family, the largest member.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Parameter count (175e9 for 175 billion); null when undisclosed. For a family, the largest member.',
+  })
   parameters?: number;
 
-  @Field(() => String, { nullable: true, description: 'Human note on the size as the source states it: "7B-65B", "undisclosed", "10T (multi-model)".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Human note on the size as the source states it: "7B-65B", "undisclosed", "10T (multi-model)".',
+  })
   parametersNote?: string;
 
   @Field(() => PartialDate, { nullable: true })
@@ -142,7 +158,9 @@ export class PartyRole {
   @Field(() => Company)
   company!: Company;
 
-  @Field(() => String, { description: 'investor, investee, licensor, licensee, supplier, customer, acquirer, acquired, partner.' })
+  @Field(() => String, {
+    description: 'investor, investee, licensor, licensee, supplier, customer, acquirer, acquired, partner.',
+  })
   role!: string;
 }
 

@@ -45,6 +45,9 @@ export enum ModelOrder {
 registerEnumType(EntityKind, { name: 'EntityKind' });
 registerEnumType(ModelAccess, { name: 'ModelAccess', description: 'How openly a foundation model is released.' });
 registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
-registerEnumType(Confidence, { name: 'Confidence', description: 'How firmly the cited sources state a fact. UNCERTAIN: the source itself hedges it.' });
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description: 'How firmly the cited sources state a fact. UNCERTAIN: the source itself hedges it.',
+});
 registerEnumType(StageLayer, { name: 'StageLayer' });
 registerEnumType(ModelOrder, { name: 'ModelOrder' });

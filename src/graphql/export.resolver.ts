@@ -35,8 +35,13 @@ export class ExportResult {
 
 @Resolver()
 export class ExportResolver {
-  @Query(() => ExportResult, { description: 'The whole graph in one format, in one string; GET /export/<file> streams the same files.' })
-  async exportGraph(@Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() context: Context): Promise<ExportResult> {
+  @Query(() => ExportResult, {
+    description: 'The whole graph in one format, in one string; GET /export/<file> streams the same files.',
+  })
+  async exportGraph(
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Ctx() context: Context,
+  ): Promise<ExportResult> {
     const source = context.exports;
     const documents: string[] = [];
     for (const name of FILES_OF[format]) {

@@ -24,21 +24,40 @@ const EXPECTED = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const where = { ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
+  const where = {
+    ...(formatted.locations && { locations: formatted.locations }),
+    ...(formatted.path && { path: formatted.path }),
+  };
   if (original instanceof DatabaseError && original.code === 'SERVICE_UNAVAILABLE') {
-    return { message: 'The graph database is not reachable right now; try again shortly.', ...where, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return {
+      message: 'The graph database is not reachable right now; try again shortly.',
+      ...where,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   if (original instanceof DatabaseError && original.code === 'TIMEOUT') {
-    return { message: `${original.message} Ask for less (fewer hops, a smaller page) or try again.`, ...where, extensions: { code: 'QUERY_TIMEOUT' } };
+    return {
+      message: `${original.message} Ask for less (fewer hops, a smaller page) or try again.`,
+      ...where,
+      extensions: { code: 'QUERY_TIMEOUT' },
+    };
   }
   const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
   if (tokens) {
     const message = `The operation has more than ${tokens[1]} tokens; at most ${tokens[1]} are allowed (MAX_TOKENS = ${tokens[1]}).`;
-    return { message, ...where, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_TOKENS', value: Number(tokens[1]) } };
+    return {
+      message,
+      ...where,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_TOKENS', value: Number(tokens[1]) },
+    };
   }
   // A validation rule's own error (asOf: "2023-13" refused by its scalar, a limit) keeps its code.
-  const inner = error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError.extensions : undefined;
-  const code = inner?.code === 'BAD_USER_INPUT' || inner?.code === 'QUERY_TOO_COMPLEX' ? inner.code : formatted.extensions?.code;
+  const inner =
+    error instanceof GraphQLError && error.originalError instanceof GraphQLError
+      ? error.originalError.extensions
+      : undefined;
+  const code =
+    inner?.code === 'BAD_USER_INPUT' || inner?.code === 'QUERY_TOO_COMPLEX' ? inner.code : formatted.extensions?.code;
   if (code === 'QUERY_TOO_COMPLEX') {
     const { limit, value } = { ...formatted.extensions, ...inner };
     return { message: formatted.message, ...where, extensions: { code, limit, value } };

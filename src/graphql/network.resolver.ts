@@ -25,9 +25,16 @@ export class NetworkResolver {
     const asked = [...new Set(companies ?? [])];
     const found = await context.loaders.entitiesById(asked);
     const missing = asked.filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
-    if (missing.length > 0) throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
-    const directory = new Map([...found].map(([id, row]) => [id, { name: row.name, country: (row.country as string | undefined) ?? null }]));
+    if (missing.length > 0)
+      throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
+    const directory = new Map(
+      [...found].map(([id, row]) => [id, { name: row.name, country: (row.country as string | undefined) ?? null }]),
+    );
     const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
-    return partnershipNetwork(deals, { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops }, directory) as Network;
+    return partnershipNetwork(
+      deals,
+      { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops },
+      directory,
+    ) as Network;
   }
 }

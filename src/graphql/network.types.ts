@@ -25,7 +25,10 @@ export class NetworkEdge {
   @Field(() => ID, { description: '<partnership id>:<source>:<target>.' })
   id!: string;
 
-  @Field(() => ID, { description: 'The giving party (investor, licensor, supplier, acquirer) where roles say so; otherwise the first id.' })
+  @Field(() => ID, {
+    description:
+      'The giving party (investor, licensor, supplier, acquirer) where roles say so; otherwise the first id.',
+  })
   source!: string;
 
   @Field(() => ID)

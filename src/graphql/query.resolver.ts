@@ -14,7 +14,16 @@ import {
   ServiceFilter,
 } from './connection.types';
 import type { Context } from './context';
-import { Company, Entity, FoundationModel, Industry, SearchHit, Service, Source, ValueChainStage } from './entity.types';
+import {
+  Company,
+  Entity,
+  FoundationModel,
+  Industry,
+  SearchHit,
+  Service,
+  Source,
+  ValueChainStage,
+} from './entity.types';
 import { EntityKind, ModelOrder } from './enums';
 import { userError } from './errors';
 import { pageWindow, toConnection } from './paging';
@@ -33,9 +42,14 @@ async function page(
   order?: ModelOrder,
 ) {
   const window = pageWindow(first, after);
-  const params = Object.fromEntries(FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]));
+  const params = Object.fromEntries(
+    FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]),
+  );
   const plan = connectionPlan(LIST_LABELS[name], info);
-  const { total, nodes, hasMore } = await context.entities.list(name, params, window, plan.nodes, { order, withTotal: plan.totalCount });
+  const { total, nodes, hasMore } = await context.entities.list(name, params, window, plan.nodes, {
+    order,
+    withTotal: plan.totalCount,
+  });
   return toConnection(nodes, total, window, hasMore);
 }
 
@@ -85,7 +99,8 @@ export class QueryResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ModelFilter, { nullable: true }) filter?: ModelFilter,
-    @Arg('orderBy', () => ModelOrder, { nullable: true, defaultValue: ModelOrder.NAME }) orderBy: ModelOrder | null = ModelOrder.NAME,
+    @Arg('orderBy', () => ModelOrder, { nullable: true, defaultValue: ModelOrder.NAME })
+    orderBy: ModelOrder | null = ModelOrder.NAME,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
@@ -142,15 +157,23 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null = 10,
   ) {
     const limit = first;
-    if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH) throw userError(`first must be from 1 to ${MAX_SEARCH}, got ${limit}`);
-    if (!/[\p{L}\p{N}]/u.test(text)) throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
+    if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH)
+      throw userError(`first must be from 1 to ${MAX_SEARCH}, got ${limit}`);
+    if (!/[\p{L}\p{N}]/u.test(text))
+      throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
     try {
-      return await context.entities.search(text, kinds && kinds.length > 0 ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null, limit);
+      return await context.entities.search(
+        text,
+        kinds && kinds.length > 0 ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null,
+        limit,
+      );
     } catch (error) {
       // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
       if (error instanceof DatabaseError && error.neo4jCode === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
         const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-        throw userError(`text is not a valid search: ${JSON.stringify(shown)} (Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)`);
+        throw userError(
+          `text is not a valid search: ${JSON.stringify(shown)} (Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)`,
+        );
       }
       throw error;
     }

@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DocumentNode, GraphQLError, ValidationContext, ValidationRule, getNamedType, getNullableType, isListType } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLError,
+  ValidationContext,
+  ValidationRule,
+  getNamedType,
+  getNullableType,
+  isListType,
+} from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import type { QueryLimits } from '../config';
 
@@ -52,7 +60,11 @@ export function fieldCost(maxListItems: number) {
     if (field.name.startsWith('__')) return 0;
     for (const [name, value] of Object.entries(args)) {
       if (Array.isArray(value) && value.length > maxListItems) {
-        throw tooComplex('listItems', maxListItems, `${field.name}(${name}:) lists ${value.length} items; at most ${maxListItems} are allowed`);
+        throw tooComplex(
+          'listItems',
+          maxListItems,
+          `${field.name}(${name}:) lists ${value.length} items; at most ${maxListItems} are allowed`,
+        );
       }
     }
     const own = FIELD_COSTS[`${type.name}.${field.name}`] ?? 1;
@@ -71,9 +83,19 @@ export function fieldCost(maxListItems: number) {
 function reject(limit: keyof QueryLimits, value: number) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     const found = /found (\d+)/.exec(error.message)?.[1];
-    const noun = { depth: 'is nested', aliases: 'uses', directives: 'uses' }[limit as 'depth' | 'aliases' | 'directives'];
-    const what = { depth: 'levels deep', aliases: 'aliases', directives: 'directives' }[limit as 'depth' | 'aliases' | 'directives'];
-    context?.reportError(tooComplex(limit, value, `The operation ${noun} ${found ?? 'more than ' + value} ${what}; at most ${value} are allowed`));
+    const noun = { depth: 'is nested', aliases: 'uses', directives: 'uses' }[
+      limit as 'depth' | 'aliases' | 'directives'
+    ];
+    const what = { depth: 'levels deep', aliases: 'aliases', directives: 'directives' }[
+      limit as 'depth' | 'aliases' | 'directives'
+    ];
+    context?.reportError(
+      tooComplex(
+        limit,
+        value,
+        `The operation ${noun} ${found ?? 'more than ' + value} ${what}; at most ${value} are allowed`,
+      ),
+    );
   };
 }
 
@@ -101,11 +123,22 @@ function costPlugin(limits: QueryLimits): ApolloServerPlugin {
               // Without fragments an operation selects fewer fields than it has tokens; more means fragments that
               // expand many times over (a fragment bomb), refused before the walk gets expensive.
               const maxQueryNodes = limits.tokens;
-              cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators, maxQueryNodes });
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables,
+                operationName: operationName ?? undefined,
+                estimators,
+                maxQueryNodes,
+              });
             } catch (error) {
               if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
               if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
-                throw tooComplex('tokens', limits.tokens, `The operation selects more than ${limits.tokens} fields once its fragments are expanded`);
+                throw tooComplex(
+                  'tokens',
+                  limits.tokens,
+                  `The operation selects more than ${limits.tokens} fields once its fragments are expanded`,
+                );
               }
               // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
               return;
@@ -114,7 +147,12 @@ function costPlugin(limits: QueryLimits): ApolloServerPlugin {
             if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
             costs.set(key, cost);
           }
-          if (cost > limits.cost) throw tooComplex('cost', limits.cost, `The operation's estimated cost is ${cost}; at most ${limits.cost} is allowed`);
+          if (cost > limits.cost)
+            throw tooComplex(
+              'cost',
+              limits.cost,
+              `The operation's estimated cost is ${cost}; at most ${limits.cost} is allowed`,
+            );
         },
       };
     },
@@ -133,13 +171,26 @@ export function queryLimits(limits: QueryLimits, { fieldSuggestions }: { fieldSu
     // Cost is the plugin's (it needs the variables); tokens are the parser's.
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
-    maxDepth: { n: limits.depth, flattenFragments: true, propagateOnRejection: false, onReject: [reject('depth', limits.depth)] },
+    maxDepth: {
+      n: limits.depth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reject('depth', limits.depth)],
+    },
     maxAliases: { n: limits.aliases, propagateOnRejection: false, onReject: [reject('aliases', limits.aliases)] },
-    maxDirectives: { n: limits.directives, propagateOnRejection: false, onReject: [reject('directives', limits.directives)] },
+    maxDirectives: {
+      n: limits.directives,
+      propagateOnRejection: false,
+      onReject: [reject('directives', limits.directives)],
+    },
   }).protect();
   return {
     validationRules: armor.validationRules as ValidationRule[],
-    plugins: [...armor.plugins, costPlugin(limits), ...(fieldSuggestions ? [] : [noSuggestions])] as ApolloServerPlugin[],
+    plugins: [
+      ...armor.plugins,
+      costPlugin(limits),
+      ...(fieldSuggestions ? [] : [noSuggestions]),
+    ] as ApolloServerPlugin[],
     parseOptions: { maxTokens: limits.tokens },
     allowBatchedHttpRequests: false,
   };

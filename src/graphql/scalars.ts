@@ -14,7 +14,8 @@ function parse(value: unknown): string {
 /** ISO-8601 calendar date, possibly partial; stored and compared as text. */
 export const PartialDate = new GraphQLScalarType<string, string>({
   name: 'PartialDate',
-  description: 'ISO-8601 calendar date, possibly partial: "2023", "2023-06" or "2023-06-07". Compared as text, oldest first.',
+  description:
+    'ISO-8601 calendar date, possibly partial: "2023", "2023-06" or "2023-06-07". Compared as text, oldest first.',
   serialize: (value) => String(value),
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),

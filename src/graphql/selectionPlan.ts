@@ -9,10 +9,12 @@ function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): G
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) yield selection;
     else {
-      const fragment: { typeCondition?: FragmentDefinitionNode['typeCondition']; selectionSet: SelectionSetNode } | undefined =
+      const fragment:
+        { typeCondition?: FragmentDefinitionNode['typeCondition']; selectionSet: SelectionSetNode } | undefined =
         selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
       const on = fragment?.typeCondition?.name.value;
-      if (fragment && (on === undefined || on === type || on === 'Entity')) yield* fieldsOf(fragment.selectionSet, type, fragments);
+      if (fragment && (on === undefined || on === type || on === 'Entity'))
+        yield* fieldsOf(fragment.selectionSet, type, fragments);
     }
   }
 }
@@ -20,11 +22,18 @@ function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): G
 /** Given a relation field's selection, returns the selections of its entities: a party is { role company { ... } }. */
 function entitySelections(name: RelationName, set: SelectionSetNode, fragments: Fragments): SelectionSetNode[] {
   if (name !== 'Partnership.parties') return [set];
-  return [...fieldsOf(set, 'PartyRole', fragments)].flatMap((field) => (field.name.value === 'company' && field.selectionSet ? [field.selectionSet] : []));
+  return [...fieldsOf(set, 'PartyRole', fragments)].flatMap((field) =>
+    field.name.value === 'company' && field.selectionSet ? [field.selectionSet] : [],
+  );
 }
 
 /** Fields read from a property of another name, or from none (the kind comes from the label; relations are resolved). */
-const PROPERTY_OF: Record<string, string | null> = { __typename: null, kind: null, sources: 'sourceIds', partnershipKind: 'kind' };
+const PROPERTY_OF: Record<string, string | null> = {
+  __typename: null,
+  kind: null,
+  sources: 'sourceIds',
+  partnershipKind: 'kind',
+};
 
 /** Properties every entity of a label is read with, whatever is selected: its id, and what its resolvers filter on. */
 const ALWAYS_READ: Partial<Record<Label, string[]>> = { Partnership: ['id', 'kind', 'announcedOn'] };
@@ -82,7 +91,9 @@ function cachedPlan<T>(cache: WeakMap<FieldNode, Map<string, T>>, nodes: readonl
 /** The plan of a relation field: what its entities' selection reads (see planOf). */
 export function relationPlan(name: RelationName, info: GraphQLResolveInfo): RelationPlan {
   return cachedPlan(plans, info.fieldNodes, () => {
-    const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : []));
+    const sets = info.fieldNodes.flatMap((node) =>
+      node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : [],
+    );
     return planOf(RELATIONS[name].label, sets, info.fragments);
   });
 }
@@ -105,8 +116,15 @@ export interface ConnectionPlan {
 export function connectionPlan(label: Label, info: GraphQLResolveInfo): ConnectionPlan {
   return cachedPlan(connectionPlans, info.fieldNodes, () => {
     const type = info.returnType.toString().replace(/!$/, '');
-    const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? [...fieldsOf(node.selectionSet, type, info.fragments)] : []));
-    const sets = fields.flatMap((field) => (field.name.value === 'nodes' && field.selectionSet ? [field.selectionSet] : []));
-    return { nodes: planOf(label, sets, info.fragments), totalCount: fields.some((field) => field.name.value === 'totalCount') };
+    const fields = info.fieldNodes.flatMap((node) =>
+      node.selectionSet ? [...fieldsOf(node.selectionSet, type, info.fragments)] : [],
+    );
+    const sets = fields.flatMap((field) =>
+      field.name.value === 'nodes' && field.selectionSet ? [field.selectionSet] : [],
+    );
+    return {
+      nodes: planOf(label, sets, info.fragments),
+      totalCount: fields.some((field) => field.name.value === 'totalCount'),
+    };
   });
 }

@@ -12,7 +12,11 @@ export interface OpenDatabase {
  * Given the Neo4j settings, returns a connected runner: to NEO4J_URI when it is set; otherwise to the project's
  * launcher on NEO4J_BOLT_PORT, reusing one already running there or starting one for as long as this process lives.
  */
-export async function openDatabase(config: Neo4jConfig, log: (line: string) => void, onLost?: (code: number | null) => void): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Neo4jConfig,
+  log: (line: string) => void,
+  onLost?: (code: number | null) => void,
+): Promise<OpenDatabase> {
   if (config.uri !== undefined) {
     const runner = await QueryRunner.connect(connectionOf(config, config.uri));
     log(`using Neo4j at ${config.uri}`);
@@ -26,7 +30,12 @@ export async function openDatabase(config: Neo4jConfig, log: (line: string) => v
   } catch (error) {
     if (!(error instanceof DatabaseError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
   }
-  const neo4j = await startNeo4j({ ...config.launcher, port: config.launcher.boltPort, password: config.password, log });
+  const neo4j = await startNeo4j({
+    ...config.launcher,
+    port: config.launcher.boltPort,
+    password: config.password,
+    log,
+  });
   log(neo4j.readyLine);
   let closing = false;
   neo4j.child.once('exit', (code) => {

@@ -35,7 +35,10 @@ const LAUNCHER_DIR = path.join(projectRoot, 'launcher');
 const TARGET_DIR = path.join(LAUNCHER_DIR, 'target');
 const BUILT_STAMP = path.join(TARGET_DIR, '.built');
 const MAIN_CLASS = 'Neo4jLauncher';
-const JVM_OPENS = ['java.base/java.nio', 'java.base/java.io', 'java.base/sun.nio.ch'].flatMap((pkg) => ['--add-opens', `${pkg}=ALL-UNNAMED`]);
+const JVM_OPENS = ['java.base/java.nio', 'java.base/java.io', 'java.base/sun.nio.ch'].flatMap((pkg) => [
+  '--add-opens',
+  `${pkg}=ALL-UNNAMED`,
+]);
 const READY = /ready at (bolt:\/\/\S+)/;
 const START_TIMEOUT_MS = 180_000;
 
@@ -54,7 +57,9 @@ function newestMtime(target: string): number {
 
 /** Builds the launcher with Maven when it was never built or its pom or source changed since. */
 export function ensureLauncherBuilt(log: (line: string) => void = () => undefined): void {
-  const sourcesChanged = () => Math.max(newestMtime(path.join(LAUNCHER_DIR, 'pom.xml')), newestMtime(path.join(LAUNCHER_DIR, 'src'))) > fs.statSync(BUILT_STAMP).mtimeMs;
+  const sourcesChanged = () =>
+    Math.max(newestMtime(path.join(LAUNCHER_DIR, 'pom.xml')), newestMtime(path.join(LAUNCHER_DIR, 'src'))) >
+    fs.statSync(BUILT_STAMP).mtimeMs;
   if (fs.existsSync(BUILT_STAMP) && !sourcesChanged()) return;
   requireCommand('mvn', ['-v'], 'install Maven 3.8+ (Debian: apt-get install maven)');
   log('building the Neo4j launcher with Maven (the first build downloads Neo4j 5.26 from Maven Central)...');
@@ -65,7 +70,9 @@ export function ensureLauncherBuilt(log: (line: string) => void = () => undefine
   });
   if (build.status !== 0) {
     const tail = `${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-15).join('\n');
-    throw new LauncherError(`building the Neo4j launcher failed (mvn -f launcher/pom.xml package exited ${build.status}):\n${tail}`);
+    throw new LauncherError(
+      `building the Neo4j launcher failed (mvn -f launcher/pom.xml package exited ${build.status}):\n${tail}`,
+    );
   }
   fs.writeFileSync(BUILT_STAMP, new Date().toISOString());
 }
@@ -98,7 +105,11 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
   const readyLine = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LauncherError(`Neo4j did not report ready within ${START_TIMEOUT_MS / 1000} s; see ${path.join(options.dataDir, 'logs')}`));
+      reject(
+        new LauncherError(
+          `Neo4j did not report ready within ${START_TIMEOUT_MS / 1000} s; see ${path.join(options.dataDir, 'logs')}`,
+        ),
+      );
     }, START_TIMEOUT_MS);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (READY.test(line)) {

@@ -36,11 +36,13 @@ const KINDS: DependencyNodeKind[] = ['COMPANY', 'FOUNDATION_MODEL', 'SERVICE'];
 
 /** Writes a validated integer into a Cypher template where Cypher accepts only literals. */
 function withInteger(template: string, placeholder: string, value: number, max: number): string {
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${placeholder} must be an integer from 1 to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new RangeError(`${placeholder} must be an integer from 1 to ${max}, got ${value}`);
   return template.replaceAll(placeholder, String(value));
 }
 
-const reached = (rows: (NodeRow & { distance: number })[]): Reached[] => rows.map(({ node, label, distance }) => ({ entity: toEntity(label, node), distance }));
+const reached = (rows: (NodeRow & { distance: number })[]): Reached[] =>
+  rows.map(({ node, label, distance }) => ({ entity: toEntity(label, node), distance }));
 
 /**
  * Reads what the analytics need: dependency walks run in Neo4j and return their entities in the same statement;
@@ -66,40 +68,64 @@ export class AnalyticsRepository {
    * paths through the same entities are one route, with every relation of each step (in DEPENDENCY_RELATIONS order).
    */
   async dependencyPaths(from: string, to: string, maxHops: number, first: number): Promise<PathRows> {
-    const query = withInteger(withInteger(cypherFile('analytics/dependency-paths'), '__MAX_HOPS__', maxHops, MAX_HOPS), '__FIRST__', first, MAX_PATHS);
+    const query = withInteger(
+      withInteger(cypherFile('analytics/dependency-paths'), '__MAX_HOPS__', maxHops, MAX_HOPS),
+      '__FIRST__',
+      first,
+      MAX_PATHS,
+    );
     const [row] = await this.read(query, { from, to });
     const routes = new Map<string, { entities: EntityRow[]; relations: Set<string>[] }>();
     for (const { nodes, relations } of row.paths as { nodes: NodeRow[]; relations: string[] }[]) {
       const key = nodes.map(({ node }) => node.id).join('\u0000');
       const route = routes.get(key);
       if (route) relations.forEach((relation, step) => route.relations[step].add(relation));
-      else if (routes.size < first) routes.set(key, { entities: nodes.map(({ node, label }) => toEntity(label, node)), relations: relations.map((relation) => new Set([relation])) });
+      else if (routes.size < first)
+        routes.set(key, {
+          entities: nodes.map(({ node, label }) => toEntity(label, node)),
+          relations: relations.map((relation) => new Set([relation])),
+        });
     }
     const order = (relation: string) => (DEPENDENCY_RELATIONS as readonly string[]).indexOf(relation);
     return {
       fromFound: row.fromFound as boolean,
       toFound: row.toFound as boolean,
-      paths: [...routes.values()].map(({ entities, relations }) => ({ entities, relations: relations.map((set) => [...set].sort((a, b) => order(a) - order(b))) })),
+      paths: [...routes.values()].map(({ entities, relations }) => ({
+        entities,
+        relations: relations.map((set) => [...set].sort((a, b) => order(a) - order(b))),
+      })),
     };
   }
 
   /** What `id` depends on (upstream) or what depends on it (downstream), within `maxHops`; null when `id` is unknown. */
   closure(direction: 'upstream' | 'downstream', id: string, maxHops: number): Promise<Closure | null> {
-    return this.reach(direction, id, withInteger(cypherFile(`analytics/${direction}`), '__MAX_HOPS__', maxHops, MAX_HOPS));
+    return this.reach(
+      direction,
+      id,
+      withInteger(cypherFile(`analytics/${direction}`), '__MAX_HOPS__', maxHops, MAX_HOPS),
+    );
   }
 
   /** Everything with `id` upstream, at any distance; null when `id` is unknown. */
   async exposure(id: string): Promise<{ root: EntityRow; exposed: EntityRow[] } | null> {
-    const rows = (await this.read(cypherFile('analytics/exposed'), { id })) as unknown as (NodeRow & { isRoot: boolean })[];
+    const rows = (await this.read(cypherFile('analytics/exposed'), { id })) as unknown as (NodeRow & {
+      isRoot: boolean;
+    })[];
     const root = rows.find((row) => row.isRoot);
     if (!root) return null;
-    return { root: toEntity(root.label, root.node), exposed: rows.filter((row) => !row.isRoot).map(({ node, label }) => toEntity(label, node)) };
+    return {
+      root: toEntity(root.label, root.node),
+      exposed: rows.filter((row) => !row.isRoot).map(({ node, label }) => toEntity(label, node)),
+    };
   }
 
   /** The dependencies among the given entities (one statement). */
   async stepsAmong(ids: readonly string[]): Promise<Step[]> {
     // The steps among a set of entities are the ones leaving its members that end inside it.
-    return stepsAmong(new Set(ids), (await this.read(cypherFile('analytics/steps-from'), { ids })) as unknown as Step[]);
+    return stepsAmong(
+      new Set(ids),
+      (await this.read(cypherFile('analytics/steps-from'), { ids })) as unknown as Step[],
+    );
   }
 
   /** For each service among `ids`, the models it is built on. */
@@ -112,7 +138,12 @@ export class AnalyticsRepository {
   async dependencyNetwork(): Promise<DependencyNetwork> {
     const [row] = await this.read(cypherFile('analytics/dependency-network'));
     const [ids, kinds, dates] = [row.ids as string[], row.kinds as number[], row.dates as string[]];
-    const [froms, tos, sinces, dealt] = [row.froms as string[], row.tos as string[], row.sinces as string[], row.dealt as boolean[]];
+    const [froms, tos, sinces, dealt] = [
+      row.froms as string[],
+      row.tos as string[],
+      row.sinces as string[],
+      row.dealt as boolean[],
+    ];
     return {
       nodes: ids.map((id, i) => ({ id, kind: KINDS[kinds[i]], date: dates[i] || null })),
       edges: froms.map((from, i) => ({ from, to: tos[i], dealt: dealt[i], since: sinces[i] || null })),
@@ -120,8 +151,16 @@ export class AnalyticsRepository {
   }
 
   /** The facts concentration of `measure` is computed from; `stageFound` is false when `stage` names no stage. */
-  async market(stage: string | null, measure: ConcentrationMeasure, blocs: boolean): Promise<MarketData & { stageFound: boolean; stages: string[] }> {
-    const [row] = await this.read(cypherFile('analytics/market'), { stage, measure, blocKinds: blocs ? [...BLOC_KINDS] : [] });
+  async market(
+    stage: string | null,
+    measure: ConcentrationMeasure,
+    blocs: boolean,
+  ): Promise<MarketData & { stageFound: boolean; stages: string[] }> {
+    const [row] = await this.read(cypherFile('analytics/market'), {
+      stage,
+      measure,
+      blocKinds: blocs ? [...BLOC_KINDS] : [],
+    });
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
   }
 
@@ -130,7 +169,8 @@ export class AnalyticsRepository {
     const rows = (await this.read(query, { id })) as unknown as (NodeRow & { distance: number })[];
     if (rows.length === 0) return null;
     const [root, ...nodes] = reached(rows);
-    if (root.distance !== 0 || root.entity.id !== id) throw new Error(`analytics/${direction} returned ${root.entity.id} at ${root.distance} before the root`);
+    if (root.distance !== 0 || root.entity.id !== id)
+      throw new Error(`analytics/${direction} returned ${root.entity.id} at ${root.distance} before the root`);
     return { root: root.entity, nodes };
   }
 

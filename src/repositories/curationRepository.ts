@@ -43,24 +43,35 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Given the properties before and the facts given, returns the properties after and the names of those that
  * changed. Sources accumulate (a fact keeps the sources it had); the facts given replace the ones they name.
  */
-export function mergeFacts(before: Record<string, unknown> | null, plan: Pick<UpsertPlan, 'id' | 'facts' | 'sourceIds' | 'cites'>) {
+export function mergeFacts(
+  before: Record<string, unknown> | null,
+  plan: Pick<UpsertPlan, 'id' | 'facts' | 'sourceIds' | 'cites'>,
+) {
   const after: Record<string, unknown> = { ...(before ?? {}), id: plan.id };
   for (const [key, value] of Object.entries(plan.facts)) {
     if (value === undefined) continue;
     if (value === null || (Array.isArray(value) && value.length === 0 && key === 'aliases')) delete after[key];
     else after[key] = value;
   }
-  const sources = plan.cites ? [...new Set([...((before?.sourceIds as string[] | undefined) ?? []), ...plan.sourceIds])] : [plan.id];
+  const sources = plan.cites
+    ? [...new Set([...((before?.sourceIds as string[] | undefined) ?? []), ...plan.sourceIds])]
+    : [plan.id];
   after.sourceIds = sources;
   if (plan.cites && after.confidence === undefined) after.confidence = 'REPORTED';
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)].filter((key) => !(BOOKKEEPING as readonly string[]).includes(key)));
+  const keys = new Set(
+    [...Object.keys(before ?? {}), ...Object.keys(after)].filter(
+      (key) => !(BOOKKEEPING as readonly string[]).includes(key),
+    ),
+  );
   const changed = [...keys].filter((key) => !same(before?.[key], after[key])).sort();
   return { after, changed };
 }
 
 /** Only the named properties of a map, for the history's before and after. */
 const pick = (properties: Record<string, unknown> | null, keys: string[]) =>
-  properties === null ? null : Object.fromEntries(keys.filter((key) => properties[key] !== undefined).map((key) => [key, properties[key]]));
+  properties === null
+    ? null
+    : Object.fromEntries(keys.filter((key) => properties[key] !== undefined).map((key) => [key, properties[key]]));
 
 /**
  * Writes the curation's mutations, each in ONE write transaction with the request timeout: it checks what the
@@ -84,14 +95,31 @@ export class CurationRepository {
     if (missing.length === 0) return;
     const described = missing.map((row) => {
       const actual = row.actual as string[];
-      return actual.length === 0 ? `no ${row.label} has id "${row.id}"` : `"${row.id}" is a ${actual.join('/')}, not a ${row.label}`;
+      return actual.length === 0
+        ? `no ${row.label} has id "${row.id}"`
+        : `"${row.id}" is a ${actual.join('/')}, not a ${row.label}`;
     });
     throw userError(`${described.join('; ')}.`);
   }
 
-  private async record(tx: TransactionRunner, entityId: string, by: string, action: string, before: unknown, after: unknown, sourceIds: string[]): Promise<string> {
+  private async record(
+    tx: TransactionRunner,
+    entityId: string,
+    by: string,
+    action: string,
+    before: unknown,
+    after: unknown,
+    sourceIds: string[],
+  ): Promise<string> {
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    const [row] = await tx.run(cypherFile('curation/history'), { entityId, by, action, before: json(before), after: json(after), sourceIds });
+    const [row] = await tx.run(cypherFile('curation/history'), {
+      entityId,
+      by,
+      action,
+      before: json(before),
+      after: json(after),
+      sourceIds,
+    });
     return row.id as string;
   }
 
@@ -101,11 +129,14 @@ export class CurationRepository {
       const [state] = await tx.run(cypherFile('curation/state'), { id: plan.id });
       if (state.retired) throw userError(`"${plan.id}" is retired; restore it first (restore(id: "${plan.id}")).`);
       const labels = (state.labels as string[] | null) ?? [];
-      if (labels.length > 0 && !labels.includes(plan.label)) throw userError(`"${plan.id}" is a ${labels.join('/')}, not a ${plan.label}; ids are unique across kinds.`);
+      if (labels.length > 0 && !labels.includes(plan.label))
+        throw userError(`"${plan.id}" is a ${labels.join('/')}, not a ${plan.label}; ids are unique across kinds.`);
       await this.requireRefs(tx, [
         // A source is its own provenance: it cites nothing that must exist first.
         ...(plan.cites ? plan.sourceIds.map((id) => ({ id, label: 'Source' as Label })) : []),
-        ...plan.relations.flatMap((relation) => relation.links.map((link) => ({ id: link.id, label: relation.target }))),
+        ...plan.relations.flatMap((relation) =>
+          relation.links.map((link) => ({ id: link.id, label: relation.target })),
+        ),
       ]);
 
       const [locked] = await tx.run(withName('curation/lock', '__LABEL__', plan.label, LABELS), { id: plan.id });
@@ -123,7 +154,15 @@ export class CurationRepository {
       for (const relation of plan.relations) {
         const links = relation.links.map((link) => {
           const [from, to] = relation.direction === 'out' ? [plan.id, link.id] : [link.id, plan.id];
-          return { from, to, properties: { sourceIds: plan.sourceIds, confidence: (after.confidence as string | undefined) ?? 'REPORTED', ...link.properties } };
+          return {
+            from,
+            to,
+            properties: {
+              sourceIds: plan.sourceIds,
+              confidence: (after.confidence as string | undefined) ?? 'REPORTED',
+              ...link.properties,
+            },
+          };
         });
         const [row] = await tx.run(withName('curation/link', '__TYPE__', relation.type, RELATIONSHIP_TYPES), { links });
         for (const [from, to] of row.added as [string, string][]) added.push({ type: relation.type, from, to });
@@ -132,13 +171,30 @@ export class CurationRepository {
       await deriveDependencies(tx);
       const action = before === null ? 'CREATE' : 'UPDATE';
       const afterRecord = { ...pick(after, changed), ...(added.length > 0 && { added }) };
-      const historyId = await this.record(tx, plan.id, by, action, pick(before, changed.filter((key) => before?.[key] !== undefined)), afterRecord, plan.sourceIds);
+      const historyId = await this.record(
+        tx,
+        plan.id,
+        by,
+        action,
+        pick(
+          before,
+          changed.filter((key) => before?.[key] !== undefined),
+        ),
+        afterRecord,
+        plan.sourceIds,
+      );
       return { changed: true, historyId };
     });
   }
 
   /** Adds one relationship between existing entities, citing its sources. */
-  link(type: RelationshipType, from: { id: string; label: Label }, to: { id: string; label: Label }, sourceIds: string[], by: string): Promise<MutationOutcome> {
+  link(
+    type: RelationshipType,
+    from: { id: string; label: Label },
+    to: { id: string; label: Label },
+    sourceIds: string[],
+    by: string,
+  ): Promise<MutationOutcome> {
     return this.transaction(async (tx) => {
       await this.requireRefs(tx, [from, to, ...sourceIds.map((id) => ({ id, label: 'Source' as Label }))]);
       await tx.run(cypherFile('curation/lock-existing'), { id: from.id });
@@ -146,7 +202,15 @@ export class CurationRepository {
       const [row] = await tx.run(withName('curation/link', '__TYPE__', type, RELATIONSHIP_TYPES), { links });
       if ((row.added as unknown[]).length === 0) return { changed: false, historyId: null };
       await deriveDependencies(tx);
-      const historyId = await this.record(tx, from.id, by, 'LINK', null, { added: [{ type, from: from.id, to: to.id }] }, sourceIds);
+      const historyId = await this.record(
+        tx,
+        from.id,
+        by,
+        'LINK',
+        null,
+        { added: [{ type, from: from.id, to: to.id }] },
+        sourceIds,
+      );
       return { changed: true, historyId };
     });
   }
@@ -175,7 +239,15 @@ export class CurationRepository {
       if (!(row.labels as string[]).includes('Retired')) return { changed: false, historyId: null };
       await tx.run(withName('curation/restore', '__LABEL__', String(properties.retiredLabel), LABELS), { id });
       await deriveDependencies(tx);
-      const historyId = await this.record(tx, id, by, 'RESTORE', { retired: true, reason: properties.retiredReason }, { retired: false }, []);
+      const historyId = await this.record(
+        tx,
+        id,
+        by,
+        'RESTORE',
+        { retired: true, reason: properties.retiredReason },
+        { retired: false },
+        [],
+      );
       return { changed: true, historyId };
     });
   }

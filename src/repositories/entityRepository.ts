@@ -5,7 +5,13 @@ import { EntityKind, ModelOrder } from '../graphql/enums';
 import type { Label } from '../seed/seedSpec';
 
 /** An entity as the API sees it: the node's properties plus its kind (and a Partnership's kind as partnershipKind). */
-export type EntityRow = Record<string, unknown> & { kind: EntityKind; id: string; name: string; sourceIds: string[]; aliases: string[] };
+export type EntityRow = Record<string, unknown> & {
+  kind: EntityKind;
+  id: string;
+  name: string;
+  sourceIds: string[];
+  aliases: string[];
+};
 
 const KIND_BY_LABEL: Record<Label, EntityKind> = {
   Company: EntityKind.COMPANY,
@@ -17,7 +23,9 @@ const KIND_BY_LABEL: Record<Label, EntityKind> = {
   Source: EntityKind.SOURCE,
 };
 
-export const LABEL_BY_KIND = Object.fromEntries(Object.entries(KIND_BY_LABEL).map(([label, kind]) => [kind, label])) as Record<EntityKind, Label>;
+export const LABEL_BY_KIND = Object.fromEntries(
+  Object.entries(KIND_BY_LABEL).map(([label, kind]) => [kind, label]),
+) as Record<EntityKind, Label>;
 
 /** Given a node's label and properties, returns the row the resolvers serve. */
 export function toEntity(label: Label, properties: Record<string, unknown>): EntityRow {
@@ -70,19 +78,32 @@ export interface Related {
  */
 const MODEL_ORDERS: Record<ModelOrder, { nullsLast?: { key: string; excludedBy: string[] }; order: string }> = {
   NAME: { order: 'n.name, n.id' },
-  PARAMETERS_DESC: { nullsLast: { key: 'n.parameters IS NULL', excludedBy: ['minParameters'] }, order: 'n.parameters DESC, n.name, n.id' },
-  RELEASED_ON: { nullsLast: { key: 'n.releasedOn IS NULL', excludedBy: ['releasedFrom', 'releasedTo'] }, order: 'n.releasedOn, n.name, n.id' },
+  PARAMETERS_DESC: {
+    nullsLast: { key: 'n.parameters IS NULL', excludedBy: ['minParameters'] },
+    order: 'n.parameters DESC, n.name, n.id',
+  },
+  RELEASED_ON: {
+    nullsLast: { key: 'n.releasedOn IS NULL', excludedBy: ['releasedFrom', 'releasedTo'] },
+    order: 'n.releasedOn, n.name, n.id',
+  },
 };
 
 /** The ORDER BY of a model list with the filters given. */
 function modelOrder(order: ModelOrder, given: readonly string[]): string {
   const { nullsLast, order: keys } = MODEL_ORDERS[order];
-  return nullsLast && !nullsLast.excludedBy.some((filter) => given.includes(filter)) ? `${nullsLast.key}, ${keys}` : keys;
+  return nullsLast && !nullsLast.excludedBy.some((filter) => given.includes(filter))
+    ? `${nullsLast.key}, ${keys}`
+    : keys;
 }
 
 export type ListName = 'companies' | 'models' | 'services' | 'partnerships';
 
-export const LIST_LABELS: Record<ListName, Label> = { companies: 'Company', models: 'FoundationModel', services: 'Service', partnerships: 'Partnership' };
+export const LIST_LABELS: Record<ListName, Label> = {
+  companies: 'Company',
+  models: 'FoundationModel',
+  services: 'Service',
+  partnerships: 'Partnership',
+};
 
 /** The order of each list (models: the one asked for): partnerships oldest first, undated last. */
 const LIST_ORDERS: Record<ListName, string> = {
@@ -119,7 +140,12 @@ export class EntityRepository {
   /** Given ids, returns the entity of each (null where none), in the same order. */
   async byIds(ids: readonly string[]): Promise<(EntityRow | null)[]> {
     const rows = await this.read(cypherFile('entities/by-ids'), { ids });
-    const found = new Map(rows.map((row) => [(row.node as { id: string }).id, toEntity(labelOf(row.labels as string[]), row.node as Record<string, unknown>)]));
+    const found = new Map(
+      rows.map((row) => [
+        (row.node as { id: string }).id,
+        toEntity(labelOf(row.labels as string[]), row.node as Record<string, unknown>),
+      ]),
+    );
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -133,7 +159,11 @@ export class EntityRepository {
     // Fetched with the level above: handed over at once, so graphql-js completes the field without a promise.
     const ready = this.fetched.get(group)?.get(id);
     if (ready) return ready;
-    return this.batched(group, id, () => ({ branch: (index) => relatedStatement(name, index, plan), label: RELATIONS[name].label, plan }));
+    return this.batched(group, id, () => ({
+      branch: (index) => relatedStatement(name, index, plan),
+      label: RELATIONS[name].label,
+      plan,
+    }));
   }
 
   /**
@@ -142,7 +172,11 @@ export class EntityRepository {
    * asked for in the same turn of the event loop.
    */
   async entityOf(label: Label, plan: RelationPlan, id: string): Promise<EntityRow | null> {
-    const [found] = await this.batched(`@${label} ${planKey(plan)}`, id, () => ({ branch: (index) => entityStatement(label, index, plan), label, plan }));
+    const [found] = await this.batched(`@${label} ${planKey(plan)}`, id, () => ({
+      branch: (index) => entityStatement(label, index, plan),
+      label,
+      plan,
+    }));
     return found?.entity ?? null;
   }
 
@@ -159,7 +193,13 @@ export class EntityRepository {
     { order, withTotal }: { order?: ModelOrder; withTotal: boolean },
   ): Promise<{ total: number | null; nodes: EntityRow[]; hasMore: boolean }> {
     const given = Object.keys(filter).filter((key) => filter[key] !== null && filter[key] !== undefined);
-    const query = listStatement(name, given, name === 'models' ? modelOrder(order ?? ModelOrder.NAME, given) : LIST_ORDERS[name], plan, withTotal);
+    const query = listStatement(
+      name,
+      given,
+      name === 'models' ? modelOrder(order ?? ModelOrder.NAME, given) : LIST_ORDERS[name],
+      plan,
+      withTotal,
+    );
     const params: Params = Object.fromEntries(given.map((key) => [key, filter[key]]));
     const rows = await this.read(query, { ...params, skip: neo4j.int(page.skip), limit: neo4j.int(page.limit + 1) });
     const total = withTotal ? (rows[0].total as number) : null;
@@ -177,7 +217,10 @@ export class EntityRepository {
   /** Full-text search over names, Korean names and aliases; `labels` null means every kind. */
   async search(text: string, labels: Label[] | null, first: number): Promise<{ entity: EntityRow; score: number }[]> {
     const rows = await this.read(cypherFile('entities/search'), { text, labels, first: neo4j.int(first) });
-    return rows.map((row) => ({ entity: toEntity(labelOf(row.labels as string[]), row.node as Record<string, unknown>), score: row.score as number }));
+    return rows.map((row) => ({
+      entity: toEntity(labelOf(row.labels as string[]), row.node as Record<string, unknown>),
+      score: row.score as number,
+    }));
   }
 
   private read(query: string, params: Params = {}) {
@@ -216,7 +259,10 @@ export class EntityRepository {
       found = batches.map(() => new Map());
       for (const row of rows) {
         const index = row.relation as number;
-        found[index].set(row.id as string, this.toRelated(batches[index].label, batches[index].plan, row.related as RelatedRow[]));
+        found[index].set(
+          row.id as string,
+          this.toRelated(batches[index].label, batches[index].plan, row.related as RelatedRow[]),
+        );
       }
     } catch (error) {
       for (const { waiting } of batches) for (const hand of waiting) hand(error as Error);
@@ -228,12 +274,16 @@ export class EntityRepository {
   /** Turns rows of `label` entities into entities, keeping what was fetched with them for the relations below. */
   private toRelated(label: Label, plan: RelationPlan, rows: RelatedRow[]): Related[] {
     return rows.map((row) => {
-      const entity = plan.properties === null ? toEntity(label, withoutEntries(row)) : entityOfRow(label, row, plan.properties);
+      const entity =
+        plan.properties === null ? toEntity(label, withoutEntries(row)) : entityOfRow(label, row, plan.properties);
       plan.nested.forEach((below, index) => {
         const group = groupKey(below.name, below.plan);
         let fetched = this.fetched.get(group);
         if (!fetched) this.fetched.set(group, (fetched = new Map()));
-        fetched.set(entity.id, this.toRelated(RELATIONS[below.name].label, below.plan, row[`__n${index}`] as RelatedRow[]));
+        fetched.set(
+          entity.id,
+          this.toRelated(RELATIONS[below.name].label, below.plan, row[`__n${index}`] as RelatedRow[]),
+        );
       });
       return { entity, rel: (row.__rel as Record<string, unknown> | undefined) ?? {} };
     });
@@ -302,15 +352,26 @@ const withoutComments = (cypher: string) =>
  * the plan reads (GraphQL field names, so plain identifiers; null: every one), the relationship's served properties
  * as __rel, and each nested relation's entities as __n0, __n1, ... (COLLECT subqueries, variables of level depth + 1).
  */
-function rowProjection(v: string, r: string | null, relProperties: readonly string[], plan: RelationPlan, depth: number): string {
+function rowProjection(
+  v: string,
+  r: string | null,
+  relProperties: readonly string[],
+  plan: RelationPlan,
+  depth: number,
+): string {
   const entries: string[] = [];
   if (plan.properties === null) entries.push('.*');
   else {
-    for (const property of plan.properties) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property) || property.startsWith('__')) throw new Error(`not a property name: ${property}`);
+    for (const property of plan.properties)
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(property) || property.startsWith('__'))
+        throw new Error(`not a property name: ${property}`);
     entries.push(...plan.properties.map((property) => `.${property}`));
   }
-  if (r !== null && relProperties.length > 0) entries.push(`__rel: ${r} { ${relProperties.map((property) => `.${property}`).join(', ')} }`);
-  plan.nested.forEach((below, index) => entries.push(`__n${index}: ${nestedFragment(below.name, below.plan, v, depth + 1)}`));
+  if (r !== null && relProperties.length > 0)
+    entries.push(`__rel: ${r} { ${relProperties.map((property) => `.${property}`).join(', ')} }`);
+  plan.nested.forEach((below, index) =>
+    entries.push(`__n${index}: ${nestedFragment(below.name, below.plan, v, depth + 1)}`),
+  );
   return `${v} { ${entries.join(', ')} }`;
 }
 
@@ -331,24 +392,28 @@ function statementOf(key: string, make: () => string): string {
 function relatedStatement(name: RelationName, index: number, plan: RelationPlan): string {
   const relation = RELATIONS[name];
   // Comments go first: they name the placeholders, and nested fragments span several lines.
-  return statementOf(`${name} ${index} ${planKey(plan)}`, () =>
-    `// name: entities/related-${relation.direction}\n` +
-    withoutComments(cypherFile(`entities/related-${relation.direction}`))
-      .replaceAll('__N__', String(index))
-      .replaceAll('__TYPE__', relation.type)
-      .replaceAll('__LABEL__', relation.label)
-      .replace('__ROW__', () => rowProjection('m', 'r', relPropertiesOf(name), plan, 0)),
+  return statementOf(
+    `${name} ${index} ${planKey(plan)}`,
+    () =>
+      `// name: entities/related-${relation.direction}\n` +
+      withoutComments(cypherFile(`entities/related-${relation.direction}`))
+        .replaceAll('__N__', String(index))
+        .replaceAll('__TYPE__', relation.type)
+        .replaceAll('__LABEL__', relation.label)
+        .replace('__ROW__', () => rowProjection('m', 'r', relPropertiesOf(name), plan, 0)),
   );
 }
 
 /** The statement reading entities of `label` by id at position `index` of its batch, as the plan reads them. */
 function entityStatement(label: Label, index: number, plan: RelationPlan): string {
-  return statementOf(`@${label} ${index} ${planKey(plan)}`, () =>
-    '// name: entities/entity-of\n' +
-    withoutComments(cypherFile('entities/entity-of'))
-      .replaceAll('__N__', String(index))
-      .replaceAll('__LABEL__', label)
-      .replace('__ROW__', () => rowProjection('m', null, [], plan, 0)),
+  return statementOf(
+    `@${label} ${index} ${planKey(plan)}`,
+    () =>
+      '// name: entities/entity-of\n' +
+      withoutComments(cypherFile('entities/entity-of'))
+        .replaceAll('__N__', String(index))
+        .replaceAll('__LABEL__', label)
+        .replace('__ROW__', () => rowProjection('m', null, [], plan, 0)),
   );
 }
 
@@ -356,7 +421,13 @@ function entityStatement(label: Label, index: number, plan: RelationPlan): strin
  * The statement of one page of list `name` with the filters `given` (the lines of entities/list-<name> naming any
  * other filter's parameter are left out), in `order`, read as the plan says, with the count of every match or not.
  */
-export function listStatement(name: ListName, given: readonly string[], order: string, plan: RelationPlan, withTotal: boolean): string {
+export function listStatement(
+  name: ListName,
+  given: readonly string[],
+  order: string,
+  plan: RelationPlan,
+  withTotal: boolean,
+): string {
   const key = `list ${name} ${[...given].sort().join(',')} ${order} ${withTotal} ${planKey(plan)}`;
   return statementOf(key, () => {
     const lines = withoutComments(cypherFile(`entities/list-${name}`))

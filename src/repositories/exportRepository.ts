@@ -15,7 +15,8 @@ export function typedValue(value: unknown, type: string): ExportValue {
   return convert(value);
 }
 
-const properties = (list: TypedProperty[]) => Object.fromEntries(list.map(([key, value, type]) => [key, typedValue(value, type)]));
+const properties = (list: TypedProperty[]) =>
+  Object.fromEntries(list.map(([key, value, type]) => [key, typedValue(value, type)]));
 
 /** The whole graph as a stream of nodes and relationships with their types kept, read in the database's order. */
 export class ExportRepository implements GraphSource {
@@ -23,7 +24,11 @@ export class ExportRepository implements GraphSource {
 
   async *nodes(): AsyncGenerator<ExportNode> {
     for await (const row of this.runner.stream(cypherFile('exports/nodes'))) {
-      yield { key: row.key as string, labels: row.labels as string[], properties: properties(row.properties as TypedProperty[]) };
+      yield {
+        key: row.key as string,
+        labels: row.labels as string[],
+        properties: properties(row.properties as TypedProperty[]),
+      };
     }
   }
 

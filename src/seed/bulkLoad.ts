@@ -53,9 +53,15 @@ const INDEX_WAIT_SECONDS = 540;
  * (:SeedBulkLoad) node that its last transaction deletes, and on any failure deletes everything it wrote before
  * rethrowing. Returns the counts written.
  */
-export async function bulkLoad(runner: QueryRunner, files: ParsedSeedFile[], check: SeedCheck, options: BulkOptions): Promise<BulkReport> {
+export async function bulkLoad(
+  runner: QueryRunner,
+  files: ParsedSeedFile[],
+  check: SeedCheck,
+  options: BulkOptions,
+): Promise<BulkReport> {
   if (check.problems.length > 0) throw new Error('bulkLoad needs a seed without problems');
-  if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new Error('bulkLoad needs a positive whole batch size');
+  if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
+    throw new Error('bulkLoad needs a positive whole batch size');
   const progress = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const deleted = options.reset ? await deleteEverything(runner) : 0;
@@ -63,10 +69,14 @@ export async function bulkLoad(runner: QueryRunner, files: ParsedSeedFile[], che
 
   const [begin] = await runner.inWriteTransaction((tx) => tx.run(cypherFile('seed/bulk-begin'), { dir: options.dir }));
   if ((begin.interrupted as number) > 0) {
-    throw new BulkLoadRefused('the database holds a bulk load that never finished (a :SeedBulkLoad node); run again with --reset to empty it first');
+    throw new BulkLoadRefused(
+      'the database holds a bulk load that never finished (a :SeedBulkLoad node); run again with --reset to empty it first',
+    );
   }
   if ((begin.nodes as number) > 0) {
-    throw new BulkLoadRefused(`a bulk load writes only into an empty database, and this one holds ${begin.nodes} nodes; add --reset to empty it first, or load without --bulk to merge`);
+    throw new BulkLoadRefused(
+      `a bulk load writes only into an empty database, and this one holds ${begin.nodes} nodes; add --reset to empty it first, or load without --bulk to merge`,
+    );
   }
   try {
     await dropPlainIndexes(runner);
@@ -76,7 +86,8 @@ export async function bulkLoad(runner: QueryRunner, files: ParsedSeedFile[], che
     });
     await batches.phase('relationships', check.tally.relationships, async (add) => {
       for (const { relationships } of seedEntities(files, check.index)) {
-        for (const rel of relationships) await add(rel.type, { from: rel.from, to: rel.to, properties: toParams(rel.properties) });
+        for (const rel of relationships)
+          await add(rel.type, { from: rel.from, to: rel.to, properties: toParams(rel.properties) });
       }
     });
     const indexStart = performance.now();
@@ -85,12 +96,21 @@ export async function bulkLoad(runner: QueryRunner, files: ParsedSeedFile[], che
     options.signal?.throwIfAborted();
     const dependencyStart = performance.now();
     const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
-    const [derived] = await runImplicit(runner, cypherFile('seed/bulk-derive-dependencies'), { rules, batchSize: neo4j.int(options.batchSize) });
+    const [derived] = await runImplicit(runner, cypherFile('seed/bulk-derive-dependencies'), {
+      rules,
+      batchSize: neo4j.int(options.batchSize),
+    });
     const dependencies = Number(derived.created);
     progress(`dependencies: ${dependencies} derived in ${seconds(dependencyStart)} s`);
     options.signal?.throwIfAborted();
     await runner.inWriteTransaction((tx) => tx.run(cypherFile('seed/bulk-finish')));
-    return { deleted, nodes: check.tally.nodes, relationships: check.tally.relationships, dependencies, seconds: (performance.now() - started) / 1000 };
+    return {
+      deleted,
+      nodes: check.tally.nodes,
+      relationships: check.tally.relationships,
+      dependencies,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     progress(`failed (${(error as Error).message.split('\n')[0]}); deleting what the load wrote`);
     try {
@@ -134,7 +154,12 @@ class Batches {
     const query = (key: string) =>
       name === 'nodes'
         ? withName(cypherFile('seed/bulk-create-nodes'), '__LABEL__', key as Label, LABELS)
-        : withName(cypherFile('seed/bulk-create-relationships'), '__TYPE__', key as RelationshipType, RELATIONSHIP_TYPES);
+        : withName(
+            cypherFile('seed/bulk-create-relationships'),
+            '__TYPE__',
+            key as RelationshipType,
+            RELATIONSHIP_TYPES,
+          );
     await produce(async (key, row) => {
       const rows = pending.get(key) ?? [];
       rows.push(row);
@@ -144,7 +169,9 @@ class Batches {
       await this.send(query(key), rows);
       if (performance.now() - this.lastReport >= PROGRESS_EVERY_MS) {
         this.lastReport = performance.now();
-        this.progress(`${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / total)}%), ${rate(this.written, started)} rows/s`);
+        this.progress(
+          `${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / total)}%), ${rate(this.written, started)} rows/s`,
+        );
       }
     });
     for (const [key, rows] of pending) await this.send(query(key), rows);
@@ -157,10 +184,13 @@ class Batches {
     await this.inFlight;
     this.signal?.throwIfAborted();
     // Each batch is a write transaction of its own (with the runner's long write timeout, and retried when transient).
-    const sending = this.runner.inWriteTransaction((tx) => tx.run(query, { rows })).then(([row]) => {
-      if (row.created !== rows.length) throw new Error(`a batch of ${rows.length} rows created only ${String(row.created)}`);
-      this.written += rows.length;
-    });
+    const sending = this.runner
+      .inWriteTransaction((tx) => tx.run(query, { rows }))
+      .then(([row]) => {
+        if (row.created !== rows.length)
+          throw new Error(`a batch of ${rows.length} rows created only ${String(row.created)}`);
+        this.written += rows.length;
+      });
     // Awaited by the next send or at the end of the phase; this only keeps a failure from counting as unhandled meanwhile.
     sending.catch(() => undefined);
     this.inFlight = sending;
@@ -178,13 +208,16 @@ function plainIndexStatements(): { name: string; statement: string }[] {
 }
 
 async function dropPlainIndexes(runner: QueryRunner): Promise<void> {
-  for (const { name } of plainIndexStatements()) await runner.inWriteTransaction((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
+  for (const { name } of plainIndexStatements())
+    await runner.inWriteTransaction((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
 }
 
 /** Creates the schema's plain indexes again (idempotent) and waits until they are online. */
 async function createPlainIndexes(runner: QueryRunner): Promise<void> {
   for (const { statement } of plainIndexStatements()) await runner.inWriteTransaction((tx) => tx.run(statement));
-  await runner.inWriteTransaction((tx) => tx.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(INDEX_WAIT_SECONDS) }));
+  await runner.inWriteTransaction((tx) =>
+    tx.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(INDEX_WAIT_SECONDS) }),
+  );
 }
 
 /**

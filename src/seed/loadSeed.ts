@@ -10,7 +10,9 @@ export class SeedValidationError extends Error {
     readonly dir: string,
     readonly problems: SeedProblem[],
   ) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ${dir}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ${dir}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
     this.name = 'SeedValidationError';
   }
 }
@@ -34,9 +36,15 @@ export function checkSeedFolder(dir: string): { files: ParsedSeedFile[]; check: 
 }
 
 /** Validates a seed folder completely, then writes it in one transaction; returns what changed. */
-export async function loadSeed(runner: QueryRunner, dir: string, options: WriteOptions): Promise<{ graph: SeedGraph; report: WriteReport }> {
+export async function loadSeed(
+  runner: QueryRunner,
+  dir: string,
+  options: WriteOptions,
+): Promise<{ graph: SeedGraph; report: WriteReport }> {
   const graph = readSeed(dir);
-  options.onProgress?.(`validated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships in ${dir}`);
+  options.onProgress?.(
+    `validated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships in ${dir}`,
+  );
   const report = await writeSeed(runner, graph, options);
   return { graph, report };
 }
@@ -45,7 +53,14 @@ export async function loadSeed(runner: QueryRunner, dir: string, options: WriteO
 export function summarize(report: WriteReport): string {
   const { nodes, relationships } = report;
   const { dependencies } = report;
-  const changed = nodes.created + nodes.updated + relationships.created + relationships.updated + report.deleted + dependencies.written + dependencies.deleted;
+  const changed =
+    nodes.created +
+    nodes.updated +
+    relationships.created +
+    relationships.updated +
+    report.deleted +
+    dependencies.written +
+    dependencies.deleted;
   const head =
     changed === 0
       ? 'no changes'

@@ -15,14 +15,21 @@ export function readSeedFiles(dir: string): ParsedSeedFile[] {
     const jsonl = jsonLinesName(spec);
     if (!fs.existsSync(path.join(dir, jsonl))) return parseSeedFile(spec.file, path.join(dir, spec.file));
     if (fs.existsSync(path.join(dir, spec.file))) {
-      return { file: jsonl, records: [], problems: [{ file: jsonl, message: `and ${spec.file} are both in the folder: keep one of them` }] };
+      return {
+        file: jsonl,
+        records: [],
+        problems: [{ file: jsonl, message: `and ${spec.file} are both in the folder: keep one of them` }],
+      };
     }
     return readJsonLines(jsonl, path.join(dir, jsonl));
   });
 }
 
 /** Parses one YAML seed file (a list of mappings) into records with line numbers, and the problems met on the way. */
-export function parseSeedFile(file: string, fullPath: string): { file: string; records: SeedRecord[]; problems: SeedProblem[] } {
+export function parseSeedFile(
+  file: string,
+  fullPath: string,
+): { file: string; records: SeedRecord[]; problems: SeedProblem[] } {
   let text: string;
   try {
     text = fs.readFileSync(fullPath, 'utf8');
@@ -44,10 +51,20 @@ export function parseSeedFile(file: string, fullPath: string): { file: string; r
     };
   }
   if (doc.contents === null || (isSeq(doc.contents) && doc.contents.items.length === 0)) {
-    return { file, records: [], problems: [{ file, line: 1, message: 'has no records (a seed file is a YAML list of records, each starting with "- ")' }] };
+    return {
+      file,
+      records: [],
+      problems: [
+        { file, line: 1, message: 'has no records (a seed file is a YAML list of records, each starting with "- ")' },
+      ],
+    };
   }
   if (!isSeq(doc.contents)) {
-    return { file, records: [], problems: [{ file, line: 1, message: 'must be a YAML list of records (each starting with "- ")' }] };
+    return {
+      file,
+      records: [],
+      problems: [{ file, line: 1, message: 'must be a YAML list of records (each starting with "- ")' }],
+    };
   }
   // toJS on the whole document resolves anchors and aliases; the nodes give each record's line.
   const values = doc.toJS() as unknown[];

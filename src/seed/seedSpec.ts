@@ -1,11 +1,20 @@
 /** The seed files' format: one file per kind of node (a YAML list or JSON Lines), with the relationships each record declares. */
 
-export type Label = 'Source' | 'ValueChainStage' | 'Industry' | 'Company' | 'FoundationModel' | 'Service' | 'Partnership';
+export type Label =
+  'Source' | 'ValueChainStage' | 'Industry' | 'Company' | 'FoundationModel' | 'Service' | 'Partnership';
 
-export type RelationshipType = 'CITES' | 'PARTICIPATES_IN' | 'ADOPTS' | 'DEVELOPS' | 'PROVIDES' | 'BUILT_ON' | 'SERVES' | 'PARTY_TO';
+export type RelationshipType =
+  'CITES' | 'PARTICIPATES_IN' | 'ADOPTS' | 'DEVELOPS' | 'PROVIDES' | 'BUILT_ON' | 'SERVES' | 'PARTY_TO';
 
 export const CONFIDENCE = ['CONFIRMED', 'REPORTED', 'UNCERTAIN'] as const;
-export const PARTNERSHIP_KINDS = ['INVESTMENT', 'LICENSING', 'SUPPLY', 'CLOUD', 'COLLABORATION', 'ACQUISITION'] as const;
+export const PARTNERSHIP_KINDS = [
+  'INVESTMENT',
+  'LICENSING',
+  'SUPPLY',
+  'CLOUD',
+  'COLLABORATION',
+  'ACQUISITION',
+] as const;
 
 /** The roles a party may take in each kind of partnership. */
 export const ROLES_BY_KIND: Record<(typeof PARTNERSHIP_KINDS)[number], readonly string[]> = {

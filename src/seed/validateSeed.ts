@@ -1,6 +1,16 @@
 import { SeedTally } from './graphCounts';
 import type { ParsedSeedFile, PropertyValue, SeedEntity, SeedGraph, SeedProblem, SeedRelationship } from './seedGraph';
-import { CONFIDENCE, FILE_SPECS, FieldType, FileSpec, ID_PATTERN, Label, RelationSpec, ROLES_BY_KIND, specOf } from './seedSpec';
+import {
+  CONFIDENCE,
+  FILE_SPECS,
+  FieldType,
+  FileSpec,
+  ID_PATTERN,
+  Label,
+  RelationSpec,
+  ROLES_BY_KIND,
+  specOf,
+} from './seedSpec';
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const REF_KEYS = new Set(['id', 'sources', 'confidence', 'note']);
@@ -59,10 +69,13 @@ export function checkSeed(files: ParsedSeedFile[]): SeedCheck {
 
 /** The files in load order, each with its spec. */
 function inLoadOrder(files: ParsedSeedFile[]): { spec: FileSpec; file: ParsedSeedFile }[] {
-  return FILE_SPECS.flatMap((spec) => files.filter((file) => specOf(file.file) === spec).map((file) => ({ spec, file })));
+  return FILE_SPECS.flatMap((spec) =>
+    files.filter((file) => specOf(file.file) === spec).map((file) => ({ spec, file })),
+  );
 }
 
-const isMapping = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isMapping = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The first walk: reports unreadable lines, records that are no mapping or have no id, and duplicate ids; returns the index of ids. */
 function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[]): SeedIndex {
@@ -70,7 +83,9 @@ function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[]): SeedIndex 
   const index: SeedIndex = {
     labelOf: new Map(),
     duplicated: new Set(),
-    unreadable: new Set(files.filter((file) => file.problems.length > 0).flatMap((file) => specOf(file.file)?.label ?? [])),
+    unreadable: new Set(
+      files.filter((file) => file.problems.length > 0).flatMap((file) => specOf(file.file)?.label ?? []),
+    ),
     sourcesFile: files.find((file) => specOf(file.file)?.label === 'Source')?.file ?? 'sources.yaml',
   };
   const { labelOf, duplicated, unreadable } = index;
@@ -113,14 +128,20 @@ function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[]): SeedIndex 
  * Given the files and their index, walks the records again (in load order) and yields the node and relationships of
  * every record that defines an id first; pushes the problems of those records to `problems` when given.
  */
-export function* seedEntities(files: ParsedSeedFile[], index: SeedIndex, problems?: SeedProblem[]): Generator<SeedEntity> {
+export function* seedEntities(
+  files: ParsedSeedFile[],
+  index: SeedIndex,
+  problems?: SeedProblem[],
+): Generator<SeedEntity> {
   for (const { spec, file } of inLoadOrder(files)) {
     for (const entry of file.records) {
       if ('problem' in entry || !isMapping(entry.value)) continue;
       const { line, value: record } = entry;
       const id = record.id;
       if (typeof id !== 'string' || index.labelOf.get(id)?.where !== `${file.file}:${line}`) continue;
-      const problem = problems ? (message: string) => void problems.push({ file: file.file, line, record: id, message }) : () => undefined;
+      const problem = problems
+        ? (message: string) => void problems.push({ file: file.file, line, record: id, message })
+        : () => undefined;
       yield toNode({ spec, file: file.file, record, id, problem }, index);
     }
   }
@@ -136,7 +157,12 @@ const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${
 
 function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }: SeedIndex): SeedEntity {
   const { spec, file, record, id, problem } = entry;
-  const allowed = new Set(['id', ...Object.keys(spec.fields), ...Object.keys(spec.relations), ...(spec.cited ? ['sources'] : [])]);
+  const allowed = new Set([
+    'id',
+    ...Object.keys(spec.fields),
+    ...Object.keys(spec.relations),
+    ...(spec.cited ? ['sources'] : []),
+  ]);
   for (const key of Object.keys(record)) {
     if (!allowed.has(key)) problem(`${key}: is not a field of ${file} (allowed: ${[...allowed].join(', ')})`);
   }
@@ -153,14 +179,16 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
     else properties[field] = checked as PropertyValue;
   }
 
-  const isSourceId = (ref: string) => labelOf.get(ref)?.label === 'Source' || (!labelOf.has(ref) && unreadable.has('Source'));
+  const isSourceId = (ref: string) =>
+    labelOf.get(ref)?.label === 'Source' || (!labelOf.has(ref) && unreadable.has('Source'));
   let sourceIds: string[] = [id];
   if (spec.cited) {
     const sources = stringList(record.sources);
     if (record.sources === undefined) problem('sources: needs at least one source id');
     else if (sources === undefined || sources.length === 0) problem('sources: must be a non-empty list of source ids');
     else {
-      for (const ref of sources) if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in ${sourcesFile}`);
+      for (const ref of sources)
+        if (!isSourceId(ref)) problem(`sources: "${ref}" is not the id of a record in ${sourcesFile}`);
       for (const ref of listedTwice(sources)) problem(`sources: "${ref}" is listed twice`);
       sourceIds = [...new Set(sources)];
     }
@@ -170,7 +198,12 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
 
   const relationships: SeedRelationship[] = sourceIds
     .filter((source) => source !== id)
-    .map((source) => ({ type: 'CITES', from: id, to: source, properties: { sourceIds: [source], confidence: 'CONFIRMED' } }));
+    .map((source) => ({
+      type: 'CITES',
+      from: id,
+      to: source,
+      properties: { sourceIds: [source], confidence: 'CONFIRMED' },
+    }));
 
   for (const [field, relation] of Object.entries(spec.relations)) {
     const value = record[field];
@@ -189,13 +222,17 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
       if ('error' in link) return problem(`${at}: ${link.error}`);
       const target = labelOf.get(link.id);
       if (!target && unreadable.has(relation.target)) return;
-      if (!target) return problem(`${at}: "${link.id}" is not defined in any seed file (expected ${withArticle(relation.target)} id)`);
+      if (!target)
+        return problem(
+          `${at}: "${link.id}" is not defined in any seed file (expected ${withArticle(relation.target)} id)`,
+        );
       if (target.label !== relation.target && !duplicated.has(link.id)) {
         return problem(`${at}: "${link.id}" is ${withArticle(target.label)}, expected ${withArticle(relation.target)}`);
       }
       if (seen.has(link.id)) return problem(`${at}: "${link.id}" is listed twice`);
       seen.add(link.id);
-      for (const source of link.sources ?? []) if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in ${sourcesFile}`);
+      for (const source of link.sources ?? [])
+        if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in ${sourcesFile}`);
       for (const source of listedTwice(link.sources ?? [])) problem(`${at}: source "${source}" is listed twice`);
       relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
     });
@@ -212,7 +249,13 @@ interface Link {
   role?: string;
 }
 
-function relationshipOf(relation: RelationSpec, id: string, link: Link, sourceIds: string[], confidence: string): SeedRelationship {
+function relationshipOf(
+  relation: RelationSpec,
+  id: string,
+  link: Link,
+  sourceIds: string[],
+  confidence: string,
+): SeedRelationship {
   const properties: Record<string, PropertyValue> = {
     sourceIds: link.sources ?? sourceIds,
     confidence: link.confidence ?? confidence,
@@ -226,28 +269,40 @@ function relationshipOf(relation: RelationSpec, id: string, link: Link, sourceId
 /** A ref is an id, or { id, sources?, confidence?, note? } when the link has its own provenance. */
 function refOf(item: unknown): Link | { error: string } {
   if (typeof item === 'string') return { id: item };
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { error: 'must be an id or { id, sources, confidence, note }' };
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    return { error: 'must be an id or { id, sources, confidence, note }' };
   const ref = item as Json;
   const unknown = Object.keys(ref).filter((key) => !REF_KEYS.has(key));
-  if (unknown.length > 0) return { error: `unknown key ${unknown.join(', ')} (allowed: id, sources, confidence, note)` };
+  if (unknown.length > 0)
+    return { error: `unknown key ${unknown.join(', ')} (allowed: id, sources, confidence, note)` };
   if (typeof ref.id !== 'string') return { error: 'id: is required' };
   const sources = ref.sources === undefined ? undefined : stringList(ref.sources);
-  if (ref.sources !== undefined && (sources === undefined || sources.length === 0)) return { error: 'sources: must be a non-empty list of source ids' };
-  if (ref.confidence !== undefined && !CONFIDENCE.includes(ref.confidence as never)) return { error: `confidence: must be one of ${CONFIDENCE.join(', ')}` };
+  if (ref.sources !== undefined && (sources === undefined || sources.length === 0))
+    return { error: 'sources: must be a non-empty list of source ids' };
+  if (ref.confidence !== undefined && !CONFIDENCE.includes(ref.confidence as never))
+    return { error: `confidence: must be one of ${CONFIDENCE.join(', ')}` };
   if (ref.note !== undefined && typeof ref.note !== 'string') return { error: 'note: must be text' };
-  return { id: ref.id, sources, confidence: ref.confidence as string | undefined, note: ref.note as string | undefined };
+  return {
+    id: ref.id,
+    sources,
+    confidence: ref.confidence as string | undefined,
+    note: ref.note as string | undefined,
+  };
 }
 
 /** A party is { company, role } with a role that fits the partnership's kind. */
 function partyOf(item: unknown, kind: string): Link | { error: string } {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { error: 'must be { company: <id>, role: <role> }' };
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    return { error: 'must be { company: <id>, role: <role> }' };
   const party = item as Json;
   const unknown = Object.keys(party).filter((key) => !['company', 'role', 'sources', 'note'].includes(key));
   if (unknown.length > 0) return { error: `unknown key ${unknown.join(', ')} (allowed: company, role, sources, note)` };
   if (typeof party.company !== 'string') return { error: 'company: is required' };
   const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
   if (typeof party.role !== 'string' || (roles && !roles.includes(party.role))) {
-    return { error: `role: "${String(party.role)}" does not fit ${withArticle(kind)} partnership (expected ${roles ? roles.join(' or ') : 'a role'})` };
+    return {
+      error: `role: "${String(party.role)}" does not fit ${withArticle(kind)} partnership (expected ${roles ? roles.join(' or ') : 'a role'})`,
+    };
   }
   const link = refOf({ id: party.company, sources: party.sources, note: party.note });
   return 'error' in link ? link : { ...link, role: party.role };
@@ -259,7 +314,8 @@ function checkSides(parties: unknown[], kind: string, problem: (message: string)
   const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
   const given = new Set(parties.map((party) => (party as Json | null)?.role));
   const missing = (roles ?? []).filter((role) => !given.has(role));
-  if (roles && roles.length > 1 && missing.length > 0) problem(`${withArticle(kind)} partnership needs a party of each role; none is ${missing.join(' or ')}`);
+  if (roles && roles.length > 1 && missing.length > 0)
+    problem(`${withArticle(kind)} partnership needs a party of each role; none is ${missing.join(' or ')}`);
 }
 
 function listedTwice(ids: string[]): string[] {
@@ -276,11 +332,14 @@ export function checkField(type: FieldType, value: unknown): PropertyValue | { e
     case 'string':
       return typeof value === 'string' && value.trim() !== '' ? value : { error: 'must be non-empty text' };
     case 'strings':
-      return stringList(value)?.every((item) => item.trim() !== '') ? (value as string[]) : { error: 'must be a list of non-empty texts' };
+      return stringList(value)?.every((item) => item.trim() !== '')
+        ? (value as string[])
+        : { error: 'must be a list of non-empty texts' };
     case 'date': {
       const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
       const match = typeof text === 'string' ? DATE_PATTERN.exec(text) : null;
-      if (!match) return { error: `must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}` };
+      if (!match)
+        return { error: `must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}` };
       const [, year, month, day] = match;
       const valid =
         (month === undefined || (Number(month) >= 1 && Number(month) <= 12)) &&
@@ -290,16 +349,26 @@ export function checkField(type: FieldType, value: unknown): PropertyValue | { e
     }
     case 'number':
       if (value === null && type.nullable) return null;
-      return typeof value === 'number' && Number.isFinite(value) && value >= type.min ? value : { error: `must be a finite number of at least ${type.min}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}` };
+      return typeof value === 'number' && Number.isFinite(value) && value >= type.min
+        ? value
+        : {
+            error: `must be a finite number of at least ${type.min}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
+          };
     case 'int':
       return Number.isInteger(value) && (value as number) >= type.min && (value as number) <= type.max
         ? (value as number)
         : { error: `must be a whole number from ${type.min} to ${type.max}, got ${JSON.stringify(value)}` };
     case 'enum':
-      return typeof value === 'string' && type.values.includes(value) ? value : { error: `must be one of ${type.values.join(', ')}, got ${JSON.stringify(value)}` };
+      return typeof value === 'string' && type.values.includes(value)
+        ? value
+        : { error: `must be one of ${type.values.join(', ')}, got ${JSON.stringify(value)}` };
     case 'country':
-      return typeof value === 'string' && /^[A-Z]{2}$/.test(value) ? value : { error: `must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got ${JSON.stringify(value)}` };
+      return typeof value === 'string' && /^[A-Z]{2}$/.test(value)
+        ? value
+        : { error: `must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got ${JSON.stringify(value)}` };
     case 'url':
-      return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? value : { error: `must be an http(s) URL, got ${JSON.stringify(value)}` };
+      return typeof value === 'string' && /^https?:\/\/\S+$/.test(value)
+        ? value
+        : { error: `must be an http(s) URL, got ${JSON.stringify(value)}` };
   }
 }

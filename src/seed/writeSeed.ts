@@ -30,7 +30,13 @@ export interface WriteOptions {
   onProgress?: (line: string) => void;
 }
 
-const INT_FIELDS = new Set(FILE_SPECS.flatMap((spec) => Object.entries(spec.fields).filter(([, field]) => field.type.kind === 'int').map(([name]) => name)));
+const INT_FIELDS = new Set(
+  FILE_SPECS.flatMap((spec) =>
+    Object.entries(spec.fields)
+      .filter(([, field]) => field.type.kind === 'int')
+      .map(([name]) => name),
+  ),
+);
 
 /** Neo4j stores JS numbers as floats; whole-number fields of the spec go as integers. Null properties are left out. */
 export function toParams(properties: Record<string, PropertyValue>): Record<string, unknown> {
@@ -53,13 +59,21 @@ function chunks<T>(rows: T[], size: number): T[][] {
   return out;
 }
 
-async function mergeBatches(tx: TransactionRunner, query: string, rows: unknown[], batchSize: number, totals: WriteCounts): Promise<WriteCounts> {
+async function mergeBatches(
+  tx: TransactionRunner,
+  query: string,
+  rows: unknown[],
+  batchSize: number,
+  totals: WriteCounts,
+): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const batch of chunks(rows, batchSize)) {
     const [row] = await tx.run(query, { rows: batch });
     const written = row as unknown as WriteCounts;
     if (written.created + written.updated + written.unchanged !== batch.length) {
-      throw new Error(`a batch of ${batch.length} wrote only ${written.created + written.updated + written.unchanged} rows`);
+      throw new Error(
+        `a batch of ${batch.length} wrote only ${written.created + written.updated + written.unchanged} rows`,
+      );
     }
     for (const key of ['created', 'updated', 'unchanged'] as const) {
       counts[key] += written[key];
@@ -69,12 +83,17 @@ async function mergeBatches(tx: TransactionRunner, query: string, rows: unknown[
   return counts;
 }
 
-const describe = (counts: WriteCounts) => `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+const describe = (counts: WriteCounts) =>
+  `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
 
 /** What the API changed: edited entities (by id, with all their properties) and retired ids. */
-async function curated(tx: TransactionRunner): Promise<{ edited: Map<string, Record<string, unknown>>; retired: Set<string> }> {
+async function curated(
+  tx: TransactionRunner,
+): Promise<{ edited: Map<string, Record<string, unknown>>; retired: Set<string> }> {
   const [row] = await tx.run(cypherFile('seed/curated'));
-  const edited = new Map((row.edited as { id: string; properties: Record<string, unknown> }[]).map((entry) => [entry.id, entry.properties]));
+  const edited = new Map(
+    (row.edited as { id: string; properties: Record<string, unknown> }[]).map((entry) => [entry.id, entry.properties]),
+  );
   return { edited, retired: new Set(row.retired as string[]) };
 }
 
@@ -82,7 +101,10 @@ async function curated(tx: TransactionRunner): Promise<{ edited: Map<string, Rec
  * A seed node's properties with the fields an editor changed through the API kept as the editor left them (edits
  * are newer than the files), and the record of which fields those are.
  */
-export function withEdits(properties: Record<string, PropertyValue>, current: Record<string, unknown> | undefined): Record<string, PropertyValue> {
+export function withEdits(
+  properties: Record<string, PropertyValue>,
+  current: Record<string, unknown> | undefined,
+): Record<string, PropertyValue> {
   if (!current) return properties;
   const fields = (current.editedFields as string[] | undefined) ?? [];
   const merged: Record<string, unknown> = { ...properties };
@@ -119,7 +141,9 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
         .map((node) => ({ id: node.id, properties: toParams(withEdits(node.properties, edited.get(node.id))) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-nodes'), '__LABEL__', label, LABELS);
-      progress(`nodes ${label}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.nodes))})`);
+      progress(
+        `nodes ${label}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.nodes))})`,
+      );
     }
     for (const type of RELATIONSHIP_TYPES) {
       const rows = graph.relationships
@@ -127,11 +151,18 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
         .map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
-      progress(`relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`);
+      progress(
+        `relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`,
+      );
     }
     report.dependencies = await deriveDependencies(tx);
-    progress(`dependencies: ${report.dependencies.written} written, ${report.dependencies.deleted} deleted, ${report.dependencies.unchanged} unchanged`);
-    const [stale] = await tx.run(cypherFile('seed/count-stale'), { ids: graph.nodes.map((node) => node.id), types: RELATIONSHIP_TYPES });
+    progress(
+      `dependencies: ${report.dependencies.written} written, ${report.dependencies.deleted} deleted, ${report.dependencies.unchanged} unchanged`,
+    );
+    const [stale] = await tx.run(cypherFile('seed/count-stale'), {
+      ids: graph.nodes.map((node) => node.id),
+      types: RELATIONSHIP_TYPES,
+    });
     report.stale = stale.stale as number;
     report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
     return report;
@@ -146,5 +177,9 @@ export async function deriveDependencies(tx: TransactionRunner): Promise<WriteRe
   const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
   const [removed] = await tx.run(cypherFile('dependencies/delete-stale'), { rules });
   const [derived] = await tx.run(cypherFile('dependencies/derive'), { rules });
-  return { written: (derived.created as number) + (derived.updated as number), deleted: removed.deleted as number, unchanged: derived.unchanged as number };
+  return {
+    written: (derived.created as number) + (derived.updated as number),
+    deleted: removed.deleted as number,
+    unchanged: derived.unchanged as number,
+  };
 }

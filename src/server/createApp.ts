@@ -1,5 +1,8 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
@@ -53,7 +56,10 @@ const traceCypherPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const { statements, dbTimeMs } = contextValue.trace;
-        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypher: { statements, dbTimeMs } };
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          cypher: { statements, dbTimeMs },
+        };
       },
     };
   },
@@ -84,14 +90,24 @@ function inFlightCounter(): { plugin: ApolloServerPlugin<Context>; count: () => 
 /** A body that is not JSON or is too large gets a GraphQL-shaped JSON error, never Express's HTML page with a stack. */
 function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
   return (error, _request, response, next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
+    const status =
+      typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
     if (status === undefined || response.headersSent) return next(error);
     if (status === 413) {
       const message = `The request body is larger than ${limits.bodyBytes} bytes (MAX_BODY_BYTES = ${limits.bodyBytes}).`;
-      response.status(413).json({ errors: [{ message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_BODY_BYTES', value: limits.bodyBytes } }] });
+      response
+        .status(413)
+        .json({
+          errors: [
+            { message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_BODY_BYTES', value: limits.bodyBytes } },
+          ],
+        });
       return;
     }
-    const message = status === 415 ? 'The request body must be JSON (content-type: application/json).' : 'The request body is not valid JSON.';
+    const message =
+      status === 415
+        ? 'The request body must be JSON (content-type: application/json).'
+        : 'The request body is not valid JSON.';
     response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
 }
@@ -105,7 +121,11 @@ function rateLimiter(perMinute: number): RequestHandler {
     legacyHeaders: false,
     handler: (_request, response) => {
       const message = `Too many requests: at most ${perMinute} per minute from one client (RATE_LIMIT_PER_MINUTE = ${perMinute}); try again after the seconds in Retry-After.`;
-      response.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: perMinute } }] });
+      response
+        .status(429)
+        .json({
+          errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: perMinute } }],
+        });
     },
   });
 }
@@ -121,9 +141,13 @@ function keyPlugin(requireKeyForReads: boolean): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.caller === 'invalid') throw new GraphQLError('The API key sent is not a configured key.', { extensions: UNAUTHENTICATED });
+          if (contextValue.caller === 'invalid')
+            throw new GraphQLError('The API key sent is not a configured key.', { extensions: UNAUTHENTICATED });
           if (requireKeyForReads && contextValue.caller === 'none' && operation?.operation === 'query') {
-            throw new GraphQLError('This server needs an API key for queries too: send "Authorization: Bearer <key>".', { extensions: UNAUTHENTICATED });
+            throw new GraphQLError(
+              'This server needs an API key for queries too: send "Authorization: Bearer <key>".',
+              { extensions: UNAUTHENTICATED },
+            );
           }
         },
       };
@@ -136,7 +160,10 @@ function requireKey(apiKeys: readonly ApiKey[]): RequestHandler {
   return (request, response, next) => {
     const caller = identify(request.get('authorization'), apiKeys);
     if (typeof caller === 'object') return next();
-    const message = caller === 'none' ? 'This server needs an API key: send "Authorization: Bearer <key>".' : 'The API key sent is not a configured key.';
+    const message =
+      caller === 'none'
+        ? 'This server needs an API key: send "Authorization: Bearer <key>".'
+        : 'The API key sent is not a configured key.';
     response.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
   };
 }
@@ -213,7 +240,14 @@ export async function createApp({
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
   const caller = (authorization: string | undefined): Caller | 'none' | 'invalid' => identify(authorization, apiKeys);
-  app.use('/graphql', ...api, json, expressMiddleware(apollo, { context: async ({ req }) => createContext(runner, snapshots, caller(req.get('authorization'))) }));
+  app.use(
+    '/graphql',
+    ...api,
+    json,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(runner, snapshots, caller(req.get('authorization'))),
+    }),
+  );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
   app.use('/export', ...reads, exportRouter(runner));
   if (cypherEndpoint) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));

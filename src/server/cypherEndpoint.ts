@@ -144,7 +144,17 @@ export function tokenize(query: string): Token[] {
 }
 
 /** Namespaces of Cypher's own functions; a call in any other namespace is a plugin's or the DBMS's and is refused. */
-const BUILT_IN_NAMESPACES = new Set(['point', 'vector', 'vector.similarity', 'date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration']);
+const BUILT_IN_NAMESPACES = new Set([
+  'point',
+  'vector',
+  'vector.similarity',
+  'date',
+  'datetime',
+  'localdatetime',
+  'localtime',
+  'time',
+  'duration',
+]);
 
 const isKeyword = (token: Token | undefined, ...words: string[]) =>
   token !== undefined && token.kind === 'word' && !token.quoted && words.includes(token.text.toUpperCase());
@@ -152,7 +162,11 @@ const isKeyword = (token: Token | undefined, ...words: string[]) =>
 /** A clause starts at the beginning of the query, of a subquery (`{`) or after UNION [ALL | DISTINCT]. */
 function atClauseStart(tokens: Token[], index: number): boolean {
   const before = tokens[index - 1];
-  return before === undefined || (before.kind === 'punct' && before.text === '{') || isKeyword(before, 'UNION', 'ALL', 'DISTINCT');
+  return (
+    before === undefined ||
+    (before.kind === 'punct' && before.text === '{') ||
+    isKeyword(before, 'UNION', 'ALL', 'DISTINCT')
+  );
 }
 
 /** A bare word used as a keyword: not a property key (`n.set`), label (`:Set`), parameter (`$set`) or map key (`{set: 1}`). */
@@ -166,11 +180,50 @@ function keywordAt(tokens: Token[], index: number): string | undefined {
   return token.text.toUpperCase();
 }
 
-const ADMIN_START = new Set(['SHOW', 'TERMINATE', 'GRANT', 'DENY', 'REVOKE', 'START', 'STOP', 'ALTER', 'DROP', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN']);
+const ADMIN_START = new Set([
+  'SHOW',
+  'TERMINATE',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'START',
+  'STOP',
+  'ALTER',
+  'DROP',
+  'RENAME',
+  'ENABLE',
+  'DEALLOCATE',
+  'REALLOCATE',
+  'DRYRUN',
+]);
 const ADMIN_OBJECTS = new Set([
-  'DATABASE', 'DATABASES', 'USER', 'USERS', 'ROLE', 'ROLES', 'INDEX', 'INDEXES', 'CONSTRAINT', 'CONSTRAINTS', 'ALIAS', 'ALIASES',
-  'SERVER', 'SERVERS', 'PRIVILEGE', 'PRIVILEGES', 'COMPOSITE', 'TRANSACTION', 'TRANSACTIONS', 'PROCEDURE', 'PROCEDURES',
-  'FUNCTION', 'FUNCTIONS', 'SETTING', 'SETTINGS', 'HOME', 'CURRENT',
+  'DATABASE',
+  'DATABASES',
+  'USER',
+  'USERS',
+  'ROLE',
+  'ROLES',
+  'INDEX',
+  'INDEXES',
+  'CONSTRAINT',
+  'CONSTRAINTS',
+  'ALIAS',
+  'ALIASES',
+  'SERVER',
+  'SERVERS',
+  'PRIVILEGE',
+  'PRIVILEGES',
+  'COMPOSITE',
+  'TRANSACTION',
+  'TRANSACTIONS',
+  'PROCEDURE',
+  'PROCEDURES',
+  'FUNCTION',
+  'FUNCTIONS',
+  'SETTING',
+  'SETTINGS',
+  'HOME',
+  'CURRENT',
 ]);
 const INDEX_KINDS = new Set(['RANGE', 'TEXT', 'POINT', 'FULLTEXT', 'LOOKUP', 'VECTOR', 'BTREE']);
 const WRITE_KEYWORDS = ['CREATE', 'MERGE', 'SET', 'DELETE', 'REMOVE', 'FOREACH'];
@@ -218,11 +271,15 @@ export function screenText(query: string, database: string): EndpointError | und
     if (word === 'USE' && atClauseStart(tokens, index) && next?.kind === 'word') {
       const target = useTarget(tokens, index + 1);
       if (target.toLowerCase() !== database.toLowerCase()) {
-        return forbidden(`the query targets another database (USE ${target}); only the "${database}" database can be queried`);
+        return forbidden(
+          `the query targets another database (USE ${target}); only the "${database}" database can be queried`,
+        );
       }
     }
     if (word !== undefined && ADMIN_START.has(word) && atClauseStart(tokens, index) && next?.kind === 'word') {
-      return forbidden(`the query is an administration command (${word} ${next.text.toUpperCase()}); only reads are allowed`);
+      return forbidden(
+        `the query is an administration command (${word} ${next.text.toUpperCase()}); only reads are allowed`,
+      );
     }
     if (word === 'CREATE' || word === 'DROP' || word === 'ALTER' || word === 'RENAME') {
       // CREATE [OR REPLACE] [COMPOSITE | RANGE | TEXT | ...] DATABASE | USER | ROLE | INDEX | CONSTRAINT | ...
@@ -231,14 +288,20 @@ export function screenText(query: string, database: string): EndpointError | und
       if (tokens[j]?.kind === 'word' && !tokens[j].quoted && INDEX_KINDS.has(tokens[j].text.toUpperCase())) j += 1;
       if (isKeyword(tokens[j], 'COMPOSITE')) j += 1;
       if (tokens[j]?.kind === 'word' && !tokens[j].quoted && ADMIN_OBJECTS.has(tokens[j].text.toUpperCase())) {
-        return forbidden(`the query is an administration or schema command (${word} ${tokens[j].text.toUpperCase()}); only reads are allowed`);
+        return forbidden(
+          `the query is an administration or schema command (${word} ${tokens[j].text.toUpperCase()}); only reads are allowed`,
+        );
       }
     }
     if (word === 'LOAD' && (isKeyword(next, 'CSV') || isKeyword(next, 'FROM'))) {
-      return forbidden('the query uses LOAD CSV, which reads files or URLs from the server; only graph reads are allowed');
+      return forbidden(
+        'the query uses LOAD CSV, which reads files or URLs from the server; only graph reads are allowed',
+      );
     }
     if (word === 'IN' && isKeyword(next, 'TRANSACTIONS')) {
-      return forbidden('the query uses CALL { ... } IN TRANSACTIONS, which commits batches of its own; only single read transactions are allowed');
+      return forbidden(
+        'the query uses CALL { ... } IN TRANSACTIONS, which commits batches of its own; only single read transactions are allowed',
+      );
     }
     if (word === 'CALL' && next?.kind === 'word') {
       return forbidden(`the query calls a procedure (${callName(tokens, index + 1)}); procedure calls are not allowed`);
@@ -275,7 +338,9 @@ function screenFunctionName(name: string): EndpointError | undefined {
   if (['db', 'dbms', 'apoc'].includes(root)) {
     return forbidden(`the query calls ${name}(...); functions and procedures of ${root}.* are not allowed`);
   }
-  return forbidden(`the query calls ${name}(...), which is not a built-in Cypher function; only built-in functions are allowed`);
+  return forbidden(
+    `the query calls ${name}(...), which is not a built-in Cypher function; only built-in functions are allowed`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -288,7 +353,8 @@ function operators(plan: Plan): Plan[] {
 }
 
 const WRITE_OPERATOR = /^(Create|Merge|LockingMerge|Delete|DetachDelete|Set[A-Z]|Remove|Foreach$|SubqueryForeach)/;
-const SCHEMA_OPERATOR = /^((Create|Drop)(Index|Constraint)|DoNothingIfExists|AdministrationCommand|SystemProcedureCall)/;
+const SCHEMA_OPERATOR =
+  /^((Create|Drop)(Index|Constraint)|DoNothingIfExists|AdministrationCommand|SystemProcedureCall)/;
 const WRITE_CLAUSE_OF: [RegExp, string][] = [
   [/^(Create)/, 'CREATE'],
   [/^(Merge|LockingMerge)/, 'MERGE'],
@@ -305,32 +371,55 @@ const CALL_IN_DETAILS = /(?<![\w.$`])`?([A-Za-z_][\w]*(?:`?\.`?[A-Za-z_][\w]*)+)
 function writeClauses(query: string, ops: string[]): string {
   const fromText = writeKeywords(query);
   if (fromText.length > 0) return fromText.join(', ');
-  const fromPlan = [...new Set(ops.flatMap((op) => WRITE_CLAUSE_OF.filter(([pattern]) => pattern.test(op)).map(([, clause]) => clause)))];
-  return fromPlan.length > 0 ? fromPlan.join(', ') : ops.filter((op) => WRITE_OPERATOR.test(op) || SCHEMA_OPERATOR.test(op)).join(', ') || 'unknown clause';
+  const fromPlan = [
+    ...new Set(
+      ops.flatMap((op) => WRITE_CLAUSE_OF.filter(([pattern]) => pattern.test(op)).map(([, clause]) => clause)),
+    ),
+  ];
+  return fromPlan.length > 0
+    ? fromPlan.join(', ')
+    : ops.filter((op) => WRITE_OPERATOR.test(op) || SCHEMA_OPERATOR.test(op)).join(', ') || 'unknown clause';
 }
 
 /** Refuses a planned query that is not a pure read of `database`. Returns the refusal, or undefined. */
 export function screenPlan(query: string, summary: ResultSummary, database: string): EndpointError | undefined {
   const plan = summary.plan;
-  if (!plan) return forbidden('Neo4j gave no plan for the query, so it cannot be checked; only plannable read queries are allowed');
+  if (!plan)
+    return forbidden(
+      'Neo4j gave no plan for the query, so it cannot be checked; only plannable read queries are allowed',
+    );
   const all = operators(plan);
   const names = all.map((op) => op.operatorType.split('@')[0]);
-  const targets = [...new Set(all.map((op) => op.operatorType.split('@')[1]).filter((db): db is string => db !== undefined && db !== ''))];
+  const targets = [
+    ...new Set(
+      all.map((op) => op.operatorType.split('@')[1]).filter((db): db is string => db !== undefined && db !== ''),
+    ),
+  ];
   const foreign = targets.filter((db) => db.toLowerCase() !== database.toLowerCase());
   if (foreign.length > 0) {
-    return forbidden(`the query runs on another database (${foreign.join(', ')}); only the "${database}" database can be queried`);
+    return forbidden(
+      `the query runs on another database (${foreign.join(', ')}); only the "${database}" database can be queried`,
+    );
   }
   for (const op of all) {
     const name = op.operatorType.split('@')[0];
     const details = typeof op.arguments?.Details === 'string' ? op.arguments.Details : '';
     if (/Procedure/i.test(name)) {
-      return forbidden(`the query calls a procedure (${details.split(' :: ')[0] || name}); procedure calls are not allowed`);
+      return forbidden(
+        `the query calls a procedure (${details.split(' :: ')[0] || name}); procedure calls are not allowed`,
+      );
     }
-    if (/CSV/i.test(name)) return forbidden('the query uses LOAD CSV, which reads files or URLs from the server; only graph reads are allowed');
+    if (/CSV/i.test(name))
+      return forbidden(
+        'the query uses LOAD CSV, which reads files or URLs from the server; only graph reads are allowed',
+      );
     if (/^Transaction/.test(name)) {
-      return forbidden('the query uses CALL { ... } IN TRANSACTIONS, which commits batches of its own; only single read transactions are allowed');
+      return forbidden(
+        'the query uses CALL { ... } IN TRANSACTIONS, which commits batches of its own; only single read transactions are allowed',
+      );
     }
-    if (/^(Show|Terminate)/.test(name)) return forbidden(`the query is a ${name} command; only graph reads are allowed`);
+    if (/^(Show|Terminate)/.test(name))
+      return forbidden(`the query is a ${name} command; only graph reads are allowed`);
     for (const match of details.matchAll(CALL_IN_DETAILS)) {
       const refusal = screenFunctionName(match[1].replace(/`/g, ''));
       if (refusal) return refusal;
@@ -338,14 +427,18 @@ export function screenPlan(query: string, summary: ResultSummary, database: stri
   }
   const schema = names.filter((name) => SCHEMA_OPERATOR.test(name));
   if (summary.queryType === 's' || schema.length > 0) {
-    return forbidden(`the query changes the schema or administers the database (${schema.join(', ') || writeClauses(query, names)}); only reads are allowed`);
+    return forbidden(
+      `the query changes the schema or administers the database (${schema.join(', ') || writeClauses(query, names)}); only reads are allowed`,
+    );
   }
   const writes = names.filter((name) => WRITE_OPERATOR.test(name));
   if (summary.queryType !== 'r' || writes.length > 0) {
     if (summary.queryType === 'w' || summary.queryType === 'rw' || writes.length > 0) {
       return forbidden(`the query writes to the database (${writeClauses(query, names)}); only reads are allowed`);
     }
-    return forbidden(`Neo4j classifies the query as "${String(summary.queryType)}", not as a read ("r"); only reads are allowed`);
+    return forbidden(
+      `Neo4j classifies the query as "${String(summary.queryType)}", not as a read ("r"); only reads are allowed`,
+    );
   }
   return undefined;
 }
@@ -400,18 +493,33 @@ export function toJson(value: unknown): unknown {
   }
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (isNode(value)) return { elementId: value.elementId, labels: [...value.labels], properties: toJson(value.properties) };
+  if (isNode(value))
+    return { elementId: value.elementId, labels: [...value.labels], properties: toJson(value.properties) };
   if (isRelationship(value)) {
-    return { elementId: value.elementId, type: value.type, start: value.startNodeElementId, end: value.endNodeElementId, properties: toJson(value.properties) };
+    return {
+      elementId: value.elementId,
+      type: value.type,
+      start: value.startNodeElementId,
+      end: value.endNodeElementId,
+      properties: toJson(value.properties),
+    };
   }
-  if (isUnboundRelationship(value)) return { elementId: value.elementId, type: value.type, properties: toJson(value.properties) };
+  if (isUnboundRelationship(value))
+    return { elementId: value.elementId, type: value.type, properties: toJson(value.properties) };
   if (isPath(value)) {
     const out: unknown[] = [toJson(value.start)];
     for (const segment of value.segments) out.push(toJson(segment.relationship), toJson(segment.end));
     return out;
   }
   if (isDuration(value)) return isoDuration(value);
-  if (isPoint(value) || isDate(value) || isDateTime(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value)) {
+  if (
+    isPoint(value) ||
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isLocalTime(value) ||
+    isTime(value)
+  ) {
     return value.toString();
   }
   if (isUUID(value)) return value.toString();
@@ -447,7 +555,8 @@ function toEndpointError(error: unknown, timeoutMs: number): EndpointError {
   const message = firstLine(error instanceof Error ? error.message : String(error)) || 'no detail given';
   const code = error instanceof Neo4jError ? error.code : undefined;
   if (code === undefined) return new EndpointError(500, 'INTERNAL_SERVER_ERROR', `the query failed: ${message}`);
-  if (/TransactionTimedOut/.test(code)) return new EndpointError(408, 'TIMEOUT', `the query ran longer than ${timeoutMs} ms and was stopped`);
+  if (/TransactionTimedOut/.test(code))
+    return new EndpointError(408, 'TIMEOUT', `the query ran longer than ${timeoutMs} ms and was stopped`);
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
     return new EndpointError(503, 'SERVICE_UNAVAILABLE', `Neo4j is not reachable: ${message}`);
   }
@@ -457,11 +566,15 @@ function toEndpointError(error: unknown, timeoutMs: number): EndpointError {
   if (code.startsWith('Neo.ClientError.Security.')) {
     return new EndpointError(503, 'SERVICE_UNAVAILABLE', `the server cannot authenticate with Neo4j: ${message}`);
   }
-  if (code.startsWith('Neo.ClientError.Transaction.Terminated') || code.startsWith('Neo.TransientError.Transaction.Terminated')) {
+  if (
+    code.startsWith('Neo.ClientError.Transaction.Terminated') ||
+    code.startsWith('Neo.TransientError.Transaction.Terminated')
+  ) {
     return new EndpointError(503, 'SERVICE_UNAVAILABLE', `the query was terminated by Neo4j: ${message}`);
   }
   if (code.startsWith('Neo.ClientError.')) return badRequest(`Neo4j rejected the query: ${message}`);
-  if (code.startsWith('Neo.TransientError.')) return new EndpointError(503, 'SERVICE_UNAVAILABLE', `Neo4j could not run the query now (${code}): ${message}`);
+  if (code.startsWith('Neo.TransientError.'))
+    return new EndpointError(503, 'SERVICE_UNAVAILABLE', `Neo4j could not run the query now (${code}): ${message}`);
   return new EndpointError(500, 'INTERNAL_SERVER_ERROR', `Neo4j failed to run the query (${code}): ${message}`);
 }
 
@@ -474,13 +587,18 @@ function validate(body: unknown, maxQueryBytes: number): { query: string; params
     throw badRequest('the body must be a JSON object { "query": string, "params"?: object } sent as application/json');
   }
   const { query, params } = body as { query?: unknown; params?: unknown };
-  if (query === undefined || query === null) throw badRequest('"query" is missing: send { "query": "MATCH ... RETURN ..." }');
-  if (typeof query !== 'string') throw badRequest(`"query" must be a string, got ${Array.isArray(query) ? 'array' : typeof query}`);
+  if (query === undefined || query === null)
+    throw badRequest('"query" is missing: send { "query": "MATCH ... RETURN ..." }');
+  if (typeof query !== 'string')
+    throw badRequest(`"query" must be a string, got ${Array.isArray(query) ? 'array' : typeof query}`);
   if (query.trim() === '') throw badRequest('"query" is empty');
   const bytes = Buffer.byteLength(query, 'utf8');
-  if (bytes > maxQueryBytes) throw badRequest(`"query" is ${bytes} bytes long; at most ${maxQueryBytes} bytes (UTF-8) are accepted`);
+  if (bytes > maxQueryBytes)
+    throw badRequest(`"query" is ${bytes} bytes long; at most ${maxQueryBytes} bytes (UTF-8) are accepted`);
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw badRequest(`"params" must be an object of named parameters, got ${Array.isArray(params) ? 'array' : typeof params}`);
+    throw badRequest(
+      `"params" must be an object of named parameters, got ${Array.isArray(params) ? 'array' : typeof params}`,
+    );
   }
   return { query, params: (params ?? {}) as Record<string, unknown> };
 }
@@ -489,8 +607,10 @@ function validate(body: unknown, maxQueryBytes: number): { query: string; params
 export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions): Router {
   const { timeoutMs, rowCap } = options;
   const maxQueryBytes = options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES;
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new Error(`cypherRouter: timeoutMs must be a positive integer, got ${timeoutMs}`);
-  if (!Number.isInteger(rowCap) || rowCap < 0) throw new Error(`cypherRouter: rowCap must be a non-negative integer, got ${rowCap}`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
+    throw new Error(`cypherRouter: timeoutMs must be a positive integer, got ${timeoutMs}`);
+  if (!Number.isInteger(rowCap) || rowCap < 0)
+    throw new Error(`cypherRouter: rowCap must be a non-negative integer, got ${rowCap}`);
 
   async function execute(query: string, rawParams: Record<string, unknown>): Promise<CypherResponse> {
     const started = performance.now();
@@ -529,7 +649,14 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
           }
           rows.push(columns.map((_, index) => toJson(record.get(index))));
         }
-        return { columns: [...columns], rows, rowCount: rows.length, truncated, rowCap, elapsedMs: Math.round(performance.now() - started) };
+        return {
+          columns: [...columns],
+          rows,
+          rowCount: rows.length,
+          truncated,
+          rowCap,
+          elapsedMs: Math.round(performance.now() - started),
+        };
       } finally {
         await tx.rollback().catch(() => undefined);
       }
@@ -547,9 +674,13 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
       const failure = toEndpointError(error, timeoutMs);
       if (failure.status === 500) {
         // The message is the client's; the cause stays in the server's log without reaching the response.
-        console.error('cypher endpoint:', error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : error);
+        console.error(
+          'cypher endpoint:',
+          error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : error,
+        );
       }
-      if (!response.headersSent) response.status(failure.status).json({ error: { code: failure.code, message: failure.message } });
+      if (!response.headersSent)
+        response.status(failure.status).json({ error: { code: failure.code, message: failure.message } });
     }
   });
   return router;

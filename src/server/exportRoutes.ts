@@ -14,7 +14,14 @@ export function exportRouter(runner: QueryRunner): Router {
   router.get('/:file', async (request, response) => {
     const file = EXPORT_FILES[request.params.file];
     if (!file) {
-      response.status(404).json({ error: { code: 'NOT_FOUND', message: `no export named "${request.params.file}"; try ${Object.keys(EXPORT_FILES).join(', ')}` } });
+      response
+        .status(404)
+        .json({
+          error: {
+            code: 'NOT_FOUND',
+            message: `no export named "${request.params.file}"; try ${Object.keys(EXPORT_FILES).join(', ')}`,
+          },
+        });
       return;
     }
     response.setHeader('content-type', file.contentType);
@@ -25,7 +32,10 @@ export function exportRouter(runner: QueryRunner): Router {
     } catch (error) {
       // Headers are gone once the body started: the client sees a cut-off download, the log says why.
       console.error(`export ${file.filename}: ${(error as Error).message}`);
-      if (!response.headersSent) response.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The export could not be read from the database.' } });
+      if (!response.headersSent)
+        response
+          .status(503)
+          .json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The export could not be read from the database.' } });
       else response.destroy();
     }
   });

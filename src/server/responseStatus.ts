@@ -42,8 +42,11 @@ export const responseStatusPlugin: ApolloServerPlugin = {
         const { data, errors = [] } = response.body.singleResult;
         // A body that is no GraphQL request at all (BAD_REQUEST: no query, a query that is not a string) stays 400,
         // and a request without a valid key stays 401.
-        const kept = errors.some((error) => error.extensions?.code === 'BAD_REQUEST' || error.extensions?.code === 'UNAUTHENTICATED');
-        if (contentType === JSON_TYPE && status >= 400 && status < 500 && data === undefined && !kept) response.http.status = 200;
+        const kept = errors.some(
+          (error) => error.extensions?.code === 'BAD_REQUEST' || error.extensions?.code === 'UNAUTHENTICATED',
+        );
+        if (contentType === JSON_TYPE && status >= 400 && status < 500 && data === undefined && !kept)
+          response.http.status = 200;
       },
     };
   },

@@ -107,7 +107,15 @@ export interface SeedRecords {
   'partnerships.yaml': PartnershipRecord[];
 }
 
-export const SEED_FILE_NAMES = ['sources.yaml', 'stages.yaml', 'industries.yaml', 'companies.yaml', 'models.yaml', 'services.yaml', 'partnerships.yaml'] as const;
+export const SEED_FILE_NAMES = [
+  'sources.yaml',
+  'stages.yaml',
+  'industries.yaml',
+  'companies.yaml',
+  'models.yaml',
+  'services.yaml',
+  'partnerships.yaml',
+] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness
@@ -170,7 +178,8 @@ function sampler(weights: readonly number[]): (rng: Rng) => number {
 }
 
 /** Zipf-like weights by rank: 1 / (rank + offset)^exponent. */
-const zipf = (count: number, exponent: number, offset = 1) => Array.from({ length: count }, (_, rank) => 1 / (rank + offset) ** exponent);
+const zipf = (count: number, exponent: number, offset = 1) =>
+  Array.from({ length: count }, (_, rank) => 1 / (rank + offset) ** exponent);
 
 /** Draws from a list with Zipf-like weights by position: the first entries are the popular ones. */
 function zipfPicker<T>(items: readonly T[], exponent: number, offset = 1): (rng: Rng) => T {
@@ -211,12 +220,36 @@ const releaseYear = weighted({ '2018': 1, '2019': 2, '2020': 3, '2021': 5, '2022
 const STAGES: Omit<StageRecord, 'sources'>[] = [
   { id: 'data', name: 'Data construction', nameKo: '데이터 구축', order: 1, layer: 'CORE' },
   { id: 'model-training', name: 'Foundation-model training', nameKo: '초거대 AI 학습', order: 2, layer: 'CORE' },
-  { id: 'service-development', name: 'Domain-specific model and service development', nameKo: '세부 사례별 생성형 AI 개발', order: 3, layer: 'CORE' },
-  { id: 'service-delivery', name: 'Service delivery, use and improvement', nameKo: '서비스 제공, 활용 및 개선', order: 4, layer: 'CORE' },
+  {
+    id: 'service-development',
+    name: 'Domain-specific model and service development',
+    nameKo: '세부 사례별 생성형 AI 개발',
+    order: 3,
+    layer: 'CORE',
+  },
+  {
+    id: 'service-delivery',
+    name: 'Service delivery, use and improvement',
+    nameKo: '서비스 제공, 활용 및 개선',
+    order: 4,
+    layer: 'CORE',
+  },
   { id: 'cloud', name: 'Cloud', nameKo: '클라우드', order: 5, layer: 'INFRASTRUCTURE' },
-  { id: 'chips', name: 'AI chips (GPU and AI-accelerator design)', nameKo: 'AI 반도체', order: 6, layer: 'INFRASTRUCTURE' },
+  {
+    id: 'chips',
+    name: 'AI chips (GPU and AI-accelerator design)',
+    nameKo: 'AI 반도체',
+    order: 6,
+    layer: 'INFRASTRUCTURE',
+  },
   { id: 'memory', name: 'Memory and storage', nameKo: '메모리', order: 7, layer: 'INFRASTRUCTURE' },
-  { id: 'foundry', name: 'Foundry (semiconductor manufacturing)', nameKo: '반도체 제조', order: 8, layer: 'INFRASTRUCTURE' },
+  {
+    id: 'foundry',
+    name: 'Foundry (semiconductor manufacturing)',
+    nameKo: '반도체 제조',
+    order: 8,
+    layer: 'INFRASTRUCTURE',
+  },
 ];
 const STAGE_ORDER = new Map(STAGES.map((stage) => [stage.id, stage.order]));
 
@@ -244,8 +277,41 @@ const COUNTRIES: Record<Role, (rng: Rng) => string> = {
   memory: weighted({ KR: 5, US: 3, JP: 2, CN: 2, TW: 1 }),
   chips: weighted({ US: 10, CN: 4, TW: 2, KR: 2, IL: 2, GB: 1, CA: 1, JP: 1 }),
   cloud: weighted({ US: 8, CN: 4, KR: 2, DE: 1, FR: 1, JP: 1, IN: 1, GB: 1 }),
-  developer: weighted({ US: 30, CN: 14, GB: 6, FR: 5, KR: 5, DE: 4, CA: 4, IL: 3, JP: 3, IN: 3, SG: 2, CH: 2, AE: 1, SE: 1 }),
-  applied: weighted({ US: 30, CN: 12, GB: 7, DE: 6, IN: 6, FR: 5, KR: 5, JP: 5, CA: 4, IL: 3, TW: 2, SG: 2, NL: 2, SE: 2, ES: 2, AU: 2, BR: 2 }),
+  developer: weighted({
+    US: 30,
+    CN: 14,
+    GB: 6,
+    FR: 5,
+    KR: 5,
+    DE: 4,
+    CA: 4,
+    IL: 3,
+    JP: 3,
+    IN: 3,
+    SG: 2,
+    CH: 2,
+    AE: 1,
+    SE: 1,
+  }),
+  applied: weighted({
+    US: 30,
+    CN: 12,
+    GB: 7,
+    DE: 6,
+    IN: 6,
+    FR: 5,
+    KR: 5,
+    JP: 5,
+    CA: 4,
+    IL: 3,
+    TW: 2,
+    SG: 2,
+    NL: 2,
+    SE: 2,
+    ES: 2,
+    AU: 2,
+    BR: 2,
+  }),
 };
 
 const SUFFIXES: Record<Role, readonly string[]> = {
@@ -254,7 +320,20 @@ const SUFFIXES: Record<Role, readonly string[]> = {
   chips: ['Silicon', 'Micro Devices', 'Semiconductor', 'Compute'],
   cloud: ['Cloud', 'Cloud Services', 'Technologies', 'Systems'],
   developer: ['AI', 'Labs', 'Research', 'Intelligence', 'AI Lab'],
-  applied: ['Inc.', 'Software', 'Health', 'Finance', 'Media', 'Robotics', 'Analytics', 'Commerce', 'Learning', 'Studio', 'Group', 'Tech'],
+  applied: [
+    'Inc.',
+    'Software',
+    'Health',
+    'Finance',
+    'Media',
+    'Robotics',
+    'Analytics',
+    'Commerce',
+    'Learning',
+    'Studio',
+    'Group',
+    'Tech',
+  ],
 };
 
 const ROLE_WORD: Record<Role, string> = {
@@ -276,7 +355,40 @@ const MARKET_CAP: Record<Role, { p: number; top: number }> = {
   applied: { p: 0.09, top: 120 },
 };
 
-const SYLLABLES = ['ka', 'lo', 'vi', 'ren', 'to', 'mi', 'sa', 'nor', 'ex', 'qua', 'zen', 'dra', 'ly', 'pho', 'ter', 'nu', 'vo', 'cel', 'ar', 'is', 'ko', 'ra', 'tan', 'via', 'mo', 'bel', 'xa', 'ri', 'on', 'gen', 'pa', 'lu'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vi',
+  'ren',
+  'to',
+  'mi',
+  'sa',
+  'nor',
+  'ex',
+  'qua',
+  'zen',
+  'dra',
+  'ly',
+  'pho',
+  'ter',
+  'nu',
+  'vo',
+  'cel',
+  'ar',
+  'is',
+  'ko',
+  'ra',
+  'tan',
+  'via',
+  'mo',
+  'bel',
+  'xa',
+  'ri',
+  'on',
+  'gen',
+  'pa',
+  'lu',
+];
 
 function baseName(rng: Rng): string {
   const parts = Array.from({ length: int(rng, 2, 3) }, () => pick(rng, SYLLABLES)).join('');
@@ -315,8 +427,10 @@ function roleCounts(n: number): Record<Role, number> {
 /** Given a company count and a seed, returns the records of each seed file; the same options give the same records. */
 export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
   const { companies: n, seed } = options;
-  if (!Number.isInteger(n) || n < MIN_COMPANIES || n > MAX_COMPANIES) throw new RangeError(`companies must be a whole number from ${MIN_COMPANIES} to ${MAX_COMPANIES}, got ${n}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a whole number from 0 to ${0xffffffff}, got ${seed}`);
+  if (!Number.isInteger(n) || n < MIN_COMPANIES || n > MAX_COMPANIES)
+    throw new RangeError(`companies must be a whole number from ${MIN_COMPANIES} to ${MAX_COMPANIES}, got ${n}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`seed must be a whole number from 0 to ${0xffffffff}, got ${seed}`);
   const sources = [SOURCE_ID];
 
   // --- Companies and their roles ---------------------------------------------------------------------------------
@@ -341,13 +455,30 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
       name = `${base} ${pick(rng, SUFFIXES[role])}`;
     }
     usedNames.add(name);
-    const company: Company = { id: `syn-co-${pad(index + 1, 5)}`, role, rank: byRole[role].length, base, name, stages: new Set(), adopts: [], modelCount: 0, serviceCount: 0 };
+    const company: Company = {
+      id: `syn-co-${pad(index + 1, 5)}`,
+      role,
+      rank: byRole[role].length,
+      base,
+      name,
+      stages: new Set(),
+      adopts: [],
+      modelCount: 0,
+      serviceCount: 0,
+    };
     companies.push(company);
     byRole[role].push(company);
   });
   // Prominence is independent of id order: shuffle each role before ranking it.
   for (const list of Object.values(byRole)) shuffle(rng, list).forEach((company, rank) => (company.rank = rank));
-  const { foundry: foundries, memory: memoryMakers, chips: chipDesigners, cloud: clouds, developer: developers, applied } = byRole;
+  const {
+    foundry: foundries,
+    memory: memoryMakers,
+    chips: chipDesigners,
+    cloud: clouds,
+    developer: developers,
+    applied,
+  } = byRole;
   for (const company of foundries) company.stages.add('foundry');
   for (const company of memoryMakers) company.stages.add('memory');
   for (const company of chipDesigners) company.stages.add('chips');
@@ -382,7 +513,14 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
     familyCount.set(lead, generation);
     const year = Number(releaseYear(modelRng));
     const roll = modelRng();
-    const released = roll < 0.1 ? undefined : roll < 0.2 ? String(year) : roll < 0.7 ? `${year}-${pad(int(modelRng, 1, 12), 2)}` : `${year}-${pad(int(modelRng, 1, 12), 2)}-${pad(int(modelRng, 1, 28), 2)}`;
+    const released =
+      roll < 0.1
+        ? undefined
+        : roll < 0.2
+          ? String(year)
+          : roll < 0.7
+            ? `${year}-${pad(int(modelRng, 1, 12), 2)}`
+            : `${year}-${pad(int(modelRng, 1, 12), 2)}-${pad(int(modelRng, 1, 28), 2)}`;
     const size = parameterSize(modelRng, year);
     const accessRoll = modelRng();
     const access = accessRoll < 0.35 ? 'OPEN' : accessRoll < 0.6 ? 'LIMITED' : accessRoll < 0.8 ? 'CLOSED' : undefined;
@@ -407,9 +545,12 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
   // Preferential attachment: a quarter of the picks are uniform over all models, the rest repeat an earlier pick, so
   // a model is drawn with probability growing with the services already built on it.
   const urn: number[] = [];
-  const popularModel = (r: Rng) => (urn.length === 0 || chance(r, 0.25) ? Math.floor(r() * models.length) : urn[Math.floor(r() * urn.length)]);
+  const popularModel = (r: Rng) =>
+    urn.length === 0 || chance(r, 0.25) ? Math.floor(r() * models.length) : urn[Math.floor(r() * urn.length)];
   const ownModels = new Map<Company, number[]>();
-  modelOwners.forEach((owners, index) => owners.forEach((owner) => ownModels.set(owner, [...(ownModels.get(owner) ?? []), index])));
+  modelOwners.forEach((owners, index) =>
+    owners.forEach((owner) => ownModels.set(owner, [...(ownModels.get(owner) ?? []), index])),
+  );
   const drawApplied = zipfPicker(applied, 0.9, 8);
   const drawModelMaker = zipfPicker(developerPool, 1.0, 3);
   const drawIndustry = sampler(INDUSTRIES.map((industry) => industry.weight));
@@ -437,7 +578,13 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
       name: `${provider.base} ${pick(serviceRng, SERVICE_WORDS)}${industries.length > 0 && chance(serviceRng, 0.3) ? ` for ${INDUSTRY_WORD[industries[0]]}` : ''}`,
       providers: [provider.id],
       models: built.map((model) =>
-        chance(serviceRng, 0.02) ? { id: models[model].id, confidence: 'UNCERTAIN', note: 'Synthetic: the provider does not confirm this model.' } : models[model].id,
+        chance(serviceRng, 0.02)
+          ? {
+              id: models[model].id,
+              confidence: 'UNCERTAIN',
+              note: 'Synthetic: the provider does not confirm this model.',
+            }
+          : models[model].id,
       ),
     } as ServiceRecord;
     if (industries.length > 0) service.industries = industries;
@@ -474,7 +621,12 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
     return roll < 0.02 ? 'UNCERTAIN' : roll < 0.07 ? 'CONFIRMED' : 'REPORTED';
   };
   /** Adds a partnership unless the same kind already links the same parties (in the same roles); returns whether it did. */
-  const deal = (kind: Kind, parties: [Company, string][], name: string, extra: { valueUsd?: number; description?: string; announced?: number } = {}): boolean => {
+  const deal = (
+    kind: Kind,
+    parties: [Company, string][],
+    name: string,
+    extra: { valueUsd?: number; description?: string; announced?: number } = {},
+  ): boolean => {
     const ids = parties.map(([company]) => company.id);
     if (new Set(ids).size !== ids.length) return false;
     const key = `${kind}|${(kind === 'COLLABORATION' ? [...ids].sort() : ids).join('|')}`;
@@ -501,81 +653,163 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
   const drawMemory = zipfPicker(memoryMakers, 1.2);
   const drawCloud = zipfPicker(clouds, 1.3);
   const supply = (supplier: Company, customer: Company, what: string) =>
-    deal('SUPPLY', [[supplier, 'supplier'], [customer, 'customer']], `${supplier.name} supplies ${what} to ${customer.name}`, { announced: 0.7 });
+    deal(
+      'SUPPLY',
+      [
+        [supplier, 'supplier'],
+        [customer, 'customer'],
+      ],
+      `${supplier.name} supplies ${what} to ${customer.name}`,
+      { announced: 0.7 },
+    );
   for (const chips of chipDesigners) {
     // Every chip designer makes its chips at a foundry and buys memory.
-    for (let k = 0, want = chance(dealRng, 0.35) ? 2 : 1, tries = 0; k < want && tries < 10; tries++) if (supply(drawFoundry(dealRng), chips, 'wafer manufacturing')) k++;
-    for (let k = 0, want = chance(dealRng, 0.5) ? 2 : 1, tries = 0; k < want && tries < 10; tries++) if (supply(drawMemory(dealRng), chips, 'high-bandwidth memory')) k++;
+    for (let k = 0, want = chance(dealRng, 0.35) ? 2 : 1, tries = 0; k < want && tries < 10; tries++)
+      if (supply(drawFoundry(dealRng), chips, 'wafer manufacturing')) k++;
+    for (let k = 0, want = chance(dealRng, 0.5) ? 2 : 1, tries = 0; k < want && tries < 10; tries++)
+      if (supply(drawMemory(dealRng), chips, 'high-bandwidth memory')) k++;
   }
-  for (const memory of memoryMakers) if (chance(dealRng, 0.4)) supply(drawFoundry(dealRng), memory, 'logic-die manufacturing');
+  for (const memory of memoryMakers)
+    if (chance(dealRng, 0.4)) supply(drawFoundry(dealRng), memory, 'logic-die manufacturing');
   for (const cloud of clouds) {
-    for (let k = 0, want = int(dealRng, 1, 3), tries = 0; k < want && tries < 10; tries++) if (supply(drawChips(dealRng), cloud, 'AI accelerators')) k++;
+    for (let k = 0, want = int(dealRng, 1, 3), tries = 0; k < want && tries < 10; tries++)
+      if (supply(drawChips(dealRng), cloud, 'AI accelerators')) k++;
     if (chance(dealRng, 0.5)) supply(drawMemory(dealRng), cloud, 'memory and storage');
   }
 
   // Cloud hosting: every developer that is not itself a cloud provider, and some service providers.
   const cloudDeal = (customer: Company) => {
     const supplier = drawCloud(dealRng);
-    return deal('CLOUD', [[supplier, 'supplier'], [customer, 'customer']], `${customer.name} runs on ${supplier.name}`, { announced: 0.75 });
+    return deal(
+      'CLOUD',
+      [
+        [supplier, 'supplier'],
+        [customer, 'customer'],
+      ],
+      `${customer.name} runs on ${supplier.name}`,
+      { announced: 0.75 },
+    );
   };
   for (const developer of developers) {
-    for (let k = 0, want = chance(dealRng, 0.25) ? 2 : 1, tries = 0; k < want && tries < 10; tries++) if (cloudDeal(developer)) k++;
+    for (let k = 0, want = chance(dealRng, 0.25) ? 2 : 1, tries = 0; k < want && tries < 10; tries++)
+      if (cloudDeal(developer)) k++;
   }
   for (const company of applied) if (company.serviceCount > 0 && chance(dealRng, 0.25)) cloudDeal(company);
 
   // Some developers buy chips directly; data vendors (applied companies with no services) sell training data.
-  for (const developer of developers) if (developer.modelCount > 2 && chance(dealRng, 0.3)) supply(drawChips(dealRng), developer, 'AI accelerators');
-  const dataVendors = applied.filter((company) => company.serviceCount === 0 && company.adopts.length === 0).slice(0, Math.max(1, Math.round(n * 0.02)));
+  for (const developer of developers)
+    if (developer.modelCount > 2 && chance(dealRng, 0.3)) supply(drawChips(dealRng), developer, 'AI accelerators');
+  const dataVendors = applied
+    .filter((company) => company.serviceCount === 0 && company.adopts.length === 0)
+    .slice(0, Math.max(1, Math.round(n * 0.02)));
   for (const vendor of dataVendors) vendor.stages.add('data');
   const byModels = [...developerPool].sort((a, b) => b.modelCount - a.modelCount || a.rank - b.rank);
   const drawBigDeveloper = zipfPicker(byModels, 1.0, 2);
   if (dataVendors.length > 0) {
     const drawVendor = zipfPicker(dataVendors, 0.8, 2);
-    for (let k = 0, tries = 0; k < Math.round(n * 0.05) && tries < n; tries++) if (supply(drawVendor(dealRng), drawBigDeveloper(dealRng), 'training data')) k++;
+    for (let k = 0, tries = 0; k < Math.round(n * 0.05) && tries < n; tries++)
+      if (supply(drawVendor(dealRng), drawBigDeveloper(dealRng), 'training data')) k++;
   }
 
   // Investment: big tech and clouds (and chip designers) into model developers, the popular ones most.
-  const topDevelopers = new Set(byModels.filter((company) => company.role === 'developer').slice(0, Math.max(1, Math.round(developers.length * 0.03))));
-  const investors = [...clouds, ...chipDesigners.slice(0, Math.max(1, Math.ceil(chipDesigners.length / 3))), ...topDevelopers];
+  const topDevelopers = new Set(
+    byModels
+      .filter((company) => company.role === 'developer')
+      .slice(0, Math.max(1, Math.round(developers.length * 0.03))),
+  );
+  const investors = [
+    ...clouds,
+    ...chipDesigners.slice(0, Math.max(1, Math.ceil(chipDesigners.length / 3))),
+    ...topDevelopers,
+  ];
   const drawInvestor = zipfPicker(investors, 0.7, 2);
   const investees = byModels.filter((company) => company.role === 'developer' && !topDevelopers.has(company));
   const drawInvestee = zipfPicker(investees, 0.8, 3);
   for (let k = 0, tries = 0; investees.length > 0 && k < Math.round(n * 0.1) && tries < n; tries++) {
     const [investor, investee] = [drawInvestor(dealRng), drawInvestee(dealRng)];
     const value = chance(dealRng, 0.4) ? twoDigits(Math.exp(Math.log(5e7) + 1.6 * normal(dealRng))) : undefined;
-    const extra = value === undefined ? {} : { valueUsd: Math.max(1e5, value), description: `Synthetic round of USD ${money(Math.max(1e5, value))}.` };
-    if (deal('INVESTMENT', [[investor, 'investor'], [investee, 'investee']], `${investor.name} invests in ${investee.name}`, extra)) k++;
+    const extra =
+      value === undefined
+        ? {}
+        : { valueUsd: Math.max(1e5, value), description: `Synthetic round of USD ${money(Math.max(1e5, value))}.` };
+    if (
+      deal(
+        'INVESTMENT',
+        [
+          [investor, 'investor'],
+          [investee, 'investee'],
+        ],
+        `${investor.name} invests in ${investee.name}`,
+        extra,
+      )
+    )
+      k++;
   }
 
   // Licensing: developers license models to service providers and to other developers.
   const drawLicensee = zipfPicker([...applied, ...developers], 0.5, 10);
   for (let k = 0, tries = 0; k < Math.round(n * 0.08) && tries < n; tries++) {
     const [licensor, licensee] = [drawBigDeveloper(dealRng), drawLicensee(dealRng)];
-    if (deal('LICENSING', [[licensor, 'licensor'], [licensee, 'licensee']], `${licensor.name} licenses models to ${licensee.name}`)) k++;
+    if (
+      deal(
+        'LICENSING',
+        [
+          [licensor, 'licensor'],
+          [licensee, 'licensee'],
+        ],
+        `${licensor.name} licenses models to ${licensee.name}`,
+      )
+    )
+      k++;
   }
 
   // Acquisitions (rare): the big buy small applied companies and developers, each acquired at most once.
   const acquired = new Set<Company>();
   const acquirers = [...clouds, ...topDevelopers, ...applied.slice(0, Math.max(1, Math.round(applied.length * 0.01)))];
   const drawAcquirer = zipfPicker(acquirers, 0.8, 2);
-  const targets = [...applied.slice(Math.round(applied.length * 0.2)), ...investees.slice(Math.round(investees.length * 0.3))];
+  const targets = [
+    ...applied.slice(Math.round(applied.length * 0.2)),
+    ...investees.slice(Math.round(investees.length * 0.3)),
+  ];
   for (let k = 0, tries = 0; targets.length > 0 && k < Math.round(n * 0.01) && tries < n; tries++) {
     const [acquirer, target] = [drawAcquirer(dealRng), pick(dealRng, targets)];
     if (acquired.has(target) || acquirers.includes(target)) continue;
-    if (deal('ACQUISITION', [[acquirer, 'acquirer'], [target, 'acquired']], `${acquirer.name} acquires ${target.name}`, { announced: 0.95 })) {
+    if (
+      deal(
+        'ACQUISITION',
+        [
+          [acquirer, 'acquirer'],
+          [target, 'acquired'],
+        ],
+        `${acquirer.name} acquires ${target.name}`,
+        { announced: 0.95 },
+      )
+    ) {
       acquired.add(target);
       k++;
     }
   }
 
   // Collaborations fill the rest up to ~0.8 per company: prominent companies with anyone.
-  const prominent = [...clouds, ...chipDesigners, ...byModels.slice(0, Math.max(1, Math.round(byModels.length * 0.2))), ...applied.slice(0, Math.max(1, Math.round(applied.length * 0.05)))];
+  const prominent = [
+    ...clouds,
+    ...chipDesigners,
+    ...byModels.slice(0, Math.max(1, Math.round(byModels.length * 0.2))),
+    ...applied.slice(0, Math.max(1, Math.round(applied.length * 0.05))),
+  ];
   const drawProminent = zipfPicker(prominent, 0.6, 3);
   const anyone = () => (chance(dealRng, 0.5) ? drawProminent(dealRng) : pick(dealRng, companies));
   for (let tries = 0; partnerships.length < Math.round(n * 0.8) && tries < 4 * n; tries++) {
     const parties = chance(dealRng, 0.1) ? [anyone(), anyone(), anyone()] : [drawProminent(dealRng), anyone()];
-    const name = parties.length === 2 ? `${parties[0].name} and ${parties[1].name} collaboration` : `${parties[0].name}, ${parties[1].name} and ${parties[2].name} consortium`;
-    deal('COLLABORATION', parties.map((company) => [company, 'partner'] as [Company, string]), name);
+    const name =
+      parties.length === 2
+        ? `${parties[0].name} and ${parties[1].name} collaboration`
+        : `${parties[0].name}, ${parties[1].name} and ${parties[2].name} consortium`;
+    deal(
+      'COLLABORATION',
+      parties.map((company) => [company, 'partner'] as [Company, string]),
+      name,
+    );
   }
 
   // --- Company records -----------------------------------------------------------------------------------------
@@ -592,8 +826,10 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
       record.marketCapAsOf = '2023-06-07';
     }
     record.description = `Synthetic ${ROLE_WORD[company.role]}${record.country ? ` based in ${record.country}` : ''}.`;
-    if (company.role === 'applied' && company.stages.size === 0 && chance(capRng, 0.5)) company.stages.add('service-delivery');
-    if (company.stages.size > 0) record.stages = [...company.stages].sort((a, b) => STAGE_ORDER.get(a)! - STAGE_ORDER.get(b)!);
+    if (company.role === 'applied' && company.stages.size === 0 && chance(capRng, 0.5))
+      company.stages.add('service-delivery');
+    if (company.stages.size > 0)
+      record.stages = [...company.stages].sort((a, b) => STAGE_ORDER.get(a)! - STAGE_ORDER.get(b)!);
     if (company.adopts.length > 0) record.adopts = company.adopts;
     record.sources = sources;
     return record;
@@ -615,11 +851,25 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
     'services.yaml': services,
     'partnerships.yaml': partnerships,
   };
-
 }
 
 const MODEL_WORDS = ['LM', 'GPT', 'Chat', 'Vision', 'Coder', 'Diffusion', 'Speech', 'Instruct', 'Omni', 'Base'];
-const SERVICE_WORDS = ['Assistant', 'Copilot', 'Studio', 'Chat', 'Search', 'Writer', 'Insights', 'Agent', 'Translate', 'Image', 'Voice', 'Code', 'Analytics', 'Tutor'];
+const SERVICE_WORDS = [
+  'Assistant',
+  'Copilot',
+  'Studio',
+  'Chat',
+  'Search',
+  'Writer',
+  'Insights',
+  'Agent',
+  'Translate',
+  'Image',
+  'Voice',
+  'Code',
+  'Analytics',
+  'Tutor',
+];
 const INDUSTRY_WORD: Record<string, string> = {
   'software-development': 'Developers',
   'marketing-advertising': 'Marketing',
@@ -722,10 +972,16 @@ export function seedFileName(file: SeedFileName, format: SeedFormat): string {
  * a time), so a file of any size is written without holding its text whole. JSON Lines: one JSON record per line;
  * YAML: block records, each after a blank line.
  */
-export function* seedFileText(records: SeedRecords, file: SeedFileName, format: SeedFormat, options?: SyntheticOptions): Generator<string> {
+export function* seedFileText(
+  records: SeedRecords,
+  file: SeedFileName,
+  format: SeedFormat,
+  options?: SyntheticOptions,
+): Generator<string> {
   const about = options ? ` (companies ${options.companies}, seed ${options.seed})` : '';
   yield `${GENERATED_HEADER}${about}; not real data. Regenerate instead of editing.\n`;
-  for (const record of records[file] as object[]) yield format === 'jsonl' ? `${JSON.stringify(record)}\n` : `\n${recordText(record)}\n`;
+  for (const record of records[file] as object[])
+    yield format === 'jsonl' ? `${JSON.stringify(record)}\n` : `\n${recordText(record)}\n`;
 }
 
 /** Given generated records, returns each seed file's YAML text, keyed by file name (same records, same bytes). */

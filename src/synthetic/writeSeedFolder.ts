@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEED_FILE_NAMES, SeedFormat, SeedRecords, SyntheticOptions, seedFileName, seedFileText } from './generateGraph';
+import {
+  SEED_FILE_NAMES,
+  SeedFormat,
+  SeedRecords,
+  SyntheticOptions,
+  seedFileName,
+  seedFileText,
+} from './generateGraph';
 
 const WRITE_CHUNK = 1 << 20;
 
@@ -8,7 +15,12 @@ const WRITE_CHUNK = 1 << 20;
  * Given generated records, writes each seed file into `dir` (which must exist) in the given format, about 1 MB at a
  * time so no file's whole text is held; returns each written file's name, record count and size in bytes.
  */
-export function writeSeedFolder(dir: string, records: SeedRecords, format: SeedFormat, options: SyntheticOptions): { file: string; records: number; bytes: number }[] {
+export function writeSeedFolder(
+  dir: string,
+  records: SeedRecords,
+  format: SeedFormat,
+  options: SyntheticOptions,
+): { file: string; records: number; bytes: number }[] {
   return SEED_FILE_NAMES.map((file) => {
     const name = seedFileName(file, format);
     const bytes = writeInChunks(path.join(dir, name), seedFileText(records, file, format, options));

@@ -8,7 +8,11 @@ import { freePort } from '../../src/neo4j/freePort';
 
 /** Builds dist/ (command-line tests run it) and starts a throw-away Neo4j unless NEO4J_URI points at one. */
 export default async function globalSetup(): Promise<void> {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')],
+    { stdio: 'inherit' },
+  );
   if (process.env.NEO4J_URI) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-test-neo4j-'));
   const neo4j = await startNeo4j({

@@ -76,7 +76,11 @@ export function stringProbes(schema: GraphQLSchema, text: string): Operation[] {
         definitions.push(`$${arg.name}: ${String(arg.type)}`);
         args.push(`${arg.name}: $${arg.name}`);
       }
-      operations.push({ label: `${field.name}(${label})`, query: `query (${definitions.join(', ')}) { ${field.name}(${args.join(', ')})${selection} }`, variables });
+      operations.push({
+        label: `${field.name}(${label})`,
+        query: `query (${definitions.join(', ')}) { ${field.name}(${args.join(', ')})${selection} }`,
+        variables,
+      });
     };
     for (const arg of field.args) {
       const inner = getNullableType(arg.type);

@@ -14,7 +14,8 @@ export function seedFile(file: string, dir = path.join(projectRoot, 'seed')): Se
 }
 
 const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
-const refs = (record: SeedRecord, field: string): string[] => ((record[field] as (string | { id: string })[] | undefined) ?? []).map(refId);
+const refs = (record: SeedRecord, field: string): string[] =>
+  ((record[field] as (string | { id: string })[] | undefined) ?? []).map(refId);
 
 export interface OracleEdge {
   from: string;
@@ -46,8 +47,10 @@ export function datedDependencies(dir?: string): DatedEdge[] {
     for (const model of refs(service, 'models')) add(service.id, 'BUILT_ON', model);
     for (const provider of refs(service, 'providers')) add(service.id, 'PROVIDED_BY', provider);
   }
-  for (const model of seedFile('models.yaml', dir)) for (const developer of refs(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer);
-  for (const company of seedFile('companies.yaml', dir)) for (const model of refs(company, 'adopts')) add(company.id, 'ADOPTS', model);
+  for (const model of seedFile('models.yaml', dir))
+    for (const developer of refs(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer);
+  for (const company of seedFile('companies.yaml', dir))
+    for (const model of refs(company, 'adopts')) add(company.id, 'ADOPTS', model);
   const rules: Record<string, [string, string, string]> = {
     INVESTMENT: ['investee', 'investor', 'INVESTED_BY'],
     LICENSING: ['licensee', 'licensor', 'LICENSED_FROM'],
@@ -60,14 +63,20 @@ export function datedDependencies(dir?: string): DatedEdge[] {
     if (!rule) continue;
     const parties = deal.parties as { company: string; role: string }[];
     for (const dependent of parties.filter((party) => party.role === rule[0])) {
-      for (const dependency of parties.filter((party) => party.role === rule[1])) add(dependent.company, rule[2], dependency.company, deal.id);
+      for (const dependency of parties.filter((party) => party.role === rule[1]))
+        add(dependent.company, rule[2], dependency.company, deal.id);
     }
   }
   return [...edges.values()];
 }
 
 /** Breadth-first closure from `root` along (upstream) or against (downstream) the edges: every reached id with its fewest steps. */
-export function closure(edges: OracleEdge[], root: string, direction: 'upstream' | 'downstream', maxHops = Infinity): Map<string, number> {
+export function closure(
+  edges: OracleEdge[],
+  root: string,
+  direction: 'upstream' | 'downstream',
+  maxHops = Infinity,
+): Map<string, number> {
   const next = new Map<string, string[]>();
   for (const edge of edges) {
     const [from, to] = direction === 'upstream' ? [edge.from, edge.to] : [edge.to, edge.from];

@@ -35,10 +35,17 @@ function canonical(value: unknown): string {
  * A hash of every node (labels, properties) and relationship (type, ends, properties): equal hashes, equal graphs.
  * With `exported`, only what the exports hold (no retired entities, no history).
  */
-export async function graphChecksum(runner: QueryRunner, { exported = false }: { exported?: boolean } = {}): Promise<string> {
+export async function graphChecksum(
+  runner: QueryRunner,
+  { exported = false }: { exported?: boolean } = {},
+): Promise<string> {
   const skip = exported ? 'NOT n:Retired AND NOT n:HistoryRecord' : 'true';
-  const skipEnds = exported ? 'NOT a:Retired AND NOT a:HistoryRecord AND NOT b:Retired AND NOT b:HistoryRecord' : 'true';
-  const nodes = await runner.read(`MATCH (n) WHERE ${skip} RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties`);
+  const skipEnds = exported
+    ? 'NOT a:Retired AND NOT a:HistoryRecord AND NOT b:Retired AND NOT b:HistoryRecord'
+    : 'true';
+  const nodes = await runner.read(
+    `MATCH (n) WHERE ${skip} RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties`,
+  );
   const rels = await runner.read(
     `MATCH (a)-[r]->(b) WHERE ${skipEnds} RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties`,
   );

@@ -67,9 +67,29 @@
   };
 
   const SHOWCASE_SERVICE = 'askup';
-  const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#2f4b7c', '#a0cbe8', '#8cd17d'];
+  const PALETTE = [
+    '#4e79a7',
+    '#f28e2b',
+    '#59a14f',
+    '#e15759',
+    '#b07aa1',
+    '#76b7b2',
+    '#edc948',
+    '#ff9da7',
+    '#9c755f',
+    '#2f4b7c',
+    '#a0cbe8',
+    '#8cd17d',
+  ];
   const NO_GROUP = '#bab0ac';
-  const KIND_COLOURS = { INVESTMENT: '#4e79a7', LICENSING: '#b07aa1', SUPPLY: '#f28e2b', CLOUD: '#76b7b2', COLLABORATION: '#9c9c9c', ACQUISITION: '#e15759' };
+  const KIND_COLOURS = {
+    INVESTMENT: '#4e79a7',
+    LICENSING: '#b07aa1',
+    SUPPLY: '#f28e2b',
+    CLOUD: '#76b7b2',
+    COLLABORATION: '#9c9c9c',
+    ACQUISITION: '#e15759',
+  };
   const ENTITY_COLOURS = { SERVICE: '#59a14f', FOUNDATION_MODEL: '#b07aa1', COMPANY: '#4e79a7' };
   const ENTITY_WORDS = { SERVICE: 'service', FOUNDATION_MODEL: 'model', COMPANY: 'company' };
   const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -101,14 +121,18 @@
     try {
       body = await response.json();
     } catch (error) {
-      throw new ApiError(`The server answered HTTP ${response.status} without a GraphQL response.`, `HTTP_${response.status}`);
+      throw new ApiError(
+        `The server answered HTTP ${response.status} without a GraphQL response.`,
+        `HTTP_${response.status}`,
+      );
     }
     if (body.errors && body.errors.length > 0) {
       const first = body.errors[0];
       const messages = [...new Set(body.errors.map((error) => error.message))].join(' ');
       throw new ApiError(messages, (first.extensions && first.extensions.code) || 'UNKNOWN');
     }
-    if (!body.data) throw new ApiError(`The server answered HTTP ${response.status} without data.`, `HTTP_${response.status}`);
+    if (!body.data)
+      throw new ApiError(`The server answered HTTP ${response.status} without data.`, `HTTP_${response.status}`);
     return body.data;
   }
 
@@ -197,7 +221,10 @@
    * ("2019-08" keeps what was announced by 2019-08-01), so each position is the month after a deal's month.
    */
   function sliderMonths(edges) {
-    const dates = edges.map((edge) => edge.announcedOn).filter(Boolean).sort();
+    const dates = edges
+      .map((edge) => edge.announcedOn)
+      .filter(Boolean)
+      .sort();
     if (dates.length === 0) return [];
     const [firstYear, firstMonth] = monthOf(dates[0]);
     const [lastYear, lastMonth] = monthOf(dates[dates.length - 1]);
@@ -239,7 +266,8 @@
     const counts = new Map();
     for (const node of nodes) if (node.group) counts.set(node.group, (counts.get(node.group) || 0) + 1);
     const ordered = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([group]) => group);
-    for (const group of ordered) if (!network.colours.has(group)) network.colours.set(group, PALETTE[network.colours.size % PALETTE.length]);
+    for (const group of ordered)
+      if (!network.colours.has(group)) network.colours.set(group, PALETTE[network.colours.size % PALETTE.length]);
   }
 
   function drawNetwork(result) {
@@ -265,7 +293,8 @@
     container.dataset.nodes = String(cy.nodes().length);
     container.dataset.edges = String(cy.edges().length);
     drawLegend(result.nodes);
-    if (result.nodes.length === 0) network.element.querySelector('.status').textContent = 'No partnership matches these filters.';
+    if (result.nodes.length === 0)
+      network.element.querySelector('.status').textContent = 'No partnership matches these filters.';
   }
 
   /** The countries of the drawn nodes, with their colours and counts. */
@@ -375,11 +404,15 @@
     }
     card.element.append(element('h3', 'name', displayName(company)));
     const facts = [countryName(company.country)];
-    if (company.marketCapUsdBn !== null) facts.push(`market cap USD ${number.format(company.marketCapUsdBn)} bn (${company.marketCapAsOf})`);
+    if (company.marketCapUsdBn !== null)
+      facts.push(`market cap USD ${number.format(company.marketCapUsdBn)} bn (${company.marketCapAsOf})`);
     card.element.append(element('p', 'facts', facts.join(' · ')));
     if (company.description) card.element.append(element('p', 'description', company.description));
     const stages = [...company.stages].sort((a, b) => a.order - b.order);
-    appendList('Models', company.models.map((model) => displayName(model) + (model.releasedOn ? `, ${model.releasedOn}` : '')));
+    appendList(
+      'Models',
+      company.models.map((model) => displayName(model) + (model.releasedOn ? `, ${model.releasedOn}` : '')),
+    );
     appendList('Services', company.services.map(displayName));
     appendList('Value-chain stages', stages.map(displayName));
     appendSources(company.sources);
@@ -422,12 +455,18 @@
 
   function concentrationVariables() {
     const stage = document.getElementById('stage').value;
-    return { measure: document.getElementById('measure').value, groupBy: document.getElementById('group-by').value, stage: stage || null };
+    return {
+      measure: document.getElementById('measure').value,
+      groupBy: document.getElementById('group-by').value,
+      stage: stage || null,
+    };
   }
 
   /** What the chosen measure and grouping count, in the schema's own words. */
   function explainConcentration() {
-    const chosen = [document.getElementById('measure'), document.getElementById('group-by')].map((select) => select.selectedOptions[0]);
+    const chosen = [document.getElementById('measure'), document.getElementById('group-by')].map(
+      (select) => select.selectedOptions[0],
+    );
     document.getElementById('measure-note').textContent = chosen
       .map((option) => option && option.title)
       .filter(Boolean)
@@ -438,7 +477,9 @@
     explainConcentration();
     const variables = concentrationVariables();
     concentration.element.dataset.variables = JSON.stringify(variables);
-    return runForPanel(concentration, QUERIES.concentration, variables, (data) => drawConcentration(data.concentration));
+    return runForPanel(concentration, QUERIES.concentration, variables, (data) =>
+      drawConcentration(data.concentration),
+    );
   }
 
   /** A share's label, with the Korean name of a company where it has one. */
@@ -471,18 +512,29 @@
       bar.style.width = `${Math.max(share.share * 100, 0.5)}%`;
       const track = element('div', 'track');
       track.append(bar);
-      row.append(element('span', 'bar-label', shareLabel(share, result.groupBy)), track, element('span', 'bar-value', `${percent.format(share.share)} (${number.format(share.value)})`));
+      row.append(
+        element('span', 'bar-label', shareLabel(share, result.groupBy)),
+        track,
+        element('span', 'bar-value', `${percent.format(share.share)} (${number.format(share.value)})`),
+      );
       row.title = share.members.map(displayName).join(', ');
       bars.append(row);
     }
   }
 
   function setUpConcentrationControls(stages) {
-    const describe = ([name, description]) => ({ value: name, label: name.toLowerCase().replace('_', ' '), title: description });
+    const describe = ([name, description]) => ({
+      value: name,
+      label: name.toLowerCase().replace('_', ' '),
+      title: description,
+    });
     fillSelect(document.getElementById('measure'), Object.entries(MEASURES).map(describe));
     fillSelect(document.getElementById('group-by'), Object.entries(GROUPS).map(describe));
     const ordered = [...stages].sort((a, b) => a.order - b.order);
-    fillSelect(document.getElementById('stage'), [{ value: '', label: 'all stages' }, ...ordered.map((stage) => ({ value: stage.id, label: displayName(stage) }))]);
+    fillSelect(document.getElementById('stage'), [
+      { value: '', label: 'all stages' },
+      ...ordered.map((stage) => ({ value: stage.id, label: displayName(stage) })),
+    ]);
     for (const id of ['measure', 'group-by', 'stage']) {
       const select = document.getElementById(id);
       select.disabled = false;
@@ -526,9 +578,17 @@
     cy.elements().remove();
     cy.add([
       ...nodes.map(({ entity, distance }) => ({
-        data: { id: entity.id, label: upstreamLabel(entity), kind: entity.kind, distance, colour: ENTITY_COLOURS[entity.kind] || NO_GROUP },
+        data: {
+          id: entity.id,
+          label: upstreamLabel(entity),
+          kind: entity.kind,
+          distance,
+          colour: ENTITY_COLOURS[entity.kind] || NO_GROUP,
+        },
       })),
-      ...mergeSteps(result.steps).map((step) => ({ data: { id: `${step.from}->${step.to}`, source: step.from, target: step.to, label: step.relations.join(' / ') } })),
+      ...mergeSteps(result.steps).map((step) => ({
+        data: { id: `${step.from}->${step.to}`, source: step.from, target: step.to, label: step.relations.join(' / ') },
+      })),
     ]);
     cy.layout({ name: 'preset', positions: layerPositions(nodes), fit: true, padding: 30, animate: false }).run();
     if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
@@ -574,7 +634,11 @@
     for (const [distance, entities] of byDistance) {
       const item = element('li');
       item.append(element('strong', '', distance === 0 ? 'root' : `${distance} step${distance === 1 ? '' : 's'}`), ' ');
-      item.append(entities.map((entity) => `${displayName(entity)} ${ENTITY_WORDS[entity.kind] || entity.kind.toLowerCase()}`).join(' · '));
+      item.append(
+        entities
+          .map((entity) => `${displayName(entity)} ${ENTITY_WORDS[entity.kind] || entity.kind.toLowerCase()}`)
+          .join(' · '),
+      );
       list.append(item);
     }
   }
@@ -588,7 +652,12 @@
           style: {
             'background-color': 'data(colour)',
             label: 'data(label)',
-            shape: (node) => (node.data('kind') === 'COMPANY' ? 'round-rectangle' : node.data('kind') === 'SERVICE' ? 'diamond' : 'ellipse'),
+            shape: (node) =>
+              node.data('kind') === 'COMPANY'
+                ? 'round-rectangle'
+                : node.data('kind') === 'SERVICE'
+                  ? 'diamond'
+                  : 'ellipse',
             width: 22,
             height: 22,
             'font-size': 11,
@@ -621,7 +690,10 @@
 
   function setUpExplorerControls(services) {
     const select = document.getElementById('service');
-    fillSelect(select, services.map((service) => ({ value: service.id, label: displayName(service) })));
+    fillSelect(
+      select,
+      services.map((service) => ({ value: service.id, label: displayName(service) })),
+    );
     if (services.some((service) => service.id === SHOWCASE_SERVICE)) select.value = SHOWCASE_SERVICE;
     select.disabled = false;
     select.addEventListener('change', loadUpstream);

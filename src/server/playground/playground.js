@@ -6,7 +6,9 @@
 
   /** Whether the document text defines an operation of this name. */
   function definesOperation(query, name) {
-    return new RegExp('(^|[^_0-9A-Za-z])(query|mutation|subscription)\\s+' + name + '(?![_0-9A-Za-z])').test(query || '');
+    return new RegExp('(^|[^_0-9A-Za-z])(query|mutation|subscription)\\s+' + name + '(?![_0-9A-Za-z])').test(
+      query || '',
+    );
   }
 
   /**
@@ -18,8 +20,16 @@
     if (params.operationName && !definesOperation(params.query, params.operationName)) {
       params = Object.assign({}, params, { operationName: undefined });
     }
-    var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, (options && options.headers) || {});
-    return fetch('/graphql', { method: 'POST', headers: headers, body: JSON.stringify(params), credentials: 'same-origin' }).then(function (response) {
+    var headers = Object.assign(
+      { 'content-type': 'application/json', accept: 'application/json' },
+      (options && options.headers) || {},
+    );
+    return fetch('/graphql', {
+      method: 'POST',
+      headers: headers,
+      body: JSON.stringify(params),
+      credentials: 'same-origin',
+    }).then(function (response) {
       return response.json();
     });
   }
@@ -36,7 +46,9 @@
         var source = block.trim();
         var match = /^(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(source);
         if (!match) return null;
-        var comments = source.split('\n').filter(function (line) { return /^\s*#/.test(line); });
+        var comments = source.split('\n').filter(function (line) {
+          return /^\s*#/.test(line);
+        });
         var label = comments.length ? comments[0].replace(/^\s*#\s*/, '') : match[2];
         return { name: match[2], label: label, source: source + '\n' };
       })
@@ -59,19 +71,29 @@
         schema: state.schema,
         query: state.query,
         variables: state.variables,
-        defaultQuery: examples.length ? examples[0].source : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
+        defaultQuery: examples.length
+          ? examples[0].source
+          : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
         defaultEditorToolsVisibility: false,
         shouldPersistHeaders: false,
         isHeadersEditorEnabled: true,
         // Controlled: the editors' text is kept here, so picking an example can always replace it.
-        onEditQuery: function (value) { state.query = value; render(); },
-        onEditVariables: function (value) { state.variables = value; render(); },
+        onEditQuery: function (value) {
+          state.query = value;
+          render();
+        },
+        onEditVariables: function (value) {
+          state.variables = value;
+          render();
+        },
       }),
     );
   }
 
   select.addEventListener('change', function () {
-    var example = examples.find(function (candidate) { return candidate.name === select.value; });
+    var example = examples.find(function (candidate) {
+      return candidate.name === select.value;
+    });
     if (!example) return;
     state.query = example.source;
     state.variables = '';
@@ -83,9 +105,13 @@
       if (!response.ok) throw new Error('schema.json: HTTP ' + response.status);
       return response.json();
     })
-    .then(function (introspection) { state.schema = introspection; })
+    .then(function (introspection) {
+      state.schema = introspection;
+    })
     // Without it GraphiQL asks /graphql, which answers where introspection is on.
-    .catch(function () { state.schema = undefined; })
+    .catch(function () {
+      state.schema = undefined;
+    })
     .then(function () {
       state.schemaSettled = true;
       render();
