@@ -1,0 +1,60 @@
+/**
+ * The graph's enumerations, each once: as a list of its values and as an object whose keys are its values
+ * (`EntityKind.COMPANY === 'COMPANY'`), the shape TypeGraphQL registers and TypeScript code reads.
+ */
+
+/** Given a list of names, returns the object that maps each name to itself. */
+function enumOf<const T extends readonly string[]>(values: T): { readonly [K in T[number]]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in T[number]]: K };
+}
+
+export const ENTITY_KINDS = [
+  'COMPANY',
+  'FOUNDATION_MODEL',
+  'SERVICE',
+  'STAGE',
+  'INDUSTRY',
+  'PARTNERSHIP',
+  'SOURCE',
+] as const;
+export const EntityKind = enumOf(ENTITY_KINDS);
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const CONFIDENCE = ['CONFIRMED', 'REPORTED', 'UNCERTAIN'] as const;
+export const Confidence = enumOf(CONFIDENCE);
+export type Confidence = (typeof CONFIDENCE)[number];
+
+export const PARTNERSHIP_KINDS = [
+  'INVESTMENT',
+  'LICENSING',
+  'SUPPLY',
+  'CLOUD',
+  'COLLABORATION',
+  'ACQUISITION',
+] as const;
+export const PartnershipKind = enumOf(PARTNERSHIP_KINDS);
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+export const MODEL_ACCESS = ['OPEN', 'LIMITED', 'CLOSED'] as const;
+export const ModelAccess = enumOf(MODEL_ACCESS);
+export type ModelAccess = (typeof MODEL_ACCESS)[number];
+
+export const STAGE_LAYERS = ['CORE', 'INFRASTRUCTURE'] as const;
+export const StageLayer = enumOf(STAGE_LAYERS);
+export type StageLayer = (typeof STAGE_LAYERS)[number];
+
+export const MODEL_ORDERS = ['NAME', 'PARAMETERS_DESC', 'RELEASED_ON'] as const;
+export const ModelOrder = enumOf(MODEL_ORDERS);
+export type ModelOrder = (typeof MODEL_ORDERS)[number];
+
+export const CONCENTRATION_MEASURES = ['MODELS', 'SERVICES', 'MARKET_CAP', 'ADOPTERS'] as const;
+export const ConcentrationMeasure = enumOf(CONCENTRATION_MEASURES);
+export type ConcentrationMeasure = (typeof CONCENTRATION_MEASURES)[number];
+
+export const CONCENTRATION_GROUPS = ['COMPANY', 'COUNTRY', 'BLOC'] as const;
+export const ConcentrationGroup = enumOf(CONCENTRATION_GROUPS);
+export type ConcentrationGroup = (typeof CONCENTRATION_GROUPS)[number];
+
+export const CONCENTRATION_LEVELS = ['UNCONCENTRATED', 'MODERATE', 'HIGH'] as const;
+export const ConcentrationLevel = enumOf(CONCENTRATION_LEVELS);
+export type ConcentrationLevel = (typeof CONCENTRATION_LEVELS)[number];

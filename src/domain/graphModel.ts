@@ -1,0 +1,264 @@
+/**
+ * The one description of the graph: its labels with their properties, its relationship types with their ends, the
+ * API fields that follow them and the seed fields that declare them, and which facts make one entity depend on
+ * another. Seed validation, the read path, curation, the GraphQL enums, the dependency derivation, exports and the
+ * synthetic generator all derive from `GRAPH` (or from a model of the same shape, in tests).
+ */
+import {
+  CONFIDENCE,
+  MODEL_ACCESS,
+  PARTNERSHIP_KINDS,
+  STAGE_LAYERS,
+  type EntityKind,
+  type PartnershipKind,
+} from './enums';
+
+/** The type of one property, as the seed files, the curation inputs and the exports read it. */
+export type PropertyType =
+  | { kind: 'string' }
+  | { kind: 'strings' }
+  | { kind: 'date' }
+  | { kind: 'number'; min: number; nullable?: boolean }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'country' }
+  | { kind: 'url' };
+
+export interface PropertySpec {
+  type: PropertyType;
+  required?: boolean;
+}
+
+export interface LabelSpec {
+  /** The API's EntityKind of nodes with this label. */
+  kind: EntityKind;
+  /** The seed file that holds these nodes (JSON Lines: the same name ending in .jsonl). */
+  file: string;
+  /** Sources are their own provenance and cite none. */
+  cited: boolean;
+  properties: Record<string, PropertySpec>;
+}
+
+/**
+ * A relationship type between two labels. `fields` names the API fields that follow it: `out` on the `from` label,
+ * `in` on the `to` label. `seed` names the list field of a seed record that declares it, on the record at its `from`
+ * or its `to` end. `dependency` says whether the fact makes one end depend on the other: the dependent end and the
+ * relation the DEPENDS_ON it derives carries. `editable`: editors may add it through the API (a LinkKind).
+ */
+export interface RelationshipSpec {
+  from: string;
+  to: string;
+  fields: { out: string; in: string };
+  seed: { on: 'from' | 'to'; field: string; required: boolean };
+  /** Relationship properties the API serves (a party's role). */
+  properties?: readonly string[];
+  dependency?: { dependent: 'from' | 'to'; relation: string };
+  editable: boolean;
+}
+
+/** A partnership kind whose parties depend on each other: the dependent role, the role it depends on, the relation. */
+export interface PartnershipDependency {
+  kind: PartnershipKind;
+  dependent: string;
+  dependency: string;
+  relation: string;
+}
+
+export interface GraphModel {
+  /** In load order: a seed file's references point only at labels that come earlier or at its own. */
+  labels: Record<string, LabelSpec>;
+  relationships: Record<string, RelationshipSpec>;
+  /** The roles a party may take in each kind of partnership. */
+  rolesByKind: Record<PartnershipKind, readonly string[]>;
+  partnershipDependencies: readonly PartnershipDependency[];
+  /** Partnership kinds that merge their parties into one bloc for concentration by BLOC. */
+  blocKinds: readonly PartnershipKind[];
+}
+
+const str = { type: { kind: 'string' } } as const;
+const date = { type: { kind: 'date' } } as const;
+const confidence = { type: { kind: 'enum', values: CONFIDENCE } } as const;
+const named = {
+  name: { type: { kind: 'string' }, required: true },
+  nameKo: str,
+  aliases: { type: { kind: 'strings' } },
+  description: str,
+} as const;
+
+export const GRAPH = {
+  labels: {
+    Source: {
+      kind: 'SOURCE',
+      file: 'sources.yaml',
+      cited: false,
+      properties: { ...named, publisher: str, publishedOn: date, url: { type: { kind: 'url' } } },
+    },
+    ValueChainStage: {
+      kind: 'STAGE',
+      file: 'stages.yaml',
+      cited: true,
+      properties: {
+        ...named,
+        confidence,
+        order: { type: { kind: 'int', min: 1, max: 99 }, required: true },
+        layer: { type: { kind: 'enum', values: STAGE_LAYERS }, required: true },
+      },
+    },
+    Industry: { kind: 'INDUSTRY', file: 'industries.yaml', cited: true, properties: { ...named, confidence } },
+    Company: {
+      kind: 'COMPANY',
+      file: 'companies.yaml',
+      cited: true,
+      properties: {
+        ...named,
+        confidence,
+        country: { type: { kind: 'country' } },
+        marketCapUsdBn: { type: { kind: 'number', min: 0 } },
+        marketCapAsOf: date,
+      },
+    },
+    FoundationModel: {
+      kind: 'FOUNDATION_MODEL',
+      file: 'models.yaml',
+      cited: true,
+      properties: {
+        ...named,
+        confidence,
+        parameters: { type: { kind: 'number', min: 0, nullable: true } },
+        parametersNote: str,
+        releasedOn: date,
+        access: { type: { kind: 'enum', values: MODEL_ACCESS } },
+      },
+    },
+    Service: {
+      kind: 'SERVICE',
+      file: 'services.yaml',
+      cited: true,
+      properties: { ...named, confidence, launchedOn: date },
+    },
+    Partnership: {
+      kind: 'PARTNERSHIP',
+      file: 'partnerships.yaml',
+      cited: true,
+      properties: {
+        ...named,
+        kind: { type: { kind: 'enum', values: PARTNERSHIP_KINDS }, required: true },
+        announcedOn: date,
+        valueUsd: { type: { kind: 'number', min: 0 } },
+        confidence: { ...confidence, required: true },
+      },
+    },
+  },
+  relationships: {
+    PARTICIPATES_IN: {
+      from: 'Company',
+      to: 'ValueChainStage',
+      fields: { out: 'stages', in: 'participants' },
+      seed: { on: 'from', field: 'stages', required: false },
+      editable: true,
+    },
+    ADOPTS: {
+      from: 'Company',
+      to: 'FoundationModel',
+      fields: { out: 'adoptedModels', in: 'adopters' },
+      seed: { on: 'from', field: 'adopts', required: false },
+      dependency: { dependent: 'from', relation: 'ADOPTS' },
+      editable: true,
+    },
+    DEVELOPS: {
+      from: 'Company',
+      to: 'FoundationModel',
+      fields: { out: 'models', in: 'developers' },
+      seed: { on: 'to', field: 'developers', required: true },
+      dependency: { dependent: 'to', relation: 'DEVELOPED_BY' },
+      editable: true,
+    },
+    PROVIDES: {
+      from: 'Company',
+      to: 'Service',
+      fields: { out: 'services', in: 'providers' },
+      seed: { on: 'to', field: 'providers', required: true },
+      dependency: { dependent: 'to', relation: 'PROVIDED_BY' },
+      editable: true,
+    },
+    BUILT_ON: {
+      from: 'Service',
+      to: 'FoundationModel',
+      fields: { out: 'models', in: 'services' },
+      seed: { on: 'from', field: 'models', required: false },
+      dependency: { dependent: 'from', relation: 'BUILT_ON' },
+      editable: true,
+    },
+    SERVES: {
+      from: 'Service',
+      to: 'Industry',
+      fields: { out: 'industries', in: 'services' },
+      seed: { on: 'from', field: 'industries', required: false },
+      editable: true,
+    },
+    PARTY_TO: {
+      from: 'Company',
+      to: 'Partnership',
+      fields: { out: 'partnerships', in: 'parties' },
+      seed: { on: 'to', field: 'parties', required: true },
+      properties: ['role'],
+      editable: false,
+    },
+  },
+  rolesByKind: {
+    INVESTMENT: ['investor', 'investee'],
+    LICENSING: ['licensor', 'licensee'],
+    SUPPLY: ['supplier', 'customer'],
+    CLOUD: ['supplier', 'customer'],
+    ACQUISITION: ['acquirer', 'acquired'],
+    COLLABORATION: ['partner'],
+  },
+  partnershipDependencies: [
+    { kind: 'INVESTMENT', dependent: 'investee', dependency: 'investor', relation: 'INVESTED_BY' },
+    { kind: 'LICENSING', dependent: 'licensee', dependency: 'licensor', relation: 'LICENSED_FROM' },
+    { kind: 'SUPPLY', dependent: 'customer', dependency: 'supplier', relation: 'SUPPLIED_BY' },
+    { kind: 'CLOUD', dependent: 'customer', dependency: 'supplier', relation: 'HOSTED_BY' },
+    { kind: 'ACQUISITION', dependent: 'acquired', dependency: 'acquirer', relation: 'OWNED_BY' },
+  ],
+  blocKinds: ['INVESTMENT', 'ACQUISITION', 'LICENSING'],
+} as const satisfies GraphModel;
+
+/** A label of the graph's entities. */
+export type Label = keyof typeof GRAPH.labels;
+/** A relationship type between entities (CITES and the derived DEPENDS_ON aside). */
+export type RelationshipType = keyof typeof GRAPH.relationships;
+
+/** Every entity label, in load order. */
+export const LABELS = Object.keys(GRAPH.labels) as Label[];
+
+/** Every relationship type the graph's facts use, CITES first, for allow-listing types in Cypher text. */
+export const RELATIONSHIP_TYPES = ['CITES', ...Object.keys(GRAPH.relationships)] as ('CITES' | RelationshipType)[];
+
+/** The label of each EntityKind, and back. */
+export const LABEL_BY_KIND = Object.fromEntries(
+  Object.entries(GRAPH.labels).map(([label, spec]) => [spec.kind, label]),
+) as Record<EntityKind, Label>;
+export const KIND_BY_LABEL = Object.fromEntries(
+  Object.entries(GRAPH.labels).map(([label, spec]) => [label, spec.kind]),
+) as Record<Label, EntityKind>;
+
+/** Given a model, returns the relations that make one entity depend on another, as DEPENDS_ON's `relation` names. */
+export function dependencyRelations(model: GraphModel): string[] {
+  return [
+    ...new Set([
+      ...Object.values(model.relationships).flatMap((spec) => (spec.dependency ? [spec.dependency.relation] : [])),
+      ...model.partnershipDependencies.map((rule) => rule.relation),
+    ]),
+  ];
+}
+
+/** Given a model, returns the names of its integer properties (Neo4j must receive them as integers, not floats). */
+export function integerProperties(model: GraphModel): Set<string> {
+  return new Set(
+    Object.values(model.labels).flatMap((spec) =>
+      Object.entries(spec.properties)
+        .filter(([, property]) => property.type.kind === 'int')
+        .map(([name]) => name),
+    ),
+  );
+}
