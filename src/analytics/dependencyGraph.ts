@@ -167,7 +167,10 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
   return scores;
 }
 
-/** Given a set of entity ids and candidate steps, returns the distinct steps with both ends in the set, in a stable order. */
+/**
+ * Given a set of entity ids and candidate steps, returns the distinct steps with both ends in the set, in a stable
+ * order.
+ */
 export function stepsAmong(ids: ReadonlySet<string>, steps: readonly Step[]): Step[] {
   const seen = new Set<string>();
   const kept: Step[] = [];

@@ -79,7 +79,8 @@ runCli('export', async () => {
     }
     const counts = await new ExportRepository(database.runner).counts();
     console.log(
-      `export: ${format.toLowerCase()} of ${counts.nodes} nodes and ${counts.relationships} relationships done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `export: ${format.toLowerCase()} of ${counts.nodes} nodes and ${counts.relationships} relationships done in ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } finally {
     clearInterval(progress);

@@ -38,7 +38,8 @@ runCli('seed', async () => {
   if (args.check || args.bulk) {
     const { files, check } = checkSeedFolder(dir);
     log(
-      `validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} (${elapsed(started)} s)`,
+      `validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} ` +
+        `(${elapsed(started)} s)`,
     );
     if (args.check) {
       console.log(`seed: ${dir} is valid\n\n${check.tally.table()}`);
@@ -63,8 +64,10 @@ runCli('seed', async () => {
       });
       const rows = report.nodes + report.relationships + report.dependencies;
       log(
-        `bulk load: ${report.nodes} nodes, ${report.relationships} relationships and ${report.dependencies} dependencies (${rows} rows) ` +
-          `in ${report.seconds.toFixed(1)} s: ${Math.round(rows / report.seconds)} rows/s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+        `bulk load: ${report.nodes} nodes, ${report.relationships} relationships and ` +
+          `${report.dependencies} dependencies (${rows} rows) ` +
+          `in ${report.seconds.toFixed(1)} s: ${Math.round(rows / report.seconds)} rows/s; peak RSS ` +
+          `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
       );
     } finally {
       await database.close();

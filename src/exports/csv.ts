@@ -28,7 +28,10 @@ export async function* toCsvNodes(source: GraphSource): AsyncGenerator<string> {
   }
 }
 
-/** Given a graph, yields a relationship CSV file, header first (`:START_ID,:END_ID,:TYPE,<key>:<type>...`), then a chunk per relationship. */
+/**
+ * Given a graph, yields a relationship CSV file, header first (`:START_ID,:END_ID,:TYPE,<key>:<type>...`), then a chunk
+ * per relationship.
+ */
 export async function* toCsvRelationships(source: GraphSource): AsyncGenerator<string> {
   const columns = csvColumns(await collectKeyTypes(source.relationships(), 'relationship'), 'relationship');
   yield line([':START_ID', ':END_ID', ':TYPE', ...columns.map(([name, type]) => `${name}:${type}`)]);
@@ -44,7 +47,8 @@ function csvColumns(types: Map<string, KeyType>, kind: string): [string, Exclude
   return [...types].map(([name, type]) => {
     if (typeof type !== 'string') {
       throw new Error(
-        `${kind} property ${JSON.stringify(name)} has values of types ${type.mixed[0]} and ${type.mixed[1]}; a CSV column has one type`,
+        `${kind} property ${JSON.stringify(name)} has values of types ${type.mixed[0]} and ${type.mixed[1]}; a CSV ` +
+          `column has one type`,
       );
     }
     if (name.includes(':'))

@@ -18,10 +18,14 @@ export async function* toCypher(source: GraphSource, options: CypherExportOption
   const batchSize = options.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
-  yield '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, or Neo4j Browser).\n';
+  yield (
+    '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database ' +
+    '(cypher-shell -f, or Neo4j Browser).\n'
+  );
   for (const statement of options.schema) yield `${statement.trim().replace(/;$/, '')};\n`;
 
-  // One open batch per label set (and below per type), so memory is bounded by label sets x batchSize, not by the graph.
+  // One open batch per label set (and below per type), so memory is bounded by label sets x batchSize, not by the
+  // graph.
   const nodeBatches = new Map<string, string[]>();
   const nodeStatement = (labels: string, rows: string[]) =>
     `UNWIND [\n${rows.join(',\n')}\n] AS row CREATE (n${labels}) SET n = row;\n`;
@@ -43,7 +47,9 @@ export async function* toCypher(source: GraphSource, options: CypherExportOption
 
   const relationshipBatches = new Map<string, string[]>();
   const relationshipStatement = (type: string, rows: string[]) =>
-    `UNWIND [\n${rows.join(',\n')}\n] AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) CREATE (a)-[r:${type}]->(b) SET r = row.properties;\n`;
+    `UNWIND [\n${rows.join(',\n')}\n] AS row ` +
+    'MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) ' +
+    `CREATE (a)-[r:${type}]->(b) SET r = row.properties;\n`;
   for await (const relationship of source.relationships()) {
     const type = identifier(relationship.type);
     const rows = relationshipBatches.get(type) ?? [];
@@ -51,9 +57,8 @@ export async function* toCypher(source: GraphSource, options: CypherExportOption
       relationship.properties,
       (name) => () => describeProperty('relationship', relationship.key, name),
     );
-    rows.push(
-      `{start: ${stringLiteral(relationship.start)}, end: ${stringLiteral(relationship.end)}, properties: ${properties}}`,
-    );
+    const ends = `start: ${stringLiteral(relationship.start)}, end: ${stringLiteral(relationship.end)}`;
+    rows.push(`{${ends}, properties: ${properties}}`);
     relationshipBatches.set(type, rows);
     if (rows.length >= batchSize) {
       relationshipBatches.delete(type);
@@ -63,7 +68,10 @@ export async function* toCypher(source: GraphSource, options: CypherExportOption
   for (const [type, rows] of relationshipBatches) yield relationshipStatement(type, rows);
 }
 
-/** Given a label, type or property key, returns it as Cypher writes it: plain, or backtick-quoted with backticks doubled. */
+/**
+ * Given a label, type or property key, returns it as Cypher writes it: plain, or backtick-quoted with backticks
+ * doubled.
+ */
 export function identifier(name: string): string {
   if (name === '') throw new Error('an empty name cannot be a Cypher label, type or property key');
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
@@ -94,6 +102,7 @@ const SHORT_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': 
 // Control characters, line/paragraph separators and lone surrogates become \uXXXX so the script stays one
 // statement per visible line block and survives UTF-8 encoding.
 const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   /[\\'\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function stringLiteral(value: string): string {

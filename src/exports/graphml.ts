@@ -14,7 +14,9 @@ export async function* toGraphML(source: GraphSource): AsyncGenerator<string> {
   const edgeKeys = keyIds(await collectKeyTypes(source.relationships(), 'relationship'), 'e', 'type');
   yield [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns ' +
+      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     '<!-- Neo4j graph export. Node labels are in key "labels" (":Entity:Company"), relationship types in key "type". ' +
       'List properties are JSON text in string keys; a key whose values mix types is a string key. -->',
     ...keyLines(nodeKeys, 'node'),
@@ -39,7 +41,8 @@ export async function* toGraphML(source: GraphSource): AsyncGenerator<string> {
       edge.properties,
       (name) => () => describeProperty('relationship', edge.key, name),
     );
-    yield `<edge id="${attribute(edge.key)}" source="${attribute(edge.start)}" target="${attribute(edge.end)}">${data}</edge>\n`;
+    const ends = `source="${attribute(edge.start)}" target="${attribute(edge.end)}"`;
+    yield `<edge id="${attribute(edge.key)}" ${ends}>${data}</edge>\n`;
   }
   yield '</graph>\n</graphml>\n';
 }
@@ -49,7 +52,10 @@ interface GraphMLKey {
   type: 'string' | 'long' | 'double' | 'boolean';
 }
 
-/** Maps property names to key ids: the reserved key (labels / type) is `${prefix}0`, properties follow in first-seen order. */
+/**
+ * Maps property names to key ids: the reserved key (labels / type) is `${prefix}0`, properties follow in first-seen
+ * order.
+ */
 function keyIds(types: Map<string, KeyType>, prefix: string, reserved: string): Map<string, GraphMLKey> {
   if (types.has(reserved))
     throw new Error(`a property named "${reserved}" would clash with the GraphML key that holds ${reserved}`);

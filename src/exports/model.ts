@@ -15,7 +15,10 @@ export interface ExportRelationship {
   properties: Record<string, ExportValue>;
 }
 
-/** A graph to export; each call of nodes()/relationships() streams it from the start again (so a serializer may make two passes). */
+/**
+ * A graph to export; each call of nodes()/relationships() streams it from the start again (so a serializer may make two
+ * passes).
+ */
 export interface GraphSource {
   nodes(): AsyncIterable<ExportNode>;
   relationships(): AsyncIterable<ExportRelationship>;

@@ -40,7 +40,10 @@ function scalarType(value: Scalar, where: Where): ScalarType {
   }
 }
 
-/** Given a stream of nodes or relationships, returns every property key in first-seen order with its type over the stream. */
+/**
+ * Given a stream of nodes or relationships, returns every property key in first-seen order with its type over the
+ * stream.
+ */
 export async function collectKeyTypes<T extends { key: string; properties: Record<string, ExportValue> }>(
   items: AsyncIterable<T>,
   kind: 'node' | 'relationship',
@@ -79,7 +82,10 @@ export function floatText(value: number, where: Where): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
-/** Given a property value, returns it as JSON text: bigint with its exact digits, float always with a '.' or an exponent. */
+/**
+ * Given a property value, returns it as JSON text: bigint with its exact digits, float always with a '.' or an
+ * exponent.
+ */
 export function jsonText(value: ExportValue, where: Where): string {
   if (Array.isArray(value)) return `[${value.map((item) => jsonText(item, where)).join(',')}]`;
   switch (typeof value) {

@@ -84,7 +84,8 @@ export class AnalyticsResolver {
 
   @Query(() => [DependencyPath], {
     description:
-      'Dependency paths from one entity to another, shortest first, then by entity ids; a path never visits an entity twice, and paths through the same entities are one path whose steps list every relation.',
+      'Dependency paths from one entity to another, shortest first, then by entity ids; a path never visits an ' +
+      'entity twice, and paths through the same entities are one path whose steps list every relation.',
   })
   async dependencyPaths(
     @Arg('from', () => ID) from: string,
@@ -140,7 +141,8 @@ export class AnalyticsResolver {
 
   @Query(() => [SystemicRank], {
     description:
-      'Companies ranked by how much of the value chain depends on them; with asOf, as the graph stood then (undated models, services and partnerships left out).',
+      'Companies ranked by how much of the value chain depends on them; with asOf, as the graph stood then ' +
+      '(undated models, services and partnerships left out).',
   })
   async systemicImportance(
     @Ctx() context: Context,

@@ -14,7 +14,8 @@ const TYPE_NAMES: Record<EntityKind, string> = {
 
 @InterfaceType('Entity', {
   description:
-    'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ernie-3-0-titan, morgan-stanley).',
+    'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ' +
+    'ernie-3-0-titan, morgan-stanley).',
   resolveType: (value: { kind: EntityKind }) => TYPE_NAMES[value.kind],
 })
 export abstract class Entity {
@@ -118,7 +119,8 @@ export class Service extends Entity {
 export class ValueChainStage extends Entity {
   @Field(() => Int, {
     description:
-      'Position along the chain: 1 = data, 2 = foundation-model training, 3 = domain models and service development, 4 = service delivery; infrastructure stages follow.',
+      'Position along the chain: 1 = data, 2 = foundation-model training, 3 = domain models and service ' +
+      'development, 4 = service delivery; infrastructure stages follow.',
   })
   order!: number;
 

@@ -22,7 +22,9 @@ export class ExportResult {
   filename!: string;
 
   @Field(() => String, {
-    description: `The whole export (for CSV: nodes and relationships, each a CSV document, separated by a line "-- relationships.csv --").`,
+    description:
+      `The whole export (for CSV: nodes and relationships, each a CSV document, separated by a line "-- ` +
+      `relationships.csv --").`,
   })
   content!: string;
 

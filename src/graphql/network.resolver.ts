@@ -12,7 +12,8 @@ export const MAX_DEPTH = 3;
 export class NetworkResolver {
   @Query(() => Network, {
     description:
-      'Companies as nodes and partnerships as edges (one per pair of parties), for Cytoscape.js or Sigma; with companies, what lies within depth partnership hops of them.',
+      'Companies as nodes and partnerships as edges (one per pair of parties), for Cytoscape.js or Sigma; with ' +
+      'companies, what lies within depth partnership hops of them.',
   })
   async partnershipNetwork(
     @Ctx() context: Context,

@@ -99,7 +99,10 @@ function reject(limit: keyof QueryLimits, value: number) {
   };
 }
 
-/** Costs kept per parsed document (Apollo reuses the parsed document of a repeated operation), then by operation and variables. */
+/**
+ * Costs kept per parsed document (Apollo reuses the parsed document of a repeated operation), then by operation and
+ * variables.
+ */
 const COSTS_PER_DOCUMENT = 32;
 
 /**
@@ -196,7 +199,10 @@ export function queryLimits(limits: QueryLimits, { fieldSuggestions }: { fieldSu
   };
 }
 
-/** graphql-js's message when the parser stops at the token limit (it says "more that"); formatError turns it into QUERY_TOO_COMPLEX. */
+/**
+ * graphql-js's message when the parser stops at the token limit (it says "more that"); formatError turns it into
+ * QUERY_TOO_COMPLEX.
+ */
 export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens/;
 
 /** Drops graphql-js's "Did you mean ...?" from validation errors, so they do not reveal the schema's names. */

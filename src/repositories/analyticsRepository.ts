@@ -57,7 +57,10 @@ export class AnalyticsRepository {
     private readonly cache: SnapshotCache,
   ) {}
 
-  /** Returns what `compute` gives for `key` on the database as it is now, computing it only when the database changed since. */
+  /**
+   * Returns what `compute` gives for `key` on the database as it is now, computing it only when the database changed
+   * since.
+   */
   async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
     this.version ??= this.runner.version(this.trace);
     return this.cache.remember(await this.version, key, compute);
@@ -97,7 +100,9 @@ export class AnalyticsRepository {
     };
   }
 
-  /** What `id` depends on (upstream) or what depends on it (downstream), within `maxHops`; null when `id` is unknown. */
+  /**
+   * What `id` depends on (upstream) or what depends on it (downstream), within `maxHops`; null when `id` is unknown.
+   */
   closure(direction: 'upstream' | 'downstream', id: string, maxHops: number): Promise<Closure | null> {
     return this.reach(
       direction,

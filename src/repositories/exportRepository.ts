@@ -4,7 +4,10 @@ import type { ExportNode, ExportRelationship, ExportValue, GraphSource } from '.
 
 type TypedProperty = [string, unknown, string];
 
-/** Given a value and its Cypher valueType() ("INTEGER NOT NULL", "LIST<FLOAT NOT NULL> NOT NULL" ...), returns it with integers as bigint. */
+/**
+ * Given a value and its Cypher valueType() ("INTEGER NOT NULL", "LIST<FLOAT NOT NULL> NOT NULL" ...), returns it with
+ * integers as bigint.
+ */
 export function typedValue(value: unknown, type: string): ExportValue {
   const integers = /^(LIST<)?INTEGER\b/.test(type);
   const convert = (item: unknown): ExportValue => {

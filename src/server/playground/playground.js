@@ -1,5 +1,7 @@
 /* The playground page: GraphiQL 3 (UMD build, served from node_modules) over /graphql, with a menu of the saved
- * operations in examples/operations.graphql. Plain browser script, no build step; it requests nothing but this server. */
+ * operations in examples/operations.graphql. Plain browser script, no build step; it requests nothing but this
+ * server. */
+/* global React, ReactDOM, GraphiQL -- UMD builds that index.html loads before this script */
 (function () {
   'use strict';
   var h = React.createElement;
