@@ -20,7 +20,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/dashboard/**/*.js', 'src/server/playground/**/*.js'],
+    files: ['src/server/dashboard/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/server/playground/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {

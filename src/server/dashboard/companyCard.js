@@ -1,0 +1,79 @@
+/* The card of a company clicked in the partnership network, from company(id:). */
+import { graphql } from './api.js';
+import { element } from './dom.js';
+import { countryName, displayName, number } from './format.js';
+
+const card = { element: document.getElementById('company-card'), ticket: 0 };
+
+/** Loads and shows the card of the company with this id; only the latest click is drawn. */
+export function showCompany(id) {
+  card.element.dataset.company = id;
+  const ticket = (card.ticket += 1);
+  card.element.textContent = '';
+  card.element.append(element('p', 'status', 'Loading…'));
+  graphql('CompanyCard', { id }).then(
+    (data) => {
+      if (ticket === card.ticket) drawCard(data.company, id);
+    },
+    (error) => {
+      if (ticket !== card.ticket) return;
+      card.element.textContent = '';
+      const box = element('div', 'error');
+      box.append(element('strong', '', error.code), ' ', error.message);
+      card.element.append(box);
+    },
+  );
+}
+
+function drawCard(company, id) {
+  card.element.textContent = '';
+  if (!company) {
+    card.element.append(element('p', 'hint', `No company has id "${id}".`));
+    return;
+  }
+  card.element.append(element('h3', 'name', displayName(company)));
+  const facts = [countryName(company.country)];
+  if (company.marketCapUsdBn !== null)
+    facts.push(`market cap USD ${number.format(company.marketCapUsdBn)} bn (${company.marketCapAsOf})`);
+  card.element.append(element('p', 'facts', facts.join(' · ')));
+  if (company.description) card.element.append(element('p', 'description', company.description));
+  const stages = [...company.stages].sort((a, b) => a.order - b.order);
+  appendList(
+    'Models',
+    company.models.map((model) => displayName(model) + (model.releasedOn ? `, ${model.releasedOn}` : '')),
+  );
+  appendList('Services', company.services.map(displayName));
+  appendList('Value-chain stages', stages.map(displayName));
+  appendSources(company.sources);
+}
+
+function appendList(title, items) {
+  card.element.append(element('h4', '', `${title} (${items.length})`));
+  if (items.length === 0) {
+    card.element.append(element('p', 'hint', 'none in the graph'));
+    return;
+  }
+  const list = element('ul');
+  for (const item of items) list.append(element('li', '', item));
+  card.element.append(list);
+}
+
+/** Sources as text with their URL as a link (opened by the reader, never fetched by the page). */
+function appendSources(sources) {
+  card.element.append(element('h4', '', `Sources (${sources.length})`));
+  const list = element('ul', 'sources');
+  for (const source of sources) {
+    const item = element('li');
+    const details = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
+    item.append(source.name + (details ? ` (${details})` : ''));
+    if (source.url) {
+      const link = element('a', '', source.url);
+      link.href = source.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      item.append(' ', link);
+    }
+    list.append(item);
+  }
+  card.element.append(list);
+}

@@ -1,0 +1,120 @@
+/* 2. Concentration per value-chain stage: concentration(measure, groupBy, stage) as HHI, CR1, CR4 and bars. */
+import { element, fillSelect } from './dom.js';
+import { displayName, number, percent } from './format.js';
+import { panel, runForPanel } from './panel.js';
+
+/**
+ * The contract's ConcentrationMeasure and ConcentrationGroup values with what they count (a test keeps them equal to
+ * the served schema). Written out rather than introspected, since a production server answers no introspection.
+ */
+const MEASURES = {
+  MODELS: 'Foundation models developed; a co-developed model is split equally among its developers.',
+  SERVICES: "Services built on the group's models (each service counted once per group it depends on).",
+  MARKET_CAP: 'Market capitalisation of the participants.',
+  ADOPTERS: "Companies adopting the group's models.",
+};
+const GROUPS = {
+  COMPANY: '',
+  COUNTRY: '',
+  BLOC:
+    'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc ' +
+    '(e.g. Microsoft with OpenAI).',
+};
+
+const concentration = panel('concentration-panel');
+
+function concentrationVariables() {
+  const stage = document.getElementById('stage').value;
+  return {
+    measure: document.getElementById('measure').value,
+    groupBy: document.getElementById('group-by').value,
+    stage: stage || null,
+  };
+}
+
+/** What the chosen measure and grouping count, in the schema's own words. */
+function explainConcentration() {
+  const chosen = [document.getElementById('measure'), document.getElementById('group-by')].map(
+    (select) => select.selectedOptions[0],
+  );
+  document.getElementById('measure-note').textContent = chosen
+    .map((option) => option && option.title)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function loadConcentration() {
+  explainConcentration();
+  const variables = concentrationVariables();
+  concentration.element.dataset.variables = JSON.stringify(variables);
+  return runForPanel(concentration, 'Concentration', variables, (data) => drawConcentration(data.concentration));
+}
+
+/** A share's label, with the Korean name of a company where it has one. */
+function shareLabel(share, groupBy) {
+  if (groupBy !== 'COMPANY') return share.label;
+  const company = share.members.find((member) => member.id === share.key);
+  return company ? displayName(company) : share.label;
+}
+
+function drawConcentration(result) {
+  const hhi = document.getElementById('hhi');
+  hhi.dataset.hhi = String(result.hhi);
+  hhi.dataset.level = result.level;
+  hhi.textContent = '';
+  hhi.append(
+    element('strong', '', `HHI ${number.format(result.hhi)}`),
+    ' ',
+    element('span', `level ${result.level.toLowerCase()}`, result.level),
+    ` · total ${number.format(result.total)} · CR1 ${percent.format(result.cr1)} · ` +
+      `CR4 ${percent.format(result.cr4)}` +
+      (result.stage ? ` · stage: ${result.stage.name}` : ' · all stages'),
+  );
+  const bars = document.getElementById('bars');
+  bars.textContent = '';
+  bars.dataset.count = String(result.shares.length);
+  if (result.shares.length === 0) bars.append(element('p', 'hint', 'No company holds a value here.'));
+  for (const share of result.shares) {
+    const row = element('div', 'bar-row');
+    row.dataset.key = share.key;
+    const bar = element('div', 'bar');
+    bar.style.width = `${Math.max(share.share * 100, 0.5)}%`;
+    const track = element('div', 'track');
+    track.append(bar);
+    row.append(
+      element('span', 'bar-label', shareLabel(share, result.groupBy)),
+      track,
+      element('span', 'bar-value', `${percent.format(share.share)} (${number.format(share.value)})`),
+    );
+    row.title = share.members.map(displayName).join(', ');
+    bars.append(row);
+  }
+}
+
+function setUpConcentrationControls(stages) {
+  const describe = ([name, description]) => ({
+    value: name,
+    label: name.toLowerCase().replace('_', ' '),
+    title: description,
+  });
+  fillSelect(document.getElementById('measure'), Object.entries(MEASURES).map(describe));
+  fillSelect(document.getElementById('group-by'), Object.entries(GROUPS).map(describe));
+  const ordered = [...stages].sort((a, b) => a.order - b.order);
+  fillSelect(document.getElementById('stage'), [
+    { value: '', label: 'all stages' },
+    ...ordered.map((stage) => ({ value: stage.id, label: displayName(stage) })),
+  ]);
+  for (const id of ['measure', 'group-by', 'stage']) {
+    const select = document.getElementById(id);
+    select.disabled = false;
+    select.addEventListener('change', loadConcentration);
+  }
+}
+
+/** Fills the stage menu from the stages, then shows the first measure, by company, over all stages. */
+export function startConcentration() {
+  runForPanel(concentration, 'Stages', {}, (data) => {
+    setUpConcentrationControls(data.stages);
+    loadConcentration();
+  });
+}
