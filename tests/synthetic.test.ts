@@ -60,7 +60,7 @@ describe('generateSeedRecords', () => {
     expect(digest.digest('hex')).toBe('2e29b96daa166845a4e0f1e3fe9a7859332dacf2e2e6db62ca8afd732393739b');
   });
 
-  it('writes YAML through the yaml package: a list of block mappings, each after a blank line', () => {
+  it('writes YAML as a list of block mappings, each after a blank line', () => {
     const small = { companies: 20, seed: 0 };
     expect(serializeSeedRecords(generateSeedRecords(small), small)['sources.yaml']).toBe(
       [
