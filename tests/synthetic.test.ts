@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,29 +6,23 @@ import { projectRoot } from '../src/config';
 import { readSeed } from '../src/seed/loadSeed';
 import { parseSeedFile } from '../src/seed/readSeedFiles';
 import type { ParsedSeedFile } from '../src/seed/seedGraph';
-import { FILE_SPECS, ID_PATTERN, ROLES_BY_KIND } from '../src/seed/seedSpec';
+import { GRAPH } from '../src/domain/graphModel';
+import { ID_PATTERN } from '../src/domain/rules';
 import { validateSeed } from '../src/seed/validateSeed';
-import {
-  GENERATED_HEADER,
-  Ref,
-  SEED_FILE_NAMES,
-  SOURCE_ID,
-  SeedRecords,
-  generateSeedRecords,
-  seedFileName,
-  seedFileText,
-  serializeSeedRecords,
-} from '../src/synthetic/generateGraph';
+import { SOURCE_ID } from '../src/synthetic/fixedRecords';
+import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { GENERATED_HEADER, seedFileName, seedFileText, serializeSeedRecords } from '../src/synthetic/seedFileText';
+import { SEED_FILE_NAMES, type Ref, type SeedRecords } from '../src/synthetic/seedRecords';
 
 const options = { companies: 500, seed: 42 };
 const records = generateSeedRecords(options);
 const refId = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
 
 function parsed(all: SeedRecords): ParsedSeedFile[] {
-  return FILE_SPECS.map(({ file }) => ({
+  return SEED_FILE_NAMES.map((file) => ({
     file,
     problems: [],
-    records: (all[file as keyof SeedRecords] as unknown[]).map((value, index) => ({ line: index + 1, value })),
+    records: (all[file] as unknown[]).map((value, index) => ({ line: index + 1, value })),
   }));
 }
 
@@ -40,7 +35,15 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 describe('generateSeedRecords', () => {
   it('writes the seed files in load order', () => {
-    expect([...SEED_FILE_NAMES]).toEqual(FILE_SPECS.map((spec) => spec.file));
+    expect([...SEED_FILE_NAMES]).toEqual([
+      'sources.yaml',
+      'stages.yaml',
+      'industries.yaml',
+      'companies.yaml',
+      'models.yaml',
+      'services.yaml',
+      'partnerships.yaml',
+    ]);
     expect(Object.keys(records)).toEqual([...SEED_FILE_NAMES]);
   });
 
@@ -48,6 +51,29 @@ describe('generateSeedRecords', () => {
     const again = generateSeedRecords({ ...options });
     expect(again).toEqual(records);
     expect(serializeSeedRecords(again, options)).toEqual(serializeSeedRecords(records, options));
+  });
+
+  it('keeps the records of a seed: the bench compares answers on graphs made with a given seed', () => {
+    const digest = createHash('sha256');
+    for (const file of SEED_FILE_NAMES)
+      for (const piece of seedFileText(records, file, 'jsonl', options)) digest.update(piece);
+    expect(digest.digest('hex')).toBe('2e29b96daa166845a4e0f1e3fe9a7859332dacf2e2e6db62ca8afd732393739b');
+  });
+
+  it('writes YAML as a list of block mappings, each after a blank line', () => {
+    const small = { companies: 20, seed: 0 };
+    expect(serializeSeedRecords(generateSeedRecords(small), small)['sources.yaml']).toBe(
+      [
+        `${GENERATED_HEADER} (companies 20, seed 0); not real data. Regenerate instead of editing.`,
+        '',
+        '- id: synthetic-generator',
+        '  name: Synthetic graph (generator seed 0)',
+        '  publisher: ai-value-chain-graph synthetic generator (src/synthetic/generateGraph.ts)',
+        '  description: Deterministic synthetic generative-AI value chain of 20 companies for benchmarks; not real ' +
+          'data.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('gives a different graph for a different seed', () => {
@@ -153,7 +179,7 @@ describe('generateSeedRecords', () => {
   it('gives every partnership roles allowed for its kind, a party of each role, and no repeated deal', () => {
     const seen = new Set<string>();
     for (const deal of records['partnerships.yaml']) {
-      const allowed = ROLES_BY_KIND[deal.kind];
+      const allowed: readonly string[] = GRAPH.rolesByKind[deal.kind];
       expect(deal.parties.length).toBeGreaterThanOrEqual(2);
       for (const party of deal.parties) expect(allowed).toContain(party.role);
       for (const role of allowed) expect(deal.parties.map((party) => party.role)).toContain(role);
@@ -167,7 +193,7 @@ describe('generateSeedRecords', () => {
       seen.add(key);
     }
     const kinds = new Set(records['partnerships.yaml'].map((deal) => deal.kind));
-    expect([...kinds].sort()).toEqual(Object.keys(ROLES_BY_KIND).sort());
+    expect([...kinds].sort()).toEqual(Object.keys(GRAPH.rolesByKind).sort());
     const uncertain =
       records['partnerships.yaml'].filter((deal) => deal.confidence === 'UNCERTAIN').length /
       records['partnerships.yaml'].length;
@@ -212,7 +238,7 @@ describe('generateSeedRecords', () => {
       }
     });
 
-    it('leads from every service to a foundry: service BUILT_ON model, developer, cloud, chip designer, foundry', () => {
+    it('leads from every service to a foundry: service BUILT_ON model, developer, cloud, chips, foundry', () => {
       const models = new Map(big['models.yaml'].map((model) => [model.id, model]));
       const reachesFoundry = (developer: string) => {
         const clouds = has(developer, 'cloud') ? [developer] : [...(cloudsOf.get(developer) ?? [])];

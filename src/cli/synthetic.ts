@@ -1,22 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  GENERATED_HEADER,
-  MAX_COMPANIES,
-  MIN_COMPANIES,
-  SEED_FILE_NAMES,
-  SEED_FORMATS,
-  SeedFormat,
-  generateSeedRecords,
-  seedFileName,
-} from '../synthetic/generateGraph';
+import { MAX_COMPANIES, MIN_COMPANIES, generateSeedRecords } from '../synthetic/generateGraph';
+import { GENERATED_HEADER, SEED_FORMATS, SeedFormat, seedFileName } from '../synthetic/seedFileText';
+import { SEED_FILE_NAMES } from '../synthetic/seedRecords';
 import { writeSeedFolder } from '../synthetic/writeSeedFolder';
 import { UsageError, runCli } from './runCli';
 
 const USAGE = 'usage: npm run synthetic -- --out <folder> [--companies <n>] [--seed <n>] [--format jsonl|yaml]';
 
-/** Writes a deterministic synthetic seed folder (JSON Lines, or YAML like seed/) for benchmarks; the same arguments give the same bytes. */
+/**
+ * Writes a deterministic synthetic seed folder (JSON Lines, or YAML like seed/) for benchmarks; the same arguments
+ * give the same bytes.
+ */
 runCli('synthetic', async () => {
   let args;
   try {
@@ -60,9 +56,8 @@ runCli('synthetic', async () => {
   const totalRecords = written.reduce((sum, { records: count }) => sum + count, 0);
   const totalBytes = written.reduce((sum, { bytes }) => sum + bytes, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
-    `synthetic: ${'total'.padEnd(width)} ${String(totalRecords).padStart(9)} records ${megabytes(totalBytes)} (companies ${companies}, seed ${seed}) in ${dir}, ${seconds} s`,
-  );
+  const total = `${'total'.padEnd(width)} ${String(totalRecords).padStart(9)} records ${megabytes(totalBytes)}`;
+  console.log(`synthetic: ${total} (companies ${companies}, seed ${seed}) in ${dir}, ${seconds} s`);
 });
 
 function wholeNumber(text: string): number | undefined {

@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  SEED_FILE_NAMES,
-  SeedFormat,
-  SeedRecords,
-  SyntheticOptions,
-  seedFileName,
-  seedFileText,
-} from './generateGraph';
+import type { SyntheticOptions } from './generateGraph';
+import { seedFileName, seedFileText, type SeedFormat } from './seedFileText';
+import { SEED_FILE_NAMES, type SeedRecords } from './seedRecords';
 
 const WRITE_CHUNK = 1 << 20;
 
