@@ -4,7 +4,7 @@ import { SnapshotCache } from '../src/analytics/snapshotCache';
 import type { Params, QueryRunner, Row } from '../src/db/queryRunner';
 import { buildSchema } from '../src/graphql/buildSchema';
 import { createContext } from '../src/graphql/context';
-import { listStatement, type ListQuestion } from '../src/repositories/entities/listStatements';
+import { listStatement, type ListQuestion } from '../src/repositories/entities/listStatement';
 import type { RelationPlan } from '../src/repositories/entities/relationPlan';
 import { RELATIONS } from '../src/repositories/entities/relations';
 import { StatementCache } from '../src/repositories/entities/statementCache';

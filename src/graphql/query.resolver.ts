@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { DatabaseError } from '../db/queryRunner';
 import { LABEL_BY_KIND, type Label } from '../domain/graphModel';
-import { LISTS, type ListName } from '../repositories/entities/listStatements';
+import { LISTS, type ListName } from '../repositories/entities/listStatement';
 import {
   CompanyConnection,
   CompanyFilter,

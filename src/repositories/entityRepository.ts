@@ -4,19 +4,19 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { Label } from '../domain/graphModel';
 import type { ModelOrder } from '../domain/enums';
 import { labelOf, toEntity, type EntityRow, type Related, type RelatedRow } from './entities/entityRows';
-import { LISTS, listStatement, type ListName } from './entities/listStatements';
+import { allOfLabelStatement, LISTS, listStatement, type ListName } from './entities/listStatement';
 import { PrefetchedRelations } from './entities/prefetchedRelations';
-import { allOfLabelStatement, entityBranch, relatedBranch } from './entities/readStatements';
+import { entityBranch, relatedBranch } from './entities/batchStatement';
 import { relationLoader, type Reading } from './entities/relationLoader';
 import { groupKey, planKey, type RelationPlan } from './entities/relationPlan';
 import { RELATIONS, type RelationName } from './entities/relations';
-import { readStatements } from './entities/statementCache';
+import { statementTexts } from './entities/statementCache';
 
 export { toEntity, type EntityRow, type Related } from './entities/entityRows';
 
 /**
  * Reads entities for one request; every statement is counted in the request's trace. A root field reads what its
- * selection asks for below it in the same statement (see entities/readStatements); the entities below are kept
+ * selection asks for below it in the same statement (see entities/rowProjection); the entities below are kept
  * (entities/prefetchedRelations) and handed to the nested fields; what was not fetched that way is read by id,
  * batched per turn of the event loop (entities/relationLoader).
  */
@@ -92,7 +92,7 @@ export class EntityRepository {
       .sort();
     // Only models have an order to choose; the other lists have one each.
     const shape = { given, order: name === 'models' ? order : 'NAME', plan, withTotal };
-    const query = readStatements.get(
+    const query = statementTexts.get(
       `list ${name} ${given.join(',')} ${shape.order} ${withTotal} ${planKey(plan)}`,
       () => listStatement(name, shape),
     );
@@ -106,7 +106,7 @@ export class EntityRepository {
 
   /** Returns every entity of a label, by order then name. */
   async all(label: 'ValueChainStage' | 'Industry' | 'Source'): Promise<EntityRow[]> {
-    const rows = await this.read(readStatements.get(`all ${label}`, () => allOfLabelStatement(label)));
+    const rows = await this.read(statementTexts.get(`all ${label}`, () => allOfLabelStatement(label)));
     return rows.map((row) => toEntity(label, row.node as Record<string, unknown>));
   }
 

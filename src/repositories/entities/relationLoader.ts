@@ -4,9 +4,9 @@ import type { Label } from '../../domain/graphModel';
 import type { Params, Row } from '../../db/queryRunner';
 import type { Related, RelatedRow } from './entityRows';
 import type { PrefetchedRelations } from './prefetchedRelations';
-import { batchStatement } from './readStatements';
+import { batchStatement } from './batchStatement';
 import type { RelationPlan } from './relationPlan';
-import { readStatements } from './statementCache';
+import { statementTexts } from './statementCache';
 
 /** One kind of read of entities by id: a relation or a root lookup, with one plan. */
 export interface Reading {
@@ -28,9 +28,9 @@ export interface ReadingKey {
 /**
  * Given the request's runner of read statements and its prefetched relations, returns the loader of readings by id:
  * every reading asked for in one turn of the event loop (root lookups of one operation, a level of nested fields
- * not fetched with the level above) goes in one statement, a UNION ALL of one branch per reading. The batch waits
- * for setImmediate rather than DataLoader's default (the end of the current promise jobs), so root fields whose
- * resolvers await something first still join it.
+ * not fetched with the level above) goes in one statement, a UNION ALL of one branch per reading. The batch is
+ * sent on setImmediate, after the turn's promise jobs have all run, rather than on DataLoader's default schedule,
+ * which can cut the loads made in one turn (in promise jobs chained after the schedule's own) into two statements.
  */
 export function relationLoader(
   read: (query: string, params: Params) => Promise<Row[]>,
@@ -45,7 +45,7 @@ export function relationLoader(
         batch.ids.push(id);
       }
       const batches = [...readings.values()];
-      const query = readStatements.get(batches.map(({ reading }) => reading.group).join('\n'), () =>
+      const query = statementTexts.get(batches.map(({ reading }) => reading.group).join('\n'), () =>
         batchStatement(batches.map(({ reading }, index) => reading.branch(index))),
       );
       const rows = await read(query, Object.fromEntries(batches.map(({ ids }, index) => [`ids${index}`, ids])));

@@ -24,4 +24,4 @@ export class StatementCache {
  * The read path's statement texts. A shape is a plan (with filters and order, for a list): the API's sample
  * operations use some dozens, so a thousand keeps every shape of a real workload while bounding the rest.
  */
-export const readStatements = new StatementCache(1000);
+export const statementTexts = new StatementCache(1000);

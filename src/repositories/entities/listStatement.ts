@@ -7,7 +7,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { Label } from '../../domain/graphModel';
 import type { ModelOrder } from '../../domain/enums';
-import { byName, rowProjection } from './readStatements';
+import { byName, MAX_RELATED, rowProjection } from './rowProjection';
 import type { RelationPlan } from './relationPlan';
 
 export type ListName = 'companies' | 'models' | 'services' | 'partnerships';
@@ -165,4 +165,14 @@ export function listStatement(name: ListName, { given, order, plan, withTotal }:
   );
   const nodes = new Cypher.OptionalCall(Cypher.utils.concat(page(matched()), new Cypher.Return([node, 'node'])), []);
   return Cypher.utils.concat(count, nodes, new Cypher.Return(total, new Cypher.NamedVariable('node'))).build().cypher;
+}
+
+/** Given a label, returns the statement of all its entities (every property) by order, then name: a row, node, each. */
+export function allOfLabelStatement(label: Label): string {
+  const n = new Cypher.NamedNode('n');
+  return new Cypher.Match(new Cypher.Pattern(n, { labels: label }))
+    .return([new Cypher.MapProjection(n, '*'), 'node'])
+    .orderBy([n.property('order'), 'ASC'], ...byName(n))
+    .limit(MAX_RELATED)
+    .build().cypher;
 }
