@@ -123,20 +123,56 @@ function recordingRunner() {
 
 const ROOTS: Roots = { company: 'openai', partner: 'microsoft', stage: 'model-training', service: 'askup' };
 
-/** The one statement our API sends for the compared query `name` of `npm run bench`. */
-async function statementOf(name: string) {
-  const query = COMPARED_QUERIES.find((compared) => compared.name === name)!;
+/** The one statement our API sends for an operation, run through the schema with a recording runner. */
+async function statementOfOperation(operation: string, variables: Record<string, unknown> = {}) {
   const { runner, sent } = recordingRunner();
   const result = await execute({
     schema: buildSchema(),
-    document: parse(query.ours.query),
-    variableValues: query.ours.variables(ROOTS),
+    document: parse(operation),
+    variableValues: variables,
     contextValue: createContext(runner, new SnapshotCache(0)),
   });
   expect(result.errors).toBeUndefined();
   expect(sent).toHaveLength(1);
   return sent[0];
 }
+
+/** The one statement our API sends for the compared query `name` of `npm run bench`. */
+function statementOf(name: string) {
+  const query = COMPARED_QUERIES.find((compared) => compared.name === name)!;
+  return statementOfOperation(query.ours.query, query.ours.variables(ROOTS));
+}
+
+describe('root lookups of one operation', () => {
+  it('share one statement, a UNION ALL branch per label and plan', async () => {
+    const sent = await statementOfOperation(
+      '{ a: company(id: "openai") { name } b: company(id: "google") { name } model(id: "gpt-4") { id } }',
+    );
+    expect(sent).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () {
+       UNWIND $ids0 AS id
+       MATCH (m:Company { id: id })
+       RETURN 0 AS relation, id, [m { .id, .name }] AS related
+       UNION ALL
+       UNWIND $ids1 AS id
+       MATCH (m:FoundationModel { id: id })
+       RETURN 1 AS relation, id, [m { .id }] AS related
+     }
+     RETURN relation, id, related",
+       "params": {
+         "ids0": [
+           "openai",
+           "google",
+         ],
+         "ids1": [
+           "gpt-4",
+         ],
+       },
+     }
+    `);
+  });
+});
 
 describe('the statements of the benchmark questions', () => {
   it('company-card', async () => {
