@@ -10,8 +10,9 @@ import { ExportRepository } from '../repositories/exportRepository';
 const ENTITY_BATCH = 5000;
 
 /**
- * Per-request loaders: entities by id, all the ids asked for in one tick in one Cypher statement. Relations batch
- * themselves in the entity repository (one statement per turn of the event loop for every relation asked for).
+ * Per-request loaders: entities of any label by id (`entity(id)`, an entity's sources), all the ids asked for in one
+ * tick in one Cypher statement. Relations and root lookups by label, which read a selection's plan, batch in the
+ * entity repository's own loader (entities/relationLoader).
  */
 export class Loaders {
   readonly entity: DataLoader<string, EntityRow | null>;

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { EntityRow, Related, RelationName } from '../repositories/entityRepository';
+import type { EntityRow, Related } from '../repositories/entities/entityRows';
+import type { RelationName } from '../repositories/entities/relations';
 import type { Context } from './context';
 import {
   Company,
@@ -77,7 +78,8 @@ export class CompanyResolver {
 
   @FieldResolver(() => [Partnership], {
     description:
-      'Partnerships this company is party to; with asOf, only those announced on or before it (a partial date counts as its first day: "2023" is 2023-01-01).',
+      'Partnerships this company is party to; with asOf, only those announced on or before it ' +
+      '(a partial date counts as its first day: "2023" is 2023-01-01).',
   })
   partnerships(
     @Root() root: EntityRow,

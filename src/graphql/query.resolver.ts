@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { DatabaseError } from '../db/queryRunner';
-import { LABEL_BY_KIND, LIST_LABELS } from '../repositories/entityRepository';
-import type { ListName } from '../repositories/entityRepository';
+import { LABEL_BY_KIND, type Label } from '../domain/graphModel';
+import { LISTS, type ListName } from '../repositories/entities/listStatement';
 import {
   CompanyConnection,
   CompanyFilter,
@@ -28,7 +28,6 @@ import { EntityKind, ModelOrder } from './enums';
 import { userError } from './errors';
 import { pageWindow, toConnection } from './paging';
 import { connectionPlan, entityPlan } from './selectionPlan';
-import type { Label } from '../seed/seedSpec';
 
 const MAX_SEARCH = 100;
 
@@ -45,7 +44,7 @@ async function page(
   const params = Object.fromEntries(
     FILTER_KEYS[name].map((key) => [key, (filter as Record<string, unknown> | undefined)?.[key] ?? null]),
   );
-  const plan = connectionPlan(LIST_LABELS[name], info);
+  const plan = connectionPlan(LISTS[name].label, info);
   const { total, nodes, hasMore } = await context.entities.list(name, params, window, plan.nodes, {
     order,
     withTotal: plan.totalCount,
@@ -61,7 +60,10 @@ const FILTER_KEYS: Record<ListName, string[]> = {
   partnerships: ['company', 'kind', 'from', 'to'],
 };
 
-/** The entity of `label` with this id, with what the field's selection reads below it, in one statement (null where none). */
+/**
+ * The entity of `label` with this id, with what the field's selection reads below it, in one statement (null where
+ * none).
+ */
 function byId(context: Context, id: string, label: Label, info: GraphQLResolveInfo) {
   return context.entities.entityOf(label, entityPlan(label, info), id);
 }

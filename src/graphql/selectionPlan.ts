@@ -1,6 +1,7 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-import { RELATIONS, RelationName, RelationPlan } from '../repositories/entityRepository';
-import type { Label } from '../seed/seedSpec';
+import type { Label } from '../domain/graphModel';
+import type { ConnectionPlan, RelationPlan } from '../repositories/entities/relationPlan';
+import { isRelationName, RELATIONS, type RelationName } from '../repositories/entities/relations';
 
 type Fragments = GraphQLResolveInfo['fragments'];
 
@@ -27,7 +28,10 @@ function entitySelections(name: RelationName, set: SelectionSetNode, fragments: 
   );
 }
 
-/** Fields read from a property of another name, or from none (the kind comes from the label; relations are resolved). */
+/**
+ * Fields read from a property of another name, or from none (the kind comes from the label; relations are
+ * resolved).
+ */
 const PROPERTY_OF: Record<string, string | null> = {
   __typename: null,
   kind: null,
@@ -47,8 +51,8 @@ function planOf(type: Label, sets: readonly SelectionSetNode[], fragments: Fragm
   const below = new Map<string, { name: RelationName; sets: SelectionSetNode[] }>();
   for (const set of sets) {
     for (const field of fieldsOf(set, type, fragments)) {
-      const relation = `${type}.${field.name.value}` as RelationName;
-      if (relation in RELATIONS) {
+      const relation = `${type}.${field.name.value}`;
+      if (isRelationName(relation)) {
         const key = field.alias?.value ?? field.name.value;
         const entry = below.get(key) ?? { name: relation, sets: [] };
         if (field.selectionSet) entry.sets.push(...entitySelections(relation, field.selectionSet, fragments));
@@ -104,12 +108,6 @@ export function entityPlan(label: Label, info: GraphQLResolveInfo): RelationPlan
     const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
     return planOf(label, sets, info.fragments);
   });
-}
-
-/** What a connection field reads: its nodes' plan, and whether it reads totalCount (which costs a count of every match). */
-export interface ConnectionPlan {
-  nodes: RelationPlan;
-  totalCount: boolean;
 }
 
 /** The plan of a root field returning a connection of `label` entities ({ nodes, totalCount, pageInfo }). */
