@@ -37,16 +37,16 @@ describe('upstream and downstream', () => {
 
   it("reaches a GPT-4 service's model, its developer and the developer's investor", async () => {
     const service = services.find(
-      (s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers.map(refId).includes('openai'),
+      (s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers!.map(refId).includes('openai'),
     )!;
     const investors = seedFile('partnerships.yaml')
       .filter(
         (deal) =>
           deal.kind === 'INVESTMENT' &&
-          deal.parties.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'),
+          deal.parties!.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'),
       )
       .flatMap((deal) =>
-        deal.parties.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company),
+        deal.parties!.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company),
       );
     expect(investors.length).toBeGreaterThan(0);
     const data = await ok(closureQuery('upstream'), { of: service.id });
@@ -234,9 +234,9 @@ describe('concentration', () => {
     const parent = new Map(companies.map((c) => [c.id as string, c.id as string]));
     const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
     for (const deal of seedFile('partnerships.yaml').filter((d) =>
-      ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind),
+      ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind!),
     )) {
-      const [first, ...rest] = deal.parties.map((p: { company: string }) => p.company);
+      const [first, ...rest] = deal.parties!.map((p: { company: string }) => p.company);
       for (const other of rest) parent.set(find(other), find(first));
     }
     const servicesOf = (developerIds: string[]) =>
@@ -247,7 +247,7 @@ describe('concentration', () => {
               developerIds.some((d) =>
                 models
                   .find((x) => x.id === m)!
-                  .developers.map(refId)
+                  .developers!.map(refId)
                   .includes(d),
               ),
             ),
