@@ -15,15 +15,20 @@ import { connectTestRunner, emptyDatabase } from './testDatabase';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose type for answers; see above
 export type AnswerData = Record<string, any>;
 
-export interface GraphQLResponse<T = AnswerData> {
-  status: number;
+/** The JSON body of a GraphQL answer. */
+export interface GraphQLBody<T = AnswerData> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
   extensions?: { cypher?: { statements: number; dbTimeMs: number } };
 }
 
+/** A GraphQL answer with its HTTP status. */
+export interface GraphQLResponse<T = AnswerData> extends GraphQLBody<T> {
+  status: number;
+}
+
 /** The code of a response's first error. */
-export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+export const codeOf = (response: GraphQLBody) => response.errors?.[0]?.extensions?.code;
 
 /** Settings of the served app besides its runner (tracing is on unless said otherwise). */
 export type TestAppOptions = Partial<Omit<AppDependencies, 'runner'>>;
