@@ -207,7 +207,9 @@ async function main() {
         CALL () { MATCH (m:FoundationModel)<-[:BUILT_ON]-(x:Service) WITH m, count(x) AS n ORDER BY n DESC, m.id LIMIT 1
                   MATCH (c:Company)-[:DEVELOPS]->(m) RETURN c.id AS hub ORDER BY hub LIMIT 1 }
         RETURN service, otherService, developer, hub`);
-      const [top] = (await warm.post('{ systemicImportance(first: 1) { company { id } } }')).systemicImportance;
+      const [top] = (await warm.post('{ systemicImportance(first: 1) { company { id } } }')).systemicImportance as {
+        company: { id: string };
+      }[];
       const syntheticRoots = {
         service: roots.service as string,
         otherService: roots.otherService as string,

@@ -156,18 +156,21 @@ async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; 
   return { lines, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Serves the API on a free port (with or without the analytics snapshot cache); returns a function that posts one operation and fails on any GraphQL error. */
+/**
+ * Serves the API on a free port (with or without the analytics snapshot cache); returns a function that posts one
+ * operation and fails on any GraphQL error.
+ */
 export async function serveApi(runner: QueryRunner, analyticsCache = true) {
   const server: Server = (await createApp({ runner, traceCypher: false, analyticsCache })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string): Promise<Record<string, any>> => {
+  const post = async (query: string): Promise<Record<string, unknown>> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
     if (body.errors) throw new Error(`${query}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!;
   };

@@ -3,7 +3,12 @@
  * (over bench/compare/libraryTypeDefs.ts) and one hand-written Cypher statement (the floor). Each form comes with
  * a function that takes its response to one canonical shape, so the answers can be compared before timing.
  */
-type Json = any;
+/**
+ * An answer as the canonical functions walk it: the three servers answer in shapes that differ by design, each
+ * function reads its own, and canonicalJson compares what they return.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose type for answers; see above
+export type Json = any;
 
 /** The ids a graph's questions are asked about. */
 export interface Roots {
