@@ -43,7 +43,10 @@ interface Roots {
   infrastructure: string;
 }
 
-/** The analytics, each as one GraphQL operation over the given roots; `whole` ones read the whole graph (and are cached). */
+/**
+ * The analytics, each as one GraphQL operation over the given roots; `whole` ones read the whole graph (and are
+ * cached).
+ */
 function operations(roots: Roots): { name: string; query: string; whole: boolean }[] {
   return [
     {
@@ -109,7 +112,10 @@ function operations(roots: Roots): { name: string; query: string; whole: boolean
   ];
 }
 
-/** Times every operation: whole-graph ones on a server without the snapshot cache (cold) and with it (graph unchanged). */
+/**
+ * Times every operation: whole-graph ones on a server without the snapshot cache (cold) and with it (graph
+ * unchanged).
+ */
 async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number, warmup: number): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (const { name, query, whole } of operations(roots)) {
@@ -137,7 +143,8 @@ async function loadSynthetic(database: BenchDatabase, companies: number, seed: n
     const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
     log(
       `${what}: ${report.nodes.created} nodes, ${report.relationships.created} relationships, ` +
-        `${report.dependencies.written} dependencies, generated and loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `${report.dependencies.written} dependencies, ` +
+        `generated and loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     return;
   }
@@ -147,8 +154,9 @@ async function loadSynthetic(database: BenchDatabase, companies: number, seed: n
     const generated = (performance.now() - started) / 1000;
     const load = await bulkLoadSeedFolder(dir, database.uri, BULK_BATCH_SIZE);
     log(
-      `${what}: ${load.nodes} nodes, ${load.relationships} relationships, ${load.dependencies} dependencies, generated as seed files in ` +
-        `${generated.toFixed(1)} s, bulk-loaded in ${load.seconds.toFixed(1)} s (the write ${load.writeSeconds.toFixed(1)} s, batches of ${BULK_BATCH_SIZE}, ` +
+      `${what}: ${load.nodes} nodes, ${load.relationships} relationships, ${load.dependencies} dependencies, ` +
+        `generated as seed files in ${generated.toFixed(1)} s, bulk-loaded in ${load.seconds.toFixed(1)} s ` +
+        `(the write ${load.writeSeconds.toFixed(1)} s, batches of ${BULK_BATCH_SIZE}, ` +
         `loader peak RSS ${load.peakRss} MB): ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
     );
   } finally {
@@ -201,13 +209,16 @@ async function main() {
       // Roots: the first service; the median developer by models developed; the developer of the most-built-on
       // model (the largest downstream); the company most depended on.
       const [roots] = await database.runner.read(`
-        CALL () { MATCH (s:Service) WITH s ORDER BY s.id LIMIT 2 WITH collect(s.id) AS two RETURN two[0] AS service, two[1] AS otherService }
+        CALL () { MATCH (s:Service) WITH s ORDER BY s.id LIMIT 2
+                  WITH collect(s.id) AS two RETURN two[0] AS service, two[1] AS otherService }
         CALL () { MATCH (c:Company)-[:DEVELOPS]->(m) WITH c, count(m) AS models ORDER BY models, c.id
                   WITH collect(c.id) AS developers RETURN developers[size(developers) / 2] AS developer }
         CALL () { MATCH (m:FoundationModel)<-[:BUILT_ON]-(x:Service) WITH m, count(x) AS n ORDER BY n DESC, m.id LIMIT 1
                   MATCH (c:Company)-[:DEVELOPS]->(m) RETURN c.id AS hub ORDER BY hub LIMIT 1 }
         RETURN service, otherService, developer, hub`);
-      const [top] = (await warm.post('{ systemicImportance(first: 1) { company { id } } }')).systemicImportance;
+      const [top] = (await warm.post('{ systemicImportance(first: 1) { company { id } } }')).systemicImportance as {
+        company: { id: string };
+      }[];
       const syntheticRoots = {
         service: roots.service as string,
         otherService: roots.otherService as string,
@@ -223,7 +234,8 @@ async function main() {
     }
     for (const { title, timings, target } of results) printTimings(title, timings, target);
     console.log(
-      '\n[n kB]: size of the response. cold: the whole graph read and computed for every request; cached: the graph unchanged since the last request.',
+      '\n[n kB]: size of the response. cold: the whole graph read and computed for every request; ' +
+        'cached: the graph unchanged since the last request.',
     );
   } finally {
     await cold.close();

@@ -35,7 +35,10 @@ interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts one compared server in a child process of its own (with Node's CPU profiler when asked) and waits until it listens. */
+/**
+ * Starts one compared server in a child process of its own (with Node's CPU profiler when asked) and waits until it
+ * listens.
+ */
 function startChild(name: ServerName, uri: string, profileDir?: string): Promise<Child> {
   const script = path.join(__dirname, 'compare', 'serveCompared.js');
   // The same V8 flags for every server: the young-generation size `npm start` gives ours.
@@ -59,7 +62,10 @@ function startChild(name: ServerName, uri: string, profileDir?: string): Promise
   });
 }
 
-/** Serves our API with the Cypher trace on (in this process, idle while others are timed) and returns a function counting a query's statements. */
+/**
+ * Serves our API with the Cypher trace on (in this process, idle while others are timed) and returns a function
+ * counting a query's statements.
+ */
 async function statementCounter(runner: QueryRunner) {
   const server: Server = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -75,7 +81,10 @@ async function statementCounter(runner: QueryRunner) {
   return { count, close };
 }
 
-/** Loads a graph: "seed" is the seed folder, "<n>k" a synthetic graph of n thousand companies (seed 42); returns the roots to ask about. */
+/**
+ * Loads a graph: "seed" is the seed folder, "<n>k" a synthetic graph of n thousand companies (seed 42); returns the
+ * roots to ask about.
+ */
 async function loadGraph(runner: QueryRunner, graph: string): Promise<Roots> {
   const started = performance.now();
   if (graph === 'seed') {
@@ -86,12 +95,15 @@ async function loadGraph(runner: QueryRunner, graph: string): Promise<Roots> {
   const companies = Number(graph.slice(0, -1)) * 1000;
   const report = await loadRecords(runner, generateSeedRecords({ companies, seed: 42 }));
   log(
-    `synthetic graph of ${companies} companies: ${report.nodes.created} nodes, ${report.relationships.created} relationships, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `synthetic graph of ${companies} companies: ${report.nodes.created} nodes, ` +
+      `${report.relationships.created} relationships, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   // The developer with the most models, the company with the most partnerships, and the first service.
   const [roots] = await runner.read(`
-    CALL () { MATCH (c:Company)-[:DEVELOPS]->(m) WITH c, count(m) AS n ORDER BY n DESC, c.id LIMIT 1 RETURN c.id AS company }
-    CALL () { MATCH (c:Company)-[:PARTY_TO]->(p) WITH c, count(p) AS n ORDER BY n DESC, c.id LIMIT 1 RETURN c.id AS partner }
+    CALL () { MATCH (c:Company)-[:DEVELOPS]->(m) WITH c, count(m) AS n ORDER BY n DESC, c.id LIMIT 1
+              RETURN c.id AS company }
+    CALL () { MATCH (c:Company)-[:PARTY_TO]->(p) WITH c, count(p) AS n ORDER BY n DESC, c.id LIMIT 1
+              RETURN c.id AS partner }
     CALL () { MATCH (s:Service) RETURN s.id AS service ORDER BY s.id LIMIT 1 }
     RETURN company, partner, service`);
   return {
@@ -112,7 +124,8 @@ function parseList(value: string, allowed: readonly string[] | RegExp, option: s
   );
   if (items.length === 0 || bad.length > 0)
     throw new Error(
-      `--${option}: ${bad.join(', ') || 'nothing given'} not allowed${Array.isArray(allowed) ? ` (one or more of ${allowed.join(', ')})` : ''}`,
+      `--${option}: ${bad.join(', ') || 'nothing given'} not allowed` +
+        (Array.isArray(allowed) ? ` (one or more of ${allowed.join(', ')})` : ''),
     );
   return items;
 }
@@ -164,7 +177,8 @@ async function main() {
         const servers = SERVER_NAMES.filter((server) => server !== 'library' || query.library);
         const answer = await compareAnswers(query, servers, roots, urls, graph);
         log(
-          `${graph} ${query.name}: the answers of ${servers.join(', ')} are equal (${(answer.length / 1000).toFixed(1)} kB canonical)`,
+          `${graph} ${query.name}: the answers of ${servers.join(', ')} are equal ` +
+            `(${(answer.length / 1000).toFixed(1)} kB canonical)`,
         );
         const depth = operationDepth(query.ours.query);
         statements.push({ graph, query: query.name, depth, statements: await counter.count(query, roots) });
@@ -196,7 +210,8 @@ async function main() {
     console.log(['', ...comparisonTable(measurements)].join('\n'));
     const neo4jVersion = (
       await database.runner.read(
-        "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] + ' ' + edition AS version",
+        "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' " +
+          "RETURN versions[0] + ' ' + edition AS version",
       )
     )[0].version as string;
     const file = path.resolve(projectRoot, values.out);

@@ -46,10 +46,12 @@ async function main() {
     console.log(`\nbulk load of the synthetic graph, ${companies} companies (seed ${seed}), batches of ${batchSize}`);
     console.log(`rows: ${nodes} nodes + ${relationships} relationships + ${dependencies} dependencies = ${rows}`);
     console.log(
-      `seconds: ${seconds.toFixed(1)} for the whole command (validation and the write), ${writeSeconds.toFixed(1)} for the write`,
+      `seconds: ${seconds.toFixed(1)} for the whole command (validation and the write), ` +
+        `${writeSeconds.toFixed(1)} for the write`,
     );
     console.log(
-      `rows/s: ${Math.round(rows / seconds)} whole command, ${Math.round(rows / writeSeconds)} write (target 20000: ${rows / seconds >= 20_000 ? 'met' : 'MISSED'})`,
+      `rows/s: ${Math.round(rows / seconds)} whole command, ${Math.round(rows / writeSeconds)} ` +
+        `write (target 20000: ${rows / seconds >= 20_000 ? 'met' : 'MISSED'})`,
     );
     console.log(`peak RSS of the loader: ${peakRss} MB`);
     console.log(`load average: ${loadBefore} before, ${loadAverage()} after, on ${os.cpus().length} cores`);
@@ -70,7 +72,8 @@ async function main() {
     if (mismatches.length > 0)
       throw new Error(`the loaded graph does not match the seed files:\n${mismatches.join('\n')}`);
     console.log(
-      `counts: every label (${check.tally.labels.size}) and type (${check.tally.types.size + 1}) matches the seed files`,
+      `counts: every label (${check.tally.labels.size}) ` +
+        `and type (${check.tally.types.size + 1}) matches the seed files`,
     );
   } finally {
     await database.close();

@@ -26,11 +26,13 @@ async function main() {
   try {
     const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
     log(
-      `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ${report.relationships.created + report.dependencies.written} relationships`,
+      `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ` +
+        `${report.relationships.created + report.dependencies.written} relationships`,
     );
     console.log(`\nstreamed exports of the synthetic graph, ${companies} companies`);
     console.log(
-      `${'file'.padEnd(18)}  ${'seconds'.padStart(7)}  ${'size'.padStart(10)}  ${'RSS before'.padStart(10)}  ${'peak RSS growth'.padStart(15)}  ${'peak heap growth'.padStart(16)}`,
+      `${'file'.padEnd(18)}  ${'seconds'.padStart(7)}  ${'size'.padStart(10)}  ` +
+        `${'RSS before'.padStart(10)}  ${'peak RSS growth'.padStart(15)}  ${'peak heap growth'.padStart(16)}`,
     );
     for (const file of Object.keys(EXPORT_FILES)) {
       global.gc?.();
@@ -52,7 +54,9 @@ async function main() {
       clearInterval(sampler);
       sample();
       console.log(
-        `${file.padEnd(18)}  ${seconds.toFixed(1).padStart(7)}  ${mb(size).padStart(10)}  ${mb(before.rss).padStart(10)}  ${mb(peak - before.rss).padStart(15)}  ${mb(peakHeap - before.heapUsed).padStart(16)}`,
+        `${file.padEnd(18)}  ${seconds.toFixed(1).padStart(7)}  ${mb(size).padStart(10)}  ` +
+          `${mb(before.rss).padStart(10)}  ${mb(peak - before.rss).padStart(15)}  ` +
+          `${mb(peakHeap - before.heapUsed).padStart(16)}`,
       );
     }
   } finally {

@@ -132,11 +132,15 @@ async function main() {
     const after = rssMb(pid);
     const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
     const lines = [
-      `load: ${connections} connections, ${duration} s, ${queries.length} queries from the README and examples/operations.graphql, seed graph`,
+      `load: ${connections} connections, ${duration} s, ` +
+        `${queries.length} queries from the README and examples/operations.graphql, seed graph`,
       `requests       ${result.requests.total} (${result.requests.average.toFixed(0)} per second)`,
-      `latency ms     p50 ${quantile(latencies, 0.5).toFixed(1)}  p95 ${quantile(latencies, 0.95).toFixed(1)}  p99 ${quantile(latencies, 0.99).toFixed(1)}  max ${latencies[latencies.length - 1]?.toFixed(1)}`,
-      `errors         ${errors} (connection ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})`,
-      `server RSS MB  start ${before.toFixed(1)}  end ${after.toFixed(1)}  growth ${(after - before).toFixed(1)}  peak ${peak.toFixed(1)}`,
+      `latency ms     p50 ${quantile(latencies, 0.5).toFixed(1)}  p95 ${quantile(latencies, 0.95).toFixed(1)}  ` +
+        `p99 ${quantile(latencies, 0.99).toFixed(1)}  max ${latencies[latencies.length - 1]?.toFixed(1)}`,
+      `errors         ${errors} (connection ${result.errors}, ` +
+        `timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})`,
+      `server RSS MB  start ${before.toFixed(1)}  end ${after.toFixed(1)}  ` +
+        `growth ${(after - before).toFixed(1)}  peak ${peak.toFixed(1)}`,
     ];
     console.log(lines.join('\n'));
     if (errors > 0) process.exitCode = 1;

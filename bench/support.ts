@@ -68,7 +68,10 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   };
 }
 
-/** Given generated records, validates them as the seed loader would (without the YAML round trip) and writes them, replacing the graph. */
+/**
+ * Given generated records, validates them as the seed loader would (without the YAML round trip) and writes them,
+ * replacing the graph.
+ */
 export async function loadRecords(runner: QueryRunner, records: SeedRecords): Promise<WriteReport> {
   const files: ParsedSeedFile[] = SEED_FILE_NAMES.map((file) => ({
     file,
@@ -81,7 +84,7 @@ export async function loadRecords(runner: QueryRunner, records: SeedRecords): Pr
   return writeSeed(runner, graph, { reset: true, batchSize: 1000 });
 }
 
-/** Rows per UNWIND batch (and transaction) of the bulk loader in the benchmarks: `npm run seed -- --bulk --batch-size`. */
+/** Rows per UNWIND batch (and transaction) of the benchmarks' bulk loader: `npm run seed -- --bulk --batch-size`. */
 export const BULK_BATCH_SIZE = 10_000;
 
 /**
@@ -137,7 +140,10 @@ export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: nu
   return { nodes, relationships, dependencies, seconds, writeSeconds, peakRss };
 }
 
-/** Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and its wall time in seconds. */
+/**
+ * Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and its wall time in
+ * seconds.
+ */
 async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; seconds: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], {
@@ -156,18 +162,21 @@ async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; 
   return { lines, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Serves the API on a free port (with or without the analytics snapshot cache); returns a function that posts one operation and fails on any GraphQL error. */
+/**
+ * Serves the API on a free port (with or without the analytics snapshot cache); returns a function that posts one
+ * operation and fails on any GraphQL error.
+ */
 export async function serveApi(runner: QueryRunner, analyticsCache = true) {
   const server: Server = (await createApp({ runner, traceCypher: false, analyticsCache })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string): Promise<Record<string, any>> => {
+  const post = async (query: string): Promise<Record<string, unknown>> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
     if (body.errors) throw new Error(`${query}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!;
   };
@@ -218,12 +227,14 @@ export function printTimings(title: string, timings: Timing[], targetMs?: number
   const width = Math.max(...timings.map((timing) => timing.name.length), 8);
   console.log(`\n${title}`);
   console.log(
-    `${'analytic'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'p95 ms'.padStart(9)}  ${'runs'.padStart(4)}${targetMs ? `  target < ${targetMs} ms median` : ''}`,
+    `${'analytic'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'p95 ms'.padStart(9)}  ${'runs'.padStart(4)}` +
+      (targetMs ? `  target < ${targetMs} ms median` : ''),
   );
   for (const { name, median, p95, runs } of timings) {
     const verdict = targetMs ? (median < targetMs ? '  met' : '  MISSED') : '';
     console.log(
-      `${name.padEnd(width)}  ${median.toFixed(1).padStart(9)}  ${p95.toFixed(1).padStart(9)}  ${String(runs).padStart(4)}${verdict}`,
+      `${name.padEnd(width)}  ${median.toFixed(1).padStart(9)}  ${p95.toFixed(1).padStart(9)}  ` +
+        `${String(runs).padStart(4)}${verdict}`,
     );
   }
 }

@@ -37,16 +37,16 @@ describe('upstream and downstream', () => {
 
   it("reaches a GPT-4 service's model, its developer and the developer's investor", async () => {
     const service = services.find(
-      (s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers.map(refId).includes('openai'),
+      (s) => (s.models ?? []).map(refId).includes('gpt-4') && !s.providers!.map(refId).includes('openai'),
     )!;
     const investors = seedFile('partnerships.yaml')
       .filter(
         (deal) =>
           deal.kind === 'INVESTMENT' &&
-          deal.parties.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'),
+          deal.parties!.some((p: { company: string; role: string }) => p.company === 'openai' && p.role === 'investee'),
       )
       .flatMap((deal) =>
-        deal.parties.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company),
+        deal.parties!.filter((p: { role: string }) => p.role === 'investor').map((p: { company: string }) => p.company),
       );
     expect(investors.length).toBeGreaterThan(0);
     const data = await ok(closureQuery('upstream'), { of: service.id });
@@ -97,7 +97,9 @@ describe('upstream and downstream', () => {
 
 describe('dependencyPaths', () => {
   const pathsQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-    dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length entities { id } steps { from to relation relations } }
+    dependencyPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+      length entities { id } steps { from to relation relations }
+    }
   }`;
   type Path = {
     length: number;
@@ -169,7 +171,8 @@ describe('dependencyPaths', () => {
 });
 
 describe('concentration', () => {
-  const concentrationQuery = `query($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID, $asOf: PartialDate) {
+  const concentrationQuery = `query($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID,
+    $asOf: PartialDate) {
     concentration(measure: $measure, groupBy: $groupBy, stage: $stage, asOf: $asOf) {
       measure groupBy stage { id } asOf total hhi cr1 cr3 cr4 level shares { key label value share members { id } }
     }
@@ -228,15 +231,16 @@ describe('concentration', () => {
     expect(concentration.shares.find((s: { key: string }) => s.key === 'US').label).toBe('United States');
   });
 
-  it('gives each bloc (companies tied by investment, acquisition or licensing, transitively) the services built on its models', async () => {
+  it(`gives each bloc (companies tied by investment, acquisition or licensing, transitively) the services built \
+on its models`, async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'SERVICES', groupBy: 'BLOC' });
     // Blocs by union-find over the seed's tying partnerships.
     const parent = new Map(companies.map((c) => [c.id as string, c.id as string]));
     const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
     for (const deal of seedFile('partnerships.yaml').filter((d) =>
-      ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind),
+      ['INVESTMENT', 'ACQUISITION', 'LICENSING'].includes(d.kind!),
     )) {
-      const [first, ...rest] = deal.parties.map((p: { company: string }) => p.company);
+      const [first, ...rest] = deal.parties!.map((p: { company: string }) => p.company);
       for (const other of rest) parent.set(find(other), find(first));
     }
     const servicesOf = (developerIds: string[]) =>
@@ -247,7 +251,7 @@ describe('concentration', () => {
               developerIds.some((d) =>
                 models
                   .find((x) => x.id === m)!
-                  .developers.map(refId)
+                  .developers!.map(refId)
                   .includes(d),
               ),
             ),
@@ -323,7 +327,8 @@ describe('concentration', () => {
 describe('systemicImportance and removalImpact', () => {
   it('counts, for every company, the services, models and companies with it upstream', async () => {
     const { systemicImportance } = await ok(
-      '{ systemicImportance(first: 100) { rank company { id } dependentServices dependentModels dependentCompanies betweenness } }',
+      '{ systemicImportance(first: 100) { ' +
+        'rank company { id } dependentServices dependentModels dependentCompanies betweenness } }',
     );
     expect(systemicImportance).toHaveLength(Math.min(100, companies.length));
     const kindOf = new Map([
@@ -361,7 +366,8 @@ describe('systemicImportance and removalImpact', () => {
     'takes the graph as it stood on asOf %s: undated or later models, services and partnerships left out',
     async (asOf) => {
       const { systemicImportance } = await ok(
-        `{ systemicImportance(first: 100, asOf: "${asOf}") { company { id } dependentServices dependentModels dependentCompanies } }`,
+        `{ systemicImportance(first: 100, asOf: "${asOf}") { ` +
+          'company { id } dependentServices dependentModels dependentCompanies } }',
       );
       const existed = (date: unknown) => typeof date === 'string' && onOrBefore(date, asOf);
       const dealDates = new Map(
@@ -479,7 +485,9 @@ describe('whole-graph results between writes', () => {
     expect(await ok(query)).toEqual(before);
     await runner.write(`
       MATCH (c:Company {id: 'naver'}), (s:Source {id: 'eximbank-2023-generative-ai'})
-      CREATE (m:Entity:FoundationModel {id: 'test-extra-model', name: 'Extra', sourceIds: [s.id], confidence: 'REPORTED'})
+      CREATE (m:Entity:FoundationModel {
+        id: 'test-extra-model', name: 'Extra', sourceIds: [s.id], confidence: 'REPORTED'
+      })
       CREATE (c)-[:DEVELOPS {sourceIds: [s.id], confidence: 'REPORTED'}]->(m)`);
     try {
       const after = await ok(query);

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../src/config';
 import { onOrBefore } from '../src/analytics/partialDate';
-import { GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
+import { AnswerData, GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
+import type { SeedRecord } from './support/seedOracle';
 
-type Records = Record<string, any>[];
+type Records = SeedRecord[];
 const seed = (file: string): Records => parse(fs.readFileSync(path.join(projectRoot, 'seed', file), 'utf8'));
 const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
 
@@ -44,7 +45,7 @@ describe('single entities', () => {
     expect(data.service.providers.map((p: { id: string }) => p.id)).toEqual(
       seed('services.yaml')
         .find((s) => s.id === 'chatgpt')!
-        .providers.map(refId)
+        .providers!.map(refId)
         .sort(),
     );
     expect(data.entity).toMatchObject({ kind: 'SOURCE', publishedOn: '2023-06' });
@@ -64,13 +65,14 @@ describe('nested traversals answer what the seed files say', () => {
         model: model.id,
         services: expected.sort(),
       });
-      expect(served.developers.map((d: { id: string }) => d.id).sort()).toEqual(model.developers.map(refId).sort());
+      expect(served.developers.map((d: { id: string }) => d.id).sort()).toEqual(model.developers!.map(refId).sort());
     }
   });
 
   it('gives the parties and roles of every partnership', async () => {
     const data = await ok(
-      '{ partnerships(first: 100) { totalCount nodes { id partnershipKind confidence parties { role company { id } } } } }',
+      '{ partnerships(first: 100) { totalCount nodes { ' +
+        'id partnershipKind confidence parties { role company { id } } } } }',
     );
     const deals = seed('partnerships.yaml');
     expect(data.partnerships.totalCount).toBe(deals.length);
@@ -82,7 +84,7 @@ describe('nested traversals answer what the seed files say', () => {
         .map((p: { role: string; company: { id: string } }) => `${p.company.id}:${p.role}`)
         .sort();
       expect(parties).toEqual(
-        deal.parties.map((p: { company: string; role: string }) => `${p.company}:${p.role}`).sort(),
+        deal.parties!.map((p: { company: string; role: string }) => `${p.company}:${p.role}`).sort(),
       );
     }
   });
@@ -90,16 +92,17 @@ describe('nested traversals answer what the seed files say', () => {
   it('walks company -> stages, models, services, adopted models and partnerships', async () => {
     const data = await ok(`{ company(id: "microsoft") {
       stages { id } adoptedModels { id } services { id }
-      partnerships { id } investments: partnerships(kind: INVESTMENT) { id } early: partnerships(asOf: "2022") { id } } }`);
+      partnerships { id } investments: partnerships(kind: INVESTMENT) { id }
+      early: partnerships(asOf: "2022") { id } } }`);
     const microsoft = seed('companies.yaml').find((c) => c.id === 'microsoft')!;
     expect(data.company.stages.map((s: { id: string }) => s.id).sort()).toEqual(
       (microsoft.stages ?? []).map(refId).sort(),
     );
     const deals = seed('partnerships.yaml').filter((d) =>
-      d.parties.some((p: { company: string }) => p.company === 'microsoft'),
+      d.parties!.some((p: { company: string }) => p.company === 'microsoft'),
     );
     expect(data.company.partnerships.map((d: { id: string }) => d.id).sort()).toEqual(deals.map((d) => d.id).sort());
-    const ids = (list: Record<string, any>[]) => list.map((d) => String(d.id)).sort();
+    const ids = (list: { id: string }[]) => list.map((d) => String(d.id)).sort();
     expect(ids(data.company.investments)).toEqual(ids(deals.filter((d) => d.kind === 'INVESTMENT')));
     expect(ids(data.company.early)).toEqual(
       ids(deals.filter((d) => d.announcedOn && onOrBefore(d.announcedOn, '2022'))),
@@ -112,7 +115,8 @@ describe('nested traversals answer what the seed files say', () => {
     expect(asOf2023.company.partnerships.map((d: { announcedOn: string }) => d.announcedOn)).toContain('2023-01');
   });
 
-  it('lists stages in chain order with their participants, industries with their services, and every source', async () => {
+  it(`lists stages in chain order with their participants, industries with their services, \
+and every source`, async () => {
     const data = await ok(
       '{ stages { id order layer participants { id } } industries { id services { id } } sources { id } }',
     );
@@ -133,8 +137,9 @@ describe('lists', () => {
     let after: string | null = null;
     let total = 0;
     for (let pages = 0; pages < 50; pages += 1) {
-      const data: any = await ok(
-        'query($after: String) { companies(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+      const data: AnswerData = await ok(
+        'query($after: String) { companies(first: 7, after: $after) { ' +
+          'totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
       total = data.companies.totalCount;
@@ -182,7 +187,7 @@ describe('lists', () => {
     expect(data.big.nodes.every((n: { parameters: number }) => n.parameters >= 2e11)).toBe(true);
     expect(data.naver.nodes.map((n: { id: string }) => n.id)).toEqual(
       seed('models.yaml')
-        .filter((m) => m.developers.map(refId).includes('naver'))
+        .filter((m) => m.developers!.map(refId).includes('naver'))
         .map((m) => m.id),
     );
     expect(data.y2023.nodes.map((n: { releasedOn: string }) => n.releasedOn.slice(0, 4))).toEqual(
@@ -197,7 +202,9 @@ describe('lists', () => {
       onGpt4: services(filter: { model: "gpt-4" }, first: 100) { nodes { id } }
       byNaver: services(filter: { provider: "naver" }, first: 100) { nodes { id } }
       collaborations: partnerships(filter: { kind: COLLABORATION }, first: 100) { totalCount }
-      of2023: partnerships(filter: { company: "microsoft", from: "2023", to: "2023" }, first: 100) { nodes { announcedOn } }
+      of2023: partnerships(filter: { company: "microsoft", from: "2023", to: "2023" }, first: 100) {
+        nodes { announcedOn }
+      }
     }`);
     const services = seed('services.yaml');
     expect(data.onGpt4.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
@@ -208,7 +215,7 @@ describe('lists', () => {
     );
     expect(data.byNaver.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
       services
-        .filter((s) => s.providers.map(refId).includes('naver'))
+        .filter((s) => s.providers!.map(refId).includes('naver'))
         .map((s) => s.id)
         .sort(),
     );
@@ -228,7 +235,7 @@ describe('every combination of filters', () => {
     (from === undefined || (date !== null && date >= from)) &&
     (to === undefined || (date !== null && (date <= to || date.startsWith(to))));
 
-  /** Asks for every subset of `filters` with and without totalCount, and compares ids, order and count with `expected`. */
+  /** Asks for every subset of `filters` with and without totalCount; compares ids, order and count with `expected`. */
   async function checkAll(
     list: string,
     filterType: string,
@@ -263,7 +270,8 @@ describe('every combination of filters', () => {
   it('models: developer, access, minParameters, releasedFrom, releasedTo, in order of size', async () => {
     const all = (
       await ok(
-        '{ models(orderBy: PARAMETERS_DESC, first: 100) { totalCount nodes { id access parameters releasedOn developers { id } } } }',
+        '{ models(orderBy: PARAMETERS_DESC, first: 100) { ' +
+          'totalCount nodes { id access parameters releasedOn developers { id } } } }',
       )
     ).models;
     expect(all.nodes.length).toBe(all.totalCount);
@@ -275,7 +283,7 @@ describe('every combination of filters', () => {
       (given) =>
         all.nodes
           .filter(
-            (m: any) =>
+            (m: AnswerData) =>
               (given.developer === undefined || m.developers.some((d: { id: string }) => d.id === given.developer)) &&
               (given.access === undefined || m.access === given.access) &&
               (given.minParameters === undefined ||
@@ -299,7 +307,7 @@ describe('every combination of filters', () => {
     await checkAll('companies', 'CompanyFilter', { country: 'US', stage: 'cloud', nameContains: 'o' }, '', (given) =>
       all.companies.nodes
         .filter(
-          (c: any) =>
+          (c: AnswerData) =>
             (given.country === undefined || c.country === given.country) &&
             has(c.stages, given.stage) &&
             (given.nameContains === undefined ||
@@ -316,7 +324,7 @@ describe('every combination of filters', () => {
       (given) =>
         all.services.nodes
           .filter(
-            (s: any) =>
+            (s: AnswerData) =>
               has(s.providers, given.provider) && has(s.models, given.model) && has(s.industries, given.industry),
           )
           .map((s: { id: string }) => s.id),
@@ -329,7 +337,7 @@ describe('every combination of filters', () => {
       (given) =>
         all.partnerships.nodes
           .filter(
-            (p: any) =>
+            (p: AnswerData) =>
               has(
                 p.parties.map((party: { company: { id: string } }) => party.company),
                 given.company,

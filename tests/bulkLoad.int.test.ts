@@ -188,7 +188,8 @@ describe('npm run seed -- --bulk', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
-  it('validates everything first: a problem is listed as file:line [record] message and nothing is written', async () => {
+  it(`validates everything first: a problem is listed as file:line [record] message and nothing \
+is written`, async () => {
     const before = await graphChecksum(runner);
     const dir = syntheticFolder('broken', 'jsonl');
     const file = path.join(dir, 'services.jsonl');
@@ -200,7 +201,8 @@ describe('npm run seed -- --bulk', () => {
     expect('code' in result && result.code).toBe(1);
     expect(result.stderr.split('\n').slice(0, 3)).toEqual([
       `seed: 2 problems in the seed files of ${dir}:`,
-      '  services.jsonl:5 [syn-svc-00004] providers[1]: "no-such-company" is not defined in any seed file (expected a Company id)',
+      '  services.jsonl:5 [syn-svc-00004] providers[1]: "no-such-company" is not defined in any seed file ' +
+        '(expected a Company id)',
       expect.stringMatching(/^ {2}services\.jsonl:7 is not valid JSON: /),
     ]);
     expect(await graphChecksum(runner)).toBe(before);
@@ -231,7 +233,8 @@ describe('npm run synthetic', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
-  it('writes JSON Lines unless asked for YAML, replaces its own files of the other format, and never overwrites other files', async () => {
+  it(`writes JSON Lines unless asked for YAML, replaces its own files of the other format, and never \
+overwrites other files`, async () => {
     const dir = path.join(root, 'formats');
     await synthetic('--out', dir, '--companies', '40', '--format', 'yaml');
     expect(fs.readdirSync(dir).filter((file) => file.endsWith('.yaml'))).toHaveLength(7);

@@ -43,16 +43,23 @@ async function ok(query: string, variables: Record<string, unknown> = {}) {
 const HISTORY = 'query ($id: ID!) { history(id: $id) { id entityId at by action before after } }';
 const ADD_SOURCE = 'mutation ($input: SourceInput!) { addSource(input: $input) { changed historyId entity { id } } }';
 const UPSERT_MODEL = `mutation ($input: ModelInput!) {
-  upsertModel(input: $input) { changed historyId entity { id name ... on FoundationModel { parameters releasedOn developers { id } } sources { id } } }
+  upsertModel(input: $input) {
+    changed historyId
+    entity { id name ... on FoundationModel { parameters releasedOn developers { id } } sources { id } }
+  }
 }`;
 const UPSERT_COMPANY =
-  'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { changed historyId entity { id name ... on Company { country } } } }';
+  'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { ' +
+  'changed historyId entity { id name ... on Company { country } } } }';
 const UPSERT_SERVICE =
-  'mutation ($input: ServiceInput!) { upsertService(input: $input) { changed historyId entity { id ... on Service { providers { id } models { id } } } } }';
+  'mutation ($input: ServiceInput!) { upsertService(input: $input) { ' +
+  'changed historyId entity { id ... on Service { providers { id } models { id } } } } }';
 const UPSERT_PARTNERSHIP =
-  'mutation ($input: PartnershipInput!) { upsertPartnership(input: $input) { changed entity { id ... on Partnership { partnershipKind parties { role company { id } } } } } }';
+  'mutation ($input: PartnershipInput!) { upsertPartnership(input: $input) { ' +
+  'changed entity { id ... on Partnership { partnershipKind parties { role company { id } } } } } }';
 const LINK =
-  'mutation ($kind: LinkKind!, $from: ID!, $to: ID!, $sourceIds: [ID!]!) { link(kind: $kind, from: $from, to: $to, sourceIds: $sourceIds) { changed historyId } }';
+  'mutation ($kind: LinkKind!, $from: ID!, $to: ID!, $sourceIds: [ID!]!) { ' +
+  'link(kind: $kind, from: $from, to: $to, sourceIds: $sourceIds) { changed historyId } }';
 const RETIRE =
   'mutation ($id: ID!, $reason: String!) { retire(id: $id, reason: $reason) { changed historyId entity { id } } }';
 const RESTORE = 'mutation ($id: ID!) { restore(id: $id) { changed historyId entity { id name } } }';
@@ -75,7 +82,8 @@ const model = {
 };
 
 describe('keys', () => {
-  it('refuses a mutation without a key or with a wrong one (UNAUTHENTICATED) and from a reader (FORBIDDEN), writing nothing', async () => {
+  it(`refuses a mutation without a key or with a wrong one (UNAUTHENTICATED) and from a reader (FORBIDDEN), \
+writing nothing`, async () => {
     const before = await graphChecksum(server.runner);
     expect(codeOf(await send(ADD_SOURCE, { input: source }, null))).toBe('UNAUTHENTICATED');
     expect(codeOf(await send(ADD_SOURCE, { input: source }, 'not-a-key'))).toBe('UNAUTHENTICATED');
@@ -112,7 +120,8 @@ describe('keys', () => {
 });
 
 describe('mutations', () => {
-  it('adds a source and a new model with its developer; the model is in queries, dependencies and history', async () => {
+  it(`adds a source and a new model with its developer; the model is in queries, dependencies \
+and history`, async () => {
     const added = await ok(ADD_SOURCE, { input: source });
     expect(added.addSource).toMatchObject({ changed: true, entity: { id: source.id } });
     const created = await ok(UPSERT_MODEL, { input: model });
@@ -158,7 +167,8 @@ describe('mutations', () => {
     expect(JSON.parse(history[1].after)).toEqual({ parameters: 1.2e11, parametersNote: 'estimate' });
   });
 
-  it('upserts a company, a service built on a model, a partnership with roles, and links a company to a model', async () => {
+  it(`upserts a company, a service built on a model, a partnership with roles, and links a company \
+to a model`, async () => {
     expect(
       (await ok(UPSERT_COMPANY, { input: { id: 'naver', name: 'NAVER', country: 'KR', sourceIds: [source.id] } }))
         .upsertCompany,
@@ -207,7 +217,8 @@ describe('mutations', () => {
 
   it('retires an entity out of queries, analytics and exports, and restores it as it was', async () => {
     const before = await ok(
-      '{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }',
+      '{ model(id: "hyperclova-x-think") { ' +
+        'id name nameKo parameters developers { id } adopters { id } sources { id } } }',
     );
     const retired = await ok(RETIRE, { id: model.id, reason: 'announced, never released' });
     expect(retired.retire).toMatchObject({ changed: true, entity: null });
@@ -230,7 +241,8 @@ describe('mutations', () => {
     expect(restored.restore).toMatchObject({ changed: true, entity: { id: model.id } });
     expect(
       await ok(
-        '{ model(id: "hyperclova-x-think") { id name nameKo parameters developers { id } adopters { id } sources { id } } }',
+        '{ model(id: "hyperclova-x-think") { ' +
+          'id name nameKo parameters developers { id } adopters { id } sources { id } } }',
       ),
     ).toEqual(before);
     const { history } = await ok(HISTORY, { id: model.id });
@@ -406,7 +418,7 @@ describe('concurrency and failures', () => {
       ],
       cites: true,
     };
-    let statements = 0;
+    let statements: number;
     for (let n = 1; ; n += 1) {
       const outcome = await new CurationRepository(failingAt(n), 30_000).upsert(plan, 'alice').then(
         () => 'written',

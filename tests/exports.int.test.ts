@@ -14,7 +14,8 @@ let counts: { nodes: number; relationships: number };
 beforeAll(async () => {
   server = await startSeededServer();
   const [row] = await server.runner.read(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } ' +
+      'CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
   );
   counts = row as typeof counts;
 });
@@ -105,7 +106,8 @@ describe('the other formats', () => {
 
   it('exportGraph returns the same files with the counts', async () => {
     const data = await server.ok(
-      '{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } csv: exportGraph(format: CSV) { filename content } }',
+      '{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } ' +
+        'csv: exportGraph(format: CSV) { filename content } }',
     );
     expect(data.json).toMatchObject({
       format: 'JSON',

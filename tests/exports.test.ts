@@ -71,7 +71,8 @@ const fixture = graphOf(
 
 const SCHEMA = ['CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE'];
 const HEADER =
-  '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, or Neo4j Browser).';
+  '// Neo4j 5 Cypher script recreating the AI value-chain graph; run it on an empty database (cypher-shell -f, ' +
+  'or Neo4j Browser).';
 const MATCH_ENDS = 'AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end})';
 
 describe('toCypher', () => {
@@ -82,7 +83,8 @@ describe('toCypher', () => {
         'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
         'UNWIND [',
         "{id: 'openai', name: 'OpenAI', country: 'US', marketCapUsdBn: 80.0, aliases: ['OpenAI LP', 'Open AI']},",
-        String.raw`{id: 'naver', name: 'NAVER', nameKo: '네이버', description: 'Korea\'s search portal,\nand more', listed: true}`,
+        "{id: 'naver', name: 'NAVER', nameKo: '네이버', " +
+          String.raw`description: 'Korea\'s search portal,\nand more', listed: true}`,
         '] AS row CREATE (n:Entity:Company) SET n = row;',
         'UNWIND [',
         "{id: 'gpt-3', name: 'GPT-3', parameters: 175000000000.0, releasedOn: '2020-06'}",
@@ -100,7 +102,8 @@ describe('toCypher', () => {
     );
   });
 
-  it('backtick-quotes labels, types and keys that are not plain identifiers, and splits batches at batchSize', async () => {
+  it(`backtick-quotes labels, types and keys that are not plain identifiers, and splits batches \
+at batchSize`, async () => {
     const graph = graphOf(
       [
         node('a', ['Entity', 'AI Lab']),
@@ -188,7 +191,9 @@ describe('toGraphML', () => {
       lines(
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-        '<!-- Neo4j graph export. Node labels are in key "labels" (":Entity:Company"), relationship types in key "type". List properties are JSON text in string keys; a key whose values mix types is a string key. -->',
+        '<!-- Neo4j graph export. Node labels are in key "labels" (":Entity:Company"), ' +
+          'relationship types in key "type". List properties are JSON text in string keys; ' +
+          'a key whose values mix types is a string key. -->',
         '<key id="n0" for="node" attr.name="labels" attr.type="string"/>',
         '<key id="n1" for="node" attr.name="id" attr.type="string"/>',
         '<key id="n2" for="node" attr.name="name" attr.type="string"/>',
@@ -207,13 +212,20 @@ describe('toGraphML', () => {
         '<key id="e2" for="edge" attr.name="confidence" attr.type="string"/>',
         '<key id="e3" for="edge" attr.name="weight" attr.type="double"/>',
         '<graph id="G" edgedefault="directed">',
-        '<node id="openai"><data key="n0">:Entity:Company</data><data key="n1">openai</data><data key="n2">OpenAI</data><data key="n3">US</data><data key="n4">80.0</data><data key="n5">[&quot;OpenAI LP&quot;,&quot;Open AI&quot;]</data></node>',
-        '<node id="naver"><data key="n0">:Entity:Company</data><data key="n1">naver</data><data key="n2">NAVER</data><data key="n6">네이버</data><data key="n7">Korea&apos;s search portal,',
+        '<node id="openai"><data key="n0">:Entity:Company</data><data key="n1">openai</data>' +
+          '<data key="n2">OpenAI</data><data key="n3">US</data><data key="n4">80.0</data>' +
+          '<data key="n5">[&quot;OpenAI LP&quot;,&quot;Open AI&quot;]</data></node>',
+        '<node id="naver"><data key="n0">:Entity:Company</data><data key="n1">naver</data><data key="n2">NAVER</data>' +
+          '<data key="n6">네이버</data><data key="n7">Korea&apos;s search portal,',
         'and more</data><data key="n8">true</data></node>',
-        '<node id="gpt-3"><data key="n0">:Entity:FoundationModel</data><data key="n1">gpt-3</data><data key="n2">GPT-3</data><data key="n9">175000000000.0</data><data key="n10">2020-06</data></node>',
-        '<node id="training"><data key="n0">:Entity:ValueChainStage</data><data key="n1">training</data><data key="n2">training</data><data key="n11">2</data><data key="n12"></data></node>',
-        '<edge id="r1" source="openai" target="gpt-3"><data key="e0">DEVELOPS</data><data key="e1">[&quot;report-2023&quot;,&quot;openai-blog&quot;]</data></edge>',
-        '<edge id="r2" source="naver" target="training"><data key="e0">PARTICIPATES_IN</data><data key="e2">UNCERTAIN</data><data key="e3">0.5</data></edge>',
+        '<node id="gpt-3"><data key="n0">:Entity:FoundationModel</data><data key="n1">gpt-3</data>' +
+          '<data key="n2">GPT-3</data><data key="n9">175000000000.0</data><data key="n10">2020-06</data></node>',
+        '<node id="training"><data key="n0">:Entity:ValueChainStage</data><data key="n1">training</data>' +
+          '<data key="n2">training</data><data key="n11">2</data><data key="n12"></data></node>',
+        '<edge id="r1" source="openai" target="gpt-3"><data key="e0">DEVELOPS</data>' +
+          '<data key="e1">[&quot;report-2023&quot;,&quot;openai-blog&quot;]</data></edge>',
+        '<edge id="r2" source="naver" target="training"><data key="e0">PARTICIPATES_IN</data>' +
+          '<data key="e2">UNCERTAIN</data><data key="e3">0.5</data></edge>',
         '</graph>',
         '</graphml>',
       ),
@@ -237,9 +249,12 @@ describe('toGraphML', () => {
         '<key id="e0" for="edge" attr.name="type" attr.type="string"/>',
         '<graph id="G" edgedefault="directed">',
         '<node id="a&#10;b"><data key="n0">:Entity:R&amp;D</data><data key="n1">a',
-        'b</data><data key="n2">1</data><data key="n3">[]</data><data key="n4">x &lt; y &amp; &quot;z&quot; &gt; &apos;w&apos;&#13;end</data></node>',
-        '<node id="c"><data key="n0">:Entity</data><data key="n1">c</data><data key="n2">1.5</data><data key="n3">[&quot;t&quot;]</data></node>',
-        '<node id="d"><data key="n0">:Entity</data><data key="n1">d</data><data key="n2">true</data><data key="n3">plain</data></node>',
+        'b</data><data key="n2">1</data><data key="n3">[]</data>' +
+          '<data key="n4">x &lt; y &amp; &quot;z&quot; &gt; &apos;w&apos;&#13;end</data></node>',
+        '<node id="c"><data key="n0">:Entity</data><data key="n1">c</data><data key="n2">1.5</data>' +
+          '<data key="n3">[&quot;t&quot;]</data></node>',
+        '<node id="d"><data key="n0">:Entity</data><data key="n1">d</data><data key="n2">true</data>' +
+          '<data key="n3">plain</data></node>',
       ),
     );
     expect(elementCount(text)).toBe(24);
@@ -266,13 +281,19 @@ describe('toJson', () => {
     expect(await textOf(toJson(fixture))).toBe(
       lines(
         '{"nodes":[',
-        '{"id":"openai","labels":["Entity","Company"],"properties":{"id":"openai","name":"OpenAI","country":"US","marketCapUsdBn":80.0,"aliases":["OpenAI LP","Open AI"]}},',
-        String.raw`{"id":"naver","labels":["Entity","Company"],"properties":{"id":"naver","name":"NAVER","nameKo":"네이버","description":"Korea's search portal,\nand more","listed":true}},`,
-        '{"id":"gpt-3","labels":["Entity","FoundationModel"],"properties":{"id":"gpt-3","name":"GPT-3","parameters":175000000000.0,"releasedOn":"2020-06"}},',
-        '{"id":"training","labels":["Entity","ValueChainStage"],"properties":{"id":"training","name":"training","order":2,"layer":""}}',
+        '{"id":"openai","labels":["Entity","Company"],"properties":{"id":"openai","name":"OpenAI","country":"US",' +
+          '"marketCapUsdBn":80.0,"aliases":["OpenAI LP","Open AI"]}},',
+        '{"id":"naver","labels":["Entity","Company"],"properties":{"id":"naver","name":"NAVER","nameKo":"네이버",' +
+          String.raw`"description":"Korea's search portal,\nand more","listed":true}},`,
+        '{"id":"gpt-3","labels":["Entity","FoundationModel"],"properties":{"id":"gpt-3","name":"GPT-3",' +
+          '"parameters":175000000000.0,"releasedOn":"2020-06"}},',
+        '{"id":"training","labels":["Entity","ValueChainStage"],' +
+          '"properties":{"id":"training","name":"training","order":2,"layer":""}}',
         '],"relationships":[',
-        '{"id":"r1","type":"DEVELOPS","start":"openai","end":"gpt-3","properties":{"sourceIds":["report-2023","openai-blog"]}},',
-        '{"id":"r2","type":"PARTICIPATES_IN","start":"naver","end":"training","properties":{"confidence":"UNCERTAIN","weight":0.5}}',
+        '{"id":"r1","type":"DEVELOPS","start":"openai","end":"gpt-3",' +
+          '"properties":{"sourceIds":["report-2023","openai-blog"]}},',
+        '{"id":"r2","type":"PARTICIPATES_IN","start":"naver","end":"training",' +
+          '"properties":{"confidence":"UNCERTAIN","weight":0.5}}',
         ']}',
       ),
     );
@@ -293,7 +314,8 @@ describe('toCsvNodes / toCsvRelationships', () => {
   it('writes neo4j-admin import headers and rows', async () => {
     expect(await textOf(toCsvNodes(fixture))).toBe(
       lines(
-        'id:ID,:LABEL,name:string,country:string,marketCapUsdBn:double,aliases:string[],nameKo:string,description:string,listed:boolean,parameters:double,releasedOn:string,order:long,layer:string',
+        'id:ID,:LABEL,name:string,country:string,marketCapUsdBn:double,aliases:string[],nameKo:string,' +
+          'description:string,listed:boolean,parameters:double,releasedOn:string,order:long,layer:string',
         'openai,Entity;Company,OpenAI,US,80.0,OpenAI LP;Open AI,,,,,,,',
         'naver,Entity;Company,NAVER,,,,네이버,"Korea\'s search portal,',
         'and more",true,,,,',
@@ -357,6 +379,7 @@ describe('toCsvNodes / toCsvRelationships', () => {
 /** A minimal well-formedness check: balanced tags, quoted attributes, only known entities, no forbidden characters. */
 function elementCount(xml: string): number {
   const body = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '').replace(/<!--(?:(?!--)[\s\S])*-->/g, '');
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids, looked for on purpose
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(body)) throw new Error('forbidden character');
   const badAmpersand = /&(?!(?:amp|lt|gt|quot|apos|#\d+);)/;
   const token = /<(\/)?([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+="[^"<]*")*)\s*(\/)?>|[^<]+/y;

@@ -105,12 +105,10 @@ function selection(type: GraphQLNamedType, depth: number): fc.Arbitrary<Part> {
       variables: [...given.variables, ...sub.variables],
     }));
   });
-  return fc
-    .array(field, { minLength: 1, maxLength: 4 })
-    .map((parts) => ({
-      text: `{ ${parts.map((part) => part.text).join(' ')} }`,
-      variables: parts.flatMap((part) => part.variables),
-    }));
+  return fc.array(field, { minLength: 1, maxLength: 4 }).map((parts) => ({
+    text: `{ ${parts.map((part) => part.text).join(' ')} }`,
+    variables: parts.flatMap((part) => part.variables),
+  }));
 }
 
 /** A whole query over the Query type, up to 10 levels deep, its variables numbered and declared. */
@@ -151,7 +149,8 @@ describe('fuzzing', () => {
         const bad = codesOf(text).filter((code) => !ALLOWED.has(code));
         if (response.status >= 500 || bad.length > 0)
           failures.push(
-            `${response.status} ${bad.join(',')} ${query.slice(0, 300)} ${JSON.stringify(variables).slice(0, 200)} -> ${text.slice(0, 300)}`,
+            `${response.status} ${bad.join(',')} ${query.slice(0, 300)} ` +
+              `${JSON.stringify(variables).slice(0, 200)} -> ${text.slice(0, 300)}`,
           );
       }),
       { numRuns: 2000, seed: 20261128 },

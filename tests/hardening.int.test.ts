@@ -4,7 +4,7 @@ import { DatabaseError, QueryRunner } from '../src/db/queryRunner';
 import { formatError } from '../src/graphql/formatError';
 import { buildSchema } from '../src/graphql/buildSchema';
 import { MAX_PAGE } from '../src/graphql/paging';
-import { GraphQLResponse, codeOf, startSeededServer, startTestServer } from './support/graphqlClient';
+import { GraphQLBody, GraphQLResponse, codeOf, startSeededServer, startTestServer } from './support/graphqlClient';
 import { HOSTILE_STRINGS, stringProbes } from './support/hostileOperations';
 import { graphChecksum } from './support/testDatabase';
 
@@ -21,7 +21,7 @@ afterAll(() => server.close());
 async function post(body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const response = await fetch(server.url, { method: 'POST', headers, body });
   const text = await response.text();
-  let json: any;
+  let json: GraphQLBody | undefined;
   try {
     json = JSON.parse(text);
   } catch {
@@ -85,9 +85,11 @@ describe('query limits', () => {
     tooComplex(response, 'MAX_TOKENS', DEFAULT_LIMITS.tokens);
   });
 
-  it('computes the cost with the variables of each request, so the same document passes or not by its page size', async () => {
+  it(`computes the cost with the variables of each request, so the same document passes or not \
+by its page size`, async () => {
     const query =
-      'query Cards($n: Int!) { companies(first: $n) { nodes { models { services { name providers { name models { name } } } } } } }';
+      'query Cards($n: Int!) { companies(first: $n) { ' +
+      'nodes { models { services { name providers { name models { name } } } } } } }';
     const small = await server.gql(query, { n: 2 });
     expect(small.errors).toBeUndefined();
     const large = await strictGql(query, { n: MAX_PAGE });
@@ -124,14 +126,14 @@ describe('query limits', () => {
   it('refuses bodies over MAX_BODY_BYTES, batches, and bodies that are not JSON, with a JSON error', async () => {
     const big = await post(JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(1024 * 1024)}` }));
     expect(big.status).toBe(413);
-    expect(big.json.errors[0].extensions).toEqual({
+    expect(big.json?.errors?.[0]?.extensions).toEqual({
       code: 'QUERY_TOO_COMPLEX',
       limit: 'MAX_BODY_BYTES',
       value: DEFAULT_LIMITS.bodyBytes,
     });
     const batch = await post(JSON.stringify([{ query: '{ stages { id } }' }, { query: '{ stages { id } }' }]));
     expect(batch.status).toBe(400);
-    expect(batch.json.errors[0].message).toMatch(/batching/i);
+    expect(batch.json?.errors?.[0]?.message).toMatch(/batching/i);
     const broken = await post('{"query": "{ stages { id } }"');
     expect(broken).toMatchObject({
       status: 400,
@@ -156,7 +158,7 @@ describe('query limits', () => {
         body: JSON.stringify({ query: `{ stages { id } } # ${'x'.repeat(3000)}` }),
       });
       expect(response.status).toBe(413);
-      expect(((await response.json()) as any).errors[0].message).toContain('MAX_BODY_BYTES = 2048');
+      expect(((await response.json()) as GraphQLBody).errors?.[0]?.message).toContain('MAX_BODY_BYTES = 2048');
     } finally {
       await strict.close();
     }
@@ -167,7 +169,8 @@ describe('hostile input', () => {
   const schema = buildSchema();
   const probes = HOSTILE_STRINGS.flatMap((text) => stringProbes(schema, text));
 
-  it(`answers ${probes.length} operations with Cypher-looking, control, non-ASCII and emoji strings in every string argument with data or a user error`, async () => {
+  it(`answers ${probes.length} operations with Cypher-looking, control, non-ASCII and emoji strings in every string \
+argument with data or a user error`, async () => {
     expect(probes.length).toBeGreaterThan(200);
     const unexpected: string[] = [];
     for (const probe of probes) {
@@ -178,11 +181,12 @@ describe('hostile input', () => {
       if (
         response.status >= 500 ||
         response.json === undefined ||
-        codes.some((code: string) => !['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX'].includes(code)) ||
+        codes.some((code) => !['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX'].includes(code ?? '')) ||
         SECRETS.test(response.text)
       ) {
         unexpected.push(
-          `${probe.label} ${JSON.stringify(probe.variables).slice(0, 80)} -> ${response.status} ${response.text.slice(0, 200)}`,
+          `${probe.label} ${JSON.stringify(probe.variables).slice(0, 80)} -> ` +
+            `${response.status} ${response.text.slice(0, 200)}`,
         );
       }
     }
@@ -257,7 +261,8 @@ describe('hostile input', () => {
 });
 
 describe('error hygiene', () => {
-  it('with introspection and suggestions off (NODE_ENV=production), refuses __schema and __type and drops "Did you mean"', async () => {
+  it(`with introspection and suggestions off (NODE_ENV=production), refuses __schema and __type \
+and drops "Did you mean"`, async () => {
     const production = await startTestServer(server.runner, { introspection: false, fieldSuggestions: false });
     try {
       for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Company") { name } }']) {
@@ -375,7 +380,8 @@ describe('browsers: CSRF prevention and CORS', () => {
 });
 
 describe('rate limit', () => {
-  it('answers requests over RATE_LIMIT_PER_MINUTE from one client with 429 and RATE_LIMITED; health checks are not counted', async () => {
+  it(`answers requests over RATE_LIMIT_PER_MINUTE from one client with 429 and RATE_LIMITED; \
+health checks are not counted`, async () => {
     const limited = await startTestServer(server.runner, { rateLimitPerMinute: 5 });
     try {
       const statuses: number[] = [];
@@ -388,7 +394,7 @@ describe('rate limit', () => {
       });
       expect(over.status).toBe(429);
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await over.json()) as any).errors[0]).toMatchObject({
+      expect(((await over.json()) as GraphQLBody).errors?.[0]).toMatchObject({
         extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: 5 },
       });
       expect((await fetch(limited.url.replace('/graphql', '/health'))).status).toBe(200);

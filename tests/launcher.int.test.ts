@@ -84,7 +84,8 @@ describe('the launcher', () => {
     );
     expect(error).toBeInstanceOf(LauncherError);
     expect((error as Error).message).toBe(
-      `neo4j-launcher: data directory ${firstDir} is locked by another Neo4j process; stop that process or pass --data <other dir>`,
+      `neo4j-launcher: data directory ${firstDir} is locked by another Neo4j process; ` +
+        'stop that process or pass --data <other dir>',
     );
   });
 

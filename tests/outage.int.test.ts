@@ -45,7 +45,8 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
 }
 
 describe('a Neo4j that goes away and comes back', () => {
-  it('answers SERVICE_UNAVAILABLE within the timeout while it is down, says 503 on /ready, and serves again without a restart', async () => {
+  it(`answers SERVICE_UNAVAILABLE within the timeout while it is down, says 503 on /ready, and serves again \
+without a restart`, async () => {
     const runner = await QueryRunner.connect({
       uri: neo4j!.uri,
       user: 'neo4j',

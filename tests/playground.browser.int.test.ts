@@ -13,6 +13,20 @@ import { startSeededServer } from './support/graphqlClient';
 const QUERY = '.graphiql-query-editor .CodeMirror';
 const RESULT = '.result-window .CodeMirror';
 
+/** What the tests use of GraphiQL's CodeMirror 5 editors in the page (the project compiles without the DOM types). */
+interface PageWithEditors {
+  document: {
+    querySelector(selector: string): {
+      CodeMirror?: {
+        getValue(): string;
+        focus(): void;
+        lineCount(): number;
+        setCursor(line: number, ch: number): void;
+      };
+    } | null;
+  };
+}
+
 describe('playground in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
   let context: BrowserContext;
@@ -48,7 +62,8 @@ describe('playground in headless Chromium', () => {
     page.on('response', async (response) => {
       if (response.status() >= 400)
         problems.push(
-          `HTTP ${response.status()}: ${response.url()} ${response.request().postData() ?? ''} -> ${await response.text().catch(() => '')}`,
+          `HTTP ${response.status()}: ${response.url()} ${response.request().postData() ?? ''} -> ` +
+            (await response.text().catch(() => '')),
         );
     });
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
@@ -57,13 +72,15 @@ describe('playground in headless Chromium', () => {
     const editorText = (selector: string) =>
       page.evaluate(
         (target) =>
-          ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() as string | undefined) ?? '',
+          (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? '',
         selector,
       );
     const editorShows = (selector: string, text: string) =>
       page.waitForFunction(
         ([target, wanted]) =>
-          ((globalThis as any).document.querySelector(target)?.CodeMirror?.getValue() ?? '').includes(wanted),
+          (
+            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
+          ).includes(wanted),
         [selector, text],
         { timeout: 30000 },
       );
@@ -98,7 +115,7 @@ describe('playground in headless Chromium', () => {
     await editorShows(QUERY, 'query LargestModels');
     // Focus the editor with the cursor at its end, and run at once (before GraphiQL notes the new operation name).
     await page.evaluate((target) => {
-      const editor = (globalThis as any).document.querySelector(target).CodeMirror;
+      const editor = (globalThis as unknown as PageWithEditors).document.querySelector(target)!.CodeMirror!;
       editor.focus();
       editor.setCursor(editor.lineCount(), 0);
     }, QUERY);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { projectRoot } from '../src/config';
-import { startSeededServer } from './support/graphqlClient';
+import { AnswerData, startSeededServer } from './support/graphqlClient';
 
 const examplesText = fs.readFileSync(path.join(projectRoot, 'examples/operations.graphql'), 'utf8');
 const operations = parse(examplesText).definitions.filter(
@@ -79,7 +79,7 @@ describe('playground', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: examplesText, operationName }),
       });
-      return (await response.json()) as { data: any };
+      return (await response.json()) as { data: AnswerData };
     };
     const largest = (await run('LargestModels')).data.models.nodes;
     expect(largest[0].name).toBe('M6-10T');

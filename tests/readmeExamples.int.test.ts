@@ -3,7 +3,10 @@ import path from 'node:path';
 import { projectRoot } from '../src/config';
 import { startSeededServer } from './support/graphqlClient';
 
-/** The README prints queries with their answers on the seed graph ("Questions you can ask", networks); they must stay true. */
+/**
+ * The README prints queries with their answers on the seed graph ("Questions you can ask", networks);
+ * they must stay true.
+ */
 
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 // Every block between <!-- questions:start --> and <!-- questions:end --> (analytics, networks).

@@ -65,7 +65,8 @@ it.each([
 it('dependency-paths matches the API', async () => {
   const rows = await recipe('dependency-paths');
   const data = await api(
-    '{ dependencyPaths(from: "askup", to: "tsmc", maxHops: 6, first: 10) { length entities { id } steps { relations } } }',
+    '{ dependencyPaths(from: "askup", to: "tsmc", maxHops: 6, first: 10) { ' +
+      'length entities { id } steps { relations } } }',
   );
   const key = (length: number, ids: string[], relations: string[][]) =>
     `${length} ${ids.join(',')} ${relations.map((step) => [...step].sort().join('|')).join(',')}`;

@@ -23,7 +23,8 @@ describe('cypher/schema.cypher', () => {
 
   it('makes id unique for every label and across all entities', async () => {
     const rows = await runner.read(
-      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' " +
+        'RETURN labelsOrTypes[0] AS label, properties',
     );
     const unique = rows.filter((row) => (row.properties as string[]).join() === 'id').map((row) => row.label);
     expect(unique.sort()).toEqual(['Entity', ...LABELS].sort());
@@ -36,7 +37,8 @@ describe('cypher/schema.cypher', () => {
 
   it('has a full-text index over name, nameKo and aliases of every label, with the cjk analyzer', async () => {
     const [index] = await runner.read(
-      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entity_names' RETURN labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer, state",
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entity_names' " +
+        "RETURN labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer, state",
     );
     expect(index).toMatchObject({ properties: ['name', 'nameKo', 'aliases'], analyzer: 'cjk', state: 'ONLINE' });
     expect([...(index.labelsOrTypes as string[])].sort()).toEqual([...LABELS].sort());

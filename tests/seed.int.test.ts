@@ -167,7 +167,8 @@ describe('a broken seed folder', () => {
       dir,
       'services.yaml',
       (text) =>
-        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`,
+        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n` +
+        `  sources: [${firstSourceId()}]\n`,
     );
     const error = await refused(dir);
     expect(error.problems).toEqual([
@@ -204,7 +205,8 @@ describe('a broken seed folder', () => {
       dir,
       'services.yaml',
       (text) =>
-        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n  sources: [${firstSourceId()}]\n`,
+        `${text}\n- id: ghost-service\n  name: Ghost\n  providers: [no-such-company]\n` +
+        `  sources: [${firstSourceId()}]\n`,
     );
     edit(
       dir,
@@ -270,7 +272,8 @@ describe('a broken seed folder', () => {
     const derived = async () =>
       (
         await runner.read(
-          'MATCH (a)-[d:DEPENDS_ON]->(b) RETURN a.id + " " + d.relation + " " + b.id AS edge, d.via AS via ORDER BY edge',
+          'MATCH (a)-[d:DEPENDS_ON]->(b) ' +
+            'RETURN a.id + " " + d.relation + " " + b.id AS edge, d.via AS via ORDER BY edge',
         )
       ).map((row) => row.edge);
     expect(await derived()).toEqual(

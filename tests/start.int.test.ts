@@ -9,6 +9,7 @@ import { QueryRunner } from '../src/db/queryRunner';
 import { readSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
 import { freePort } from '../src/neo4j/freePort';
+import { GraphQLBody, codeOf } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 const seedSize = readSeed(path.join(projectRoot, 'seed')).nodes.length;
@@ -67,7 +68,8 @@ describe('createApp', () => {
 });
 
 describe('npm start', () => {
-  it('with NEO4J_URI: applies the schema, seeds an empty database, serves (introspection off under NODE_ENV=production, the playground schema on), and stops on Ctrl-C', async () => {
+  it(`with NEO4J_URI: applies the schema, seeds an empty database, serves (introspection off under \
+NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () => {
     const runner = await connectTestRunner();
     await emptyDatabase(runner);
     await runner.write('DROP INDEX entity_names IF EXISTS');
@@ -88,9 +90,9 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
       });
-      expect(((await introspection.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(codeOf((await introspection.json()) as GraphQLBody)).toBe('GRAPHQL_VALIDATION_FAILED');
       const schema = await getJson(url.replace(/graphql$/, 'playground/schema.json'));
-      expect((schema.body as any).__schema.queryType).toMatchObject({ name: 'Query' });
+      expect((schema.body as { __schema: { queryType: unknown } }).__schema.queryType).toMatchObject({ name: 'Query' });
       expect(await getJson(url.replace(/graphql$/, 'ready'))).toEqual({ status: 200, body: { status: 'ready' } });
       const exit = exitOf(app.child);
       app.child.kill('SIGINT');
@@ -117,7 +119,7 @@ describe('npm start', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: 'UNWIND range(1, 60000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
-      }).then(async (response) => ({ at: Date.now(), status: response.status, body: (await response.json()) as any }));
+      }).then(async (response) => ({ at: Date.now(), status: response.status, body: await response.json() }));
       const quick = Array.from({ length: 5 }, () =>
         fetch(url, {
           method: 'POST',

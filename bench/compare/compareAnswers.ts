@@ -1,5 +1,5 @@
 import { canonicalJson, firstDifference } from './canonicalJson';
-import type { ComparedQuery, Roots } from './comparedQueries';
+import type { ComparedQuery, Json, Roots } from './comparedQueries';
 import type { ServerName } from './comparisonTable';
 
 /** Given a server, a query, the roots and the server's base URL, returns where the query goes and its JSON body. */
@@ -23,7 +23,7 @@ export function requestOf(
 }
 
 /** Posts a JSON body and returns the JSON answer; throws unless the status is 200. */
-export async function postJson(url: string, body: string): Promise<any> {
+export async function postJson(url: string, body: string): Promise<Json> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);

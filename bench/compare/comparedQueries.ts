@@ -3,7 +3,12 @@
  * (over bench/compare/libraryTypeDefs.ts) and one hand-written Cypher statement (the floor). Each form comes with
  * a function that takes its response to one canonical shape, so the answers can be compared before timing.
  */
-type Json = any;
+/**
+ * An answer as the canonical functions walk it: the three servers answer in shapes that differ by design, each
+ * function reads its own, and canonicalJson compares what they return.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose type for answers; see above
+export type Json = any;
 
 /** The ids a graph's questions are asked about. */
 export interface Roots {
@@ -25,7 +30,7 @@ export interface ComparedQuery {
   /** The Neo4j GraphQL Library; absent where its generated API has no equivalent (`missing` says why). */
   library?: { query: string; variables: (roots: Roots) => Record<string, unknown>; canonical: (data: Json) => Json };
   missing?: string;
-  /** The floor: one Cypher statement whose rows each have one column; the floor server returns those values as a JSON list. */
+  /** The floor: one Cypher statement whose rows have one column each; the floor server returns them as a JSON list. */
   floor: { cypher: string; params: (roots: Roots) => Record<string, unknown>; canonical: (rows: Json[]) => Json };
   /** Whether the top-level list's order is part of the answer (nested lists are compared as sets). */
   ordered: boolean;
@@ -43,7 +48,9 @@ const companyCard: ComparedQuery = {
   },
   library: {
     query: `query CompanyCard($id: ID!) {
-  companies(where: { id: { eq: $id } }) { id name nameKo country models { id name parameters } services { id name nameKo } }
+  companies(where: { id: { eq: $id } }) {
+    id name nameKo country models { id name parameters } services { id name nameKo }
+  }
 }`,
     variables: (roots) => ({ id: roots.company }),
     canonical: (data) => data.companies[0] ?? null,
@@ -51,8 +58,10 @@ const companyCard: ComparedQuery = {
   floor: {
     cypher: `MATCH (c:Company {id: $id})
 RETURN c { .id, .name, .nameKo, .country,
-  models: COLLECT { MATCH (c)-[:DEVELOPS]->(m:FoundationModel) RETURN m { .id, .name, .parameters } ORDER BY m.name, m.id },
-  services: COLLECT { MATCH (c)-[:PROVIDES]->(s:Service) RETURN s { .id, .name, .nameKo } ORDER BY s.name, s.id } } AS company`,
+  models: COLLECT { MATCH (c)-[:DEVELOPS]->(m:FoundationModel)
+    RETURN m { .id, .name, .parameters } ORDER BY m.name, m.id },
+  services: COLLECT { MATCH (c)-[:PROVIDES]->(s:Service)
+    RETURN s { .id, .name, .nameKo } ORDER BY s.name, s.id } } AS company`,
     params: (roots) => ({ id: roots.company }),
     canonical: (rows) => rows[0] ?? null,
   },
@@ -73,7 +82,11 @@ const largestModels: ComparedQuery = {
   },
   library: {
     query: `query LargestModels {
-  foundationModels(where: { parameters: { gte: 0 } }, sort: [{ parameters: DESC }, { name: ASC }, { id: ASC }], limit: 20) {
+  foundationModels(
+    where: { parameters: { gte: 0 } }
+    sort: [{ parameters: DESC }, { name: ASC }, { id: ASC }]
+    limit: 20
+  ) {
     id name parameters developers { id name } services { id name }
   }
 }`,
@@ -107,7 +120,11 @@ const partnerships: ComparedQuery = {
   },
   library: {
     query: `query Partnerships($id: ID!) {
-  partnerships(where: { parties: { some: { id: { eq: $id } } } }, sort: [{ announcedOn: ASC }, { name: ASC }, { id: ASC }], limit: 100) {
+  partnerships(
+    where: { parties: { some: { id: { eq: $id } } } }
+    sort: [{ announcedOn: ASC }, { name: ASC }, { id: ASC }]
+    limit: 100
+  ) {
     id name kind announcedOn valueUsd partiesConnection { edges { properties { role } node { id name } } }
   }
 }`,
@@ -122,7 +139,8 @@ const partnerships: ComparedQuery = {
     cypher: `MATCH (:Company {id: $id})-[:PARTY_TO]->(p:Partnership)
 WITH DISTINCT p ORDER BY p.announcedOn, p.name, p.id LIMIT 100
 RETURN p { .id, .name, .kind, .announcedOn, .valueUsd,
-  parties: COLLECT { MATCH (c:Company)-[r:PARTY_TO]->(p) RETURN { role: r.role, company: c { .id, .name } } ORDER BY c.name, c.id } } AS partnership`,
+  parties: COLLECT { MATCH (c:Company)-[r:PARTY_TO]->(p)
+    RETURN { role: r.role, company: c { .id, .name } } ORDER BY c.name, c.id } } AS partnership`,
     params: (roots) => ({ id: roots.partner }),
     canonical: (rows) => rows,
   },
@@ -132,7 +150,8 @@ RETURN p { .id, .name, .kind, .announcedOn, .valueUsd,
 const nested: ComparedQuery = {
   name: 'nested-4-levels',
   title:
-    'the first 50 companies of a stage, 4 levels deep (companies, their models, services built on them, their providers)',
+    'the first 50 companies of a stage, 4 levels deep ' +
+    '(companies, their models, services built on them, their providers)',
   ours: {
     query: `query Nested($stage: ID!) {
   companies(filter: { stage: $stage }, first: 50) {
@@ -177,7 +196,8 @@ const upstream: ComparedQuery = {
     canonical: (data) => data.upstream.nodes,
   },
   missing:
-    'the generated API has no transitive walk: a variable-length, shortest-distance traversal needs a hand-written @cypher field, which would be the floor statement itself',
+    'the generated API has no transitive walk: a variable-length, shortest-distance traversal needs ' +
+    'a hand-written @cypher field, which would be the floor statement itself',
   floor: {
     cypher: `MATCH (root:Entity {id: $id})
 MATCH p = ANY SHORTEST (root)-[:DEPENDS_ON]->{1,6}(n)

@@ -48,24 +48,36 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-/** Our API, as `npm start` serves it (default limits and query timeout) but without the Cypher trace and the rate limit. */
+/**
+ * Loads a module when its server starts: each server loads only its own modules (required, not imported above), so no
+ * process carries another's code and heap.
+ */
+function requireLazily<T>(id: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when a server starts, on purpose
+  return require(id) as T;
+}
+
+/** Our API as `npm start` serves it (default limits and query timeout), without the Cypher trace and rate limit. */
 async function startOurs(connection: Connection): Promise<ComparedServer> {
-  // Each server loads only its own modules (required here, not imported above), so no process carries another's code and heap.
-  const { QueryRunner } = require('../../src/db/queryRunner') as typeof QueryRunnerModule;
-  const { createApp } = require('../../src/server/createApp') as typeof CreateAppModule;
+  const { QueryRunner } = requireLazily<typeof QueryRunnerModule>('../../src/db/queryRunner');
+  const { createApp } = requireLazily<typeof CreateAppModule>('../../src/server/createApp');
   const runner = await QueryRunner.connect(connection);
   const server = createServer(await createApp({ runner, traceCypher: false }));
   return { url: await listen(server), close: async () => (await stop(server), await runner.close()) };
 }
 
-/** The Neo4j GraphQL Library 7 on Apollo Server 5 and Express 5, configured as ours is (no landing page, no cache-control plugin). */
+/**
+ * The Neo4j GraphQL Library 7 on Apollo Server 5 and Express 5, configured as ours is (no landing page, no
+ * cache-control plugin).
+ */
 async function startLibrary(connection: Connection): Promise<ComparedServer> {
-  const { ApolloServer } = require('@apollo/server') as typeof ApolloServerModule;
-  const { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } =
-    require('@apollo/server/plugin/disabled') as typeof ApolloDisabledPlugins;
-  const { expressMiddleware } = require('@as-integrations/express5') as typeof Express5Integration;
-  const { Neo4jGraphQL } = require('@neo4j/graphql') as typeof Neo4jGraphQLModule;
-  const express = require('express') as typeof import('express');
+  const { ApolloServer } = requireLazily<typeof ApolloServerModule>('@apollo/server');
+  const { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } = requireLazily<
+    typeof ApolloDisabledPlugins
+  >('@apollo/server/plugin/disabled');
+  const { expressMiddleware } = requireLazily<typeof Express5Integration>('@as-integrations/express5');
+  const { Neo4jGraphQL } = requireLazily<typeof Neo4jGraphQLModule>('@neo4j/graphql');
+  const express = requireLazily<typeof import('express')>('express');
   const driver = driverFor(connection);
   const schema = await new Neo4jGraphQL({ typeDefs: libraryTypeDefs, driver }).getSchema();
   const apollo = new ApolloServer({
@@ -89,7 +101,10 @@ async function startLibrary(connection: Connection): Promise<ComparedServer> {
   };
 }
 
-/** The floor: node:http, one hand-written statement per query through the same driver, its rows' single column as a JSON list. */
+/**
+ * The floor: node:http, one hand-written statement per query through the same driver, its rows' single column as a
+ * JSON list.
+ */
 async function startFloor(connection: Connection): Promise<ComparedServer> {
   const driver = driverFor(connection, { disableLosslessIntegers: true });
   const statements = new Map(COMPARED_QUERIES.map((query) => [`/${query.name}`, query.floor.cypher]));

@@ -25,7 +25,10 @@ export function ratio(ours: number | undefined, baseline: number | undefined): n
 const rate = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
-/** Given a ratio and its target, returns it as text such as "1.32x" or "0.61x (target 0.7x missed)"; "n/a" when not measured. */
+/**
+ * Given a ratio and its target, returns it as text such as "1.32x" or "0.61x (target 0.7x missed)"; "n/a" when not
+ * measured.
+ */
 export function formatRatio(value: number, target: number): string {
   if (Number.isNaN(value)) return 'n/a';
   return value >= target ? `${value.toFixed(2)}x` : `${value.toFixed(2)}x (target ${target.toFixed(1)}x missed)`;
@@ -41,11 +44,15 @@ function byCell(measurements: readonly Measurement[]): Map<string, Partial<Recor
   return cells;
 }
 
-/** Given measurements, returns one Markdown table: a row per graph, query and connection count, every server side by side, and our ratios. */
+/**
+ * Given measurements, returns one Markdown table: a row per graph, query and connection count, every server side by
+ * side, and our ratios.
+ */
 export function comparisonTable(measurements: readonly Measurement[]): string[] {
   const cells = byCell(measurements);
   const lines = [
-    '| graph | query | conns | ours req/s | ours p50 / p95 / p99 ms | library req/s | library p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | ours / library | ours / floor |',
+    '| graph | query | conns | ours req/s | ours p50 / p95 / p99 ms | library req/s | library p50 / p95 / p99 ms ' +
+      '| floor req/s | floor p50 / p95 / p99 ms | ours / library | ours / floor |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const [key, cell] of cells) {
@@ -89,10 +96,16 @@ export function cpuTable(measurements: readonly Measurement[]): string[] {
 
 /** Given one measurement, returns a line for the console as the run goes. */
 export function progressLine(m: Measurement): string {
-  const failures = `${m.failures > 0 ? `  ${m.failures} FAILED` : ''}${m.untilResponses ? `  (ran until ${m.untilResponses} responses)` : ''}`;
+  const failures =
+    (m.failures > 0 ? `  ${m.failures} FAILED` : '') +
+    (m.untilResponses ? `  (ran until ${m.untilResponses} responses)` : '');
   const cpu =
     m.serverCpuMs === undefined
       ? ''
       : `  CPU/req ${ms(m.serverCpuMs)} ms server, ${m.neo4jCpuMs === undefined ? '?' : ms(m.neo4jCpuMs)} ms Neo4j`;
-  return `${m.graph.padEnd(5)} ${m.query.padEnd(16)} c=${String(m.connections).padEnd(3)} ${m.server.padEnd(8)} ${rate(m.requestsPerSecond).padStart(7)} req/s  p50 ${ms(m.p50).padStart(6)}  p95 ${ms(m.p95).padStart(6)}  p99 ${ms(m.p99).padStart(6)} ms${cpu}${failures}`;
+  return (
+    `${m.graph.padEnd(5)} ${m.query.padEnd(16)} c=${String(m.connections).padEnd(3)} ${m.server.padEnd(8)} ` +
+    `${rate(m.requestsPerSecond).padStart(7)} req/s  ` +
+    `p50 ${ms(m.p50).padStart(6)}  p95 ${ms(m.p95).padStart(6)}  p99 ${ms(m.p99).padStart(6)} ms${cpu}${failures}`
+  );
 }

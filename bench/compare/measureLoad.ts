@@ -13,7 +13,7 @@ export interface LoadResult {
   failures: number;
   /** Set when the duration gave fewer responses than asked: the figures come from a run until this many responses. */
   untilResponses?: number;
-  /** CPU milliseconds per response of the server process and of Neo4j's JVM, where their process ids are known (Linux /proc). */
+  /** CPU milliseconds per response of the server process and Neo4j's JVM, where their process ids are known (/proc). */
   serverCpuMs?: number;
   neo4jCpuMs?: number;
 }

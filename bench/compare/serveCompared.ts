@@ -1,5 +1,6 @@
 /**
- * A child process of `npm run bench` serving one compared server: `node serveCompared.js <ours|library|floor> <bolt uri>`.
+ * A child process of `npm run bench` serving one compared server:
+ * `node serveCompared.js <ours|library|floor> <bolt uri>`.
  * It reports `{ url }` to its parent when listening, and closes when the parent sends "stop" or goes away.
  */
 import { startComparedServer } from './comparedServers';

@@ -50,11 +50,19 @@ function versionOf(name: string): string {
 }
 
 const load = (averages: number[]) => averages.map((value) => value.toFixed(2)).join(', ');
+/** How BENCHMARKS.md names a graph: the seed folder, or the generator's call for a synthetic "<n>k". */
+const graphText = (graph: string) =>
+  graph === 'seed'
+    ? 'seed (the seed folder: 208 nodes)'
+    : `${graph} (synthetic, \`generateSeedRecords({ companies: ${Number(graph.slice(0, -1)) * 1000}, seed: 42 })\`)`;
 
 /** The hand-written part of BENCHMARKS.md (what the profile shows), kept beside this file so every run carries it. */
 const NOTES = path.join(projectRoot, 'bench', 'compare', 'benchmarkNotes.md');
 
-/** Given a run, returns the text of BENCHMARKS.md: command, machine, versions, the queries in their three forms, the table, statement counts and the targets. */
+/**
+ * Given a run, returns the text of BENCHMARKS.md: command, machine, versions, the queries in their three forms, the
+ * table, statement counts and the targets.
+ */
 export function benchmarksMarkdown(run: BenchmarkRun): string {
   const cpus = os.cpus();
   const missed: string[] = [];
@@ -71,7 +79,8 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       if (value >= TARGETS[server]) met += 1;
       else
         missed.push(
-          `- ${key}: ${value.toFixed(2)}x ${server === 'library' ? '@neo4j/graphql' : 'the floor'} (target ${TARGETS[server].toFixed(1)}x)`,
+          `- ${key}: ${value.toFixed(2)}x ${server === 'library' ? '@neo4j/graphql' : 'the floor'} ` +
+            `(target ${TARGETS[server].toFixed(1)}x)`,
         );
     }
   }
@@ -80,43 +89,57 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
   const lines = [
     '# Benchmarks: our GraphQL server, the Neo4j GraphQL Library and hand-written Cypher',
     '',
-    '<!-- Written by `npm run bench` (bench/bench.ts); the notes at the end come from bench/compare/benchmarkNotes.md. -->',
+    '<!-- Written by `npm run bench` (bench/bench.ts); ' +
+      'the notes at the end come from bench/compare/benchmarkNotes.md. -->',
     '',
     'Three servers answer the same questions from one Neo4j holding the same data: **ours** (`createApp` of',
-    '`src/server/createApp.ts`, as `npm start` serves it, without the Cypher trace), **library** (the Neo4j GraphQL Library,',
-    '`@neo4j/graphql`, which compiles each request into one Cypher statement, on Apollo Server 5 and Express 5 with type',
-    'definitions over the same labels: `bench/compare/libraryTypeDefs.ts`), and **floor** (a bare `node:http` handler that',
+    '`src/server/createApp.ts`, as `npm start` serves it, ' +
+      'without the Cypher trace), **library** (the Neo4j GraphQL Library,',
+    '`@neo4j/graphql`, which compiles each request into one Cypher statement, ' +
+      'on Apollo Server 5 and Express 5 with type',
+    'definitions over the same labels: `bench/compare/libraryTypeDefs.ts`), ' +
+      'and **floor** (a bare `node:http` handler that',
     'runs one hand-written Cypher statement per question through the same driver and returns its rows as JSON). Before',
     'anything is timed, every server answers every question once and the answers, brought to one canonical form (keys',
-    'sorted, nested lists compared as sets, top-level order kept where the question orders), must be equal and not empty;',
+    'sorted, nested lists compared as sets, ' +
+      'top-level order kept where the question orders), must be equal and not empty;',
     'the run stops otherwise.',
     '',
     `Command: \`${run.command}\``,
     '',
     `- Date: ${run.date.toISOString()}`,
-    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
     `- Load average (1, 5, 15 min): ${load(run.loadBefore)} at the start, ${load(run.loadAfter)} at the end`,
-    `- Node ${process.version}; Neo4j ${run.neo4jVersion} (the project's launcher, embedded, with APOC, which @neo4j/graphql needs)`,
+    `- Node ${process.version}; Neo4j ${run.neo4jVersion} (the project's launcher, ` +
+      `embedded, with APOC, which @neo4j/graphql needs)`,
     `- Packages: ${PACKAGES.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
-    `- Each server runs in a child process of its own, started with the same flags (\`--max-semi-space-size=32\`, as \`npm start\`),`,
-    '  with a Neo4j driver pool of 50 connections; the load generator (autocannon, in the parent process) loads one server at a time.',
-    `- Per question and server: ${run.warmup} s of warm-up at ${Math.max(...run.connections)} connections, then ${run.seconds} s per cell at ${run.connections.join(' and ')}`,
+    `- Each server runs in a child process of its own, ` +
+      `started with the same flags (\`--max-semi-space-size=32\`, as \`npm start\`),`,
+    '  with a Neo4j driver pool of 50 connections; the load generator (autocannon, ' +
+      'in the parent process) loads one server at a time.',
+    `- Per question and server: ${run.warmup} s of warm-up at ${Math.max(...run.connections)} connections, ` +
+      `then ${run.seconds} s per cell at ${run.connections.join(' and ')}`,
     '  connections (each connection sends its next request when the last is answered). req/s counts 2xx responses;',
     '  p50 / p95 / p99 are their latencies. The three servers of a cell are measured one after another, so each ratio',
-    '  compares figures taken minutes apart at most. A req/s marked * comes from a run until 2 responses per connection',
+    '  compares figures taken minutes apart at most. ' +
+      'A req/s marked * comes from a run until 2 responses per connection',
     '  had come, because the fixed duration gave fewer (answers slower than the duration allows).',
-    `- Graphs: ${run.graphs.map((graph) => (graph === 'seed' ? 'seed (the seed folder: 208 nodes)' : `${graph} (synthetic, \`generateSeedRecords({ companies: ${Number(graph.slice(0, -1)) * 1000}, seed: 42 })\`)`)).join('; ')}.`,
+    `- Graphs: ${run.graphs.map(graphText).join('; ')}.`,
     '',
     '## Results',
     '',
-    `Targets: ours at least ${TARGETS.library.toFixed(1)}x the library's throughput on every shared question and at least ${TARGETS.floor.toFixed(1)}x the floor's. Met in ${met} of ${met + missed.length} comparisons.`,
+    `Targets: ours at least ${TARGETS.library.toFixed(1)}x the library's throughput on every shared question ` +
+      `and at least ${TARGETS.floor.toFixed(1)}x the floor's. Met in ${met} of ${met + missed.length} comparisons.`,
     '',
     ...comparisonTable(run.measurements),
     '',
     ...(missed.length > 0 ? ['Missed:', '', ...missed, ''] : ['Every target was met in this run.', '']),
     ...(failures.length > 0
       ? [
-          `Failed requests: ${failures.map((m) => `${m.server} ${m.graph} ${m.query} c=${m.connections}: ${m.failures}`).join('; ')}.`,
+          `Failed requests: ${failures
+            .map((m) => `${m.server} ${m.graph} ${m.query} c=${m.connections}: ${m.failures}`)
+            .join('; ')}.`,
           '',
         ]
       : []),
@@ -124,8 +147,10 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       ? [
           '## CPU per request',
           '',
-          "CPU milliseconds (user plus system, from `/proc/<pid>/stat`) that the measured server and Neo4j's JVM spent per",
-          'answered request in each cell. The two cores are shared by Neo4j, the server and the load generator, so these',
+          'CPU milliseconds (user plus system, from `/proc/<pid>/stat`) ' +
+            "that the measured server and Neo4j's JVM spent per",
+          'answered request in each cell. The two cores are shared by Neo4j, ' +
+            'the server and the load generator, so these',
           "sums, not the wall-clock latencies, say where each server's time goes.",
           '',
           ...cpuTable(run.measurements),
@@ -134,7 +159,8 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       : []),
     '## Cypher statements per request (ours)',
     '',
-    'Counted with `traceCypher` on (`extensions.cypher.statements`). Depth: the deepest nesting of fields with a selection',
+    'Counted with `traceCypher` on (`extensions.cypher.statements`). ' +
+      'Depth: the deepest nesting of fields with a selection',
     'set in the operation. The bound is depth + 1.',
     '',
     '| graph | query | depth | statements | within depth + 1 |',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
 import { projectRoot } from '../../src/config';
 
-/** Debian's Chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core, which downloads none. */
+/** Debian's Chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core, which fetches none. */
 export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of the browser tests (ignored by git). */
 export const artifacts = path.join(projectRoot, 'test-artifacts');

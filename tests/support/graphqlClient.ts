@@ -8,15 +8,27 @@ import { loadSeed } from '../../src/seed/loadSeed';
 import { AppDependencies, createApp } from '../../src/server/createApp';
 import { connectTestRunner, emptyDatabase } from './testDatabase';
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  status: number;
+/**
+ * The data of a GraphQL answer as tests read it: each test walks the fields it asked for and pins them with expect(),
+ * so this stays open rather than restating the schema's types for every operation.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose type for answers; see above
+export type AnswerData = Record<string, any>;
+
+/** The JSON body of a GraphQL answer. */
+export interface GraphQLBody<T = AnswerData> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
   extensions?: { cypher?: { statements: number; dbTimeMs: number } };
 }
 
+/** A GraphQL answer with its HTTP status. */
+export interface GraphQLResponse<T = AnswerData> extends GraphQLBody<T> {
+  status: number;
+}
+
 /** The code of a response's first error. */
-export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+export const codeOf = (response: GraphQLBody) => response.errors?.[0]?.extensions?.code;
 
 /** Settings of the served app besides its runner (tracing is on unless said otherwise). */
 export type TestAppOptions = Partial<Omit<AppDependencies, 'runner'>>;
@@ -26,7 +38,7 @@ export async function startTestServer(runner: QueryRunner, options: TestAppOptio
   const server: Server = (await createApp({ runner, traceCypher: true, ...options })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const gql = async <T = Record<string, any>>(
+  const gql = async <T = AnswerData>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>> => {
@@ -51,7 +63,7 @@ export async function startTestServer(runner: QueryRunner, options: TestAppOptio
   return { url, gql, ok, close };
 }
 
-/** Replaces the test Neo4j's graph with the seed and serves the API over it (for a file's beforeAll); close() stops both. */
+/** Replaces the test Neo4j's graph with the seed and serves the API over it (for beforeAll); close() stops both. */
 export async function startSeededServer(options: TestAppOptions = {}) {
   const runner = await connectTestRunner();
   await emptyDatabase(runner);

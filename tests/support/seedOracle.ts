@@ -7,7 +7,24 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../../src/config';
 
-export type SeedRecord = Record<string, any>;
+/** A reference to another record in a seed file: its id, or an object with the id and details of the link. */
+export type SeedRef = string | { id: string };
+
+/** A record of a seed YAML file, with the fields the oracles and tests read typed; the rest left unknown. */
+export interface SeedRecord {
+  id: string;
+  kind?: string;
+  country?: string;
+  releasedOn?: string;
+  announcedOn?: string;
+  models?: SeedRef[];
+  providers?: SeedRef[];
+  developers?: SeedRef[];
+  adopts?: SeedRef[];
+  stages?: SeedRef[];
+  parties?: { company: string; role: string }[];
+  [field: string]: unknown;
+}
 
 export function seedFile(file: string, dir = path.join(projectRoot, 'seed')): SeedRecord[] {
   return parse(fs.readFileSync(path.join(dir, file), 'utf8')) ?? [];
@@ -70,7 +87,10 @@ export function datedDependencies(dir?: string): DatedEdge[] {
   return [...edges.values()];
 }
 
-/** Breadth-first closure from `root` along (upstream) or against (downstream) the edges: every reached id with its fewest steps. */
+/**
+ * Breadth-first closure from `root` along (upstream) or against (downstream) the edges: every reached id with its
+ * fewest steps.
+ */
 export function closure(
   edges: OracleEdge[],
   root: string,

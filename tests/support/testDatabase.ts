@@ -47,7 +47,8 @@ export async function graphChecksum(
     `MATCH (n) WHERE ${skip} RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties`,
   );
   const rels = await runner.read(
-    `MATCH (a)-[r]->(b) WHERE ${skipEnds} RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties`,
+    `MATCH (a)-[r]->(b) WHERE ${skipEnds} RETURN elementId(a) AS from, type(r) AS type, ` +
+      'elementId(b) AS to, properties(r) AS properties',
   );
   const ids = new Map(nodes.map((n) => [n.key, (n.properties as { id?: string }).id ?? n.key]));
   const lines = [
