@@ -27,11 +27,28 @@ const CONCENTRATION = `query ($measure: ConcentrationMeasure!, $groupBy: Concent
 const UPSTREAM = 'query ($of: ID!) { upstream(of: $of) { root { id } nodes { entity { id name } } } }';
 const COMPANY = 'query ($id: ID!) { company(id: $id) { name nameKo services { name } sources { id } } }';
 
+/** What the page's code reaches of the browser window (the project compiles without the DOM's types). */
+interface DrawnElement {
+  id(): string;
+  renderedPosition(): { x: number; y: number };
+}
+interface DashboardWindow {
+  document: {
+    getElementById(id: string): { dataset: Record<string, string | undefined> } | null;
+    querySelector(selector: string): { textContent: string } | null;
+  };
+  dashboard: Record<
+    'network' | 'upstream',
+    { nodes(): DrawnElement[]; edges(): DrawnElement[]; $id(id: string): DrawnElement }
+  >;
+}
+const inPage = () => globalThis as unknown as DashboardWindow;
+
 /** Waits until a panel (by id) has drawn the answer to these variables (as the page writes them in data-variables). */
 function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
   return page.waitForFunction(
     ([id, wanted]) => {
-      const element = (globalThis as any).document.getElementById(id);
+      const element = inPage().document.getElementById(id);
       return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
     },
     [panel, variables ? JSON.stringify(variables) : null] as const,
@@ -42,9 +59,9 @@ function panelReady(page: Page, panel: string, variables?: Record<string, unknow
 /** The ids of the nodes and edges a Cytoscape graph of the page (window.dashboard.network or .upstream) draws. */
 function drawn(page: Page, graph: 'network' | 'upstream') {
   return page.evaluate((name) => {
-    const cy = (globalThis as any).dashboard[name];
-    const ids = (collection: any) => collection.map((element: any) => element.id() as string).sort();
-    return { nodes: ids(cy.nodes()) as string[], edges: ids(cy.edges()) as string[] };
+    const cy = inPage().dashboard[name];
+    const ids = (collection: DrawnElement[]) => collection.map((element) => element.id()).sort();
+    return { nodes: ids(cy.nodes()), edges: ids(cy.edges()) };
   }, graph);
 }
 
@@ -124,15 +141,14 @@ describe('dashboard in headless Chromium', () => {
 
   /** Clicks a node of the partnership network where it is drawn on the canvas. */
   async function clickNode(page: Page, id: string) {
-    const position = await page.evaluate(
-      (node) => (globalThis as any).dashboard.network.$id(node).renderedPosition() as { x: number; y: number },
-      id,
-    );
+    const position = await page.evaluate((node) => inPage().dashboard.network.$id(node).renderedPosition(), id);
     const box = (await page.locator('#network').boundingBox())!;
     await page.mouse.click(box.x + position.x, box.y + position.y);
   }
 
-  it('draws the network, concentration and dependencies as the API answers them, asking nothing of any other host', async () => {
+  const DRAWS =
+    'draws the network, concentration and dependencies as the API answers them, asking nothing of any other host';
+  it(DRAWS, async () => {
     const { page, requests, problems, foreign } = await watchedPage();
     await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
     for (const panel of ['network-panel', 'concentration-panel', 'explorer-panel']) await panelReady(page, panel);
@@ -185,7 +201,7 @@ describe('dashboard in headless Chromium', () => {
     // The card of a clicked company, from company(id:).
     await clickNode(page, 'microsoft');
     await page.waitForFunction(
-      () => (globalThis as any).document.querySelector('#company-card h3')?.textContent.startsWith('Microsoft'),
+      () => inPage().document.querySelector('#company-card h3')?.textContent.startsWith('Microsoft'),
       undefined,
       WAIT,
     );
