@@ -3,11 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
 import { schemaStatements } from '../db/applySchema';
 import { cypherFile, splitStatements } from '../db/cypherFile';
+import { withName } from '../db/cypherNames';
 import { Params, QueryRunner, Row, toDatabaseError } from '../db/queryRunner';
+import { toParams } from '../db/toParams';
 import type { ParsedSeedFile } from './seedGraph';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from './seedSpec';
 import { SeedCheck, seedEntities } from './validateSeed';
-import { toParams, withName } from './writeSeed';
 
 export interface BulkOptions {
   /** Rows per UNWIND batch; each batch is its own transaction. */
