@@ -2,7 +2,7 @@ import { cypherFile } from '../db/cypherFile';
 import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import { userError } from '../graphql/errors';
-import { deriveDependencies } from '../seed/writeSeed';
+import { deriveDependencies } from '../dependencies/deriveDependencies';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from '../seed/seedSpec';
 
 /** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */

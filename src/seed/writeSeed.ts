@@ -2,7 +2,7 @@ import { cypherFile } from '../db/cypherFile';
 import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import type { PropertyValue, SeedGraph } from './seedGraph';
-import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
+import { DependencyCounts, deriveDependencies } from '../dependencies/deriveDependencies';
 import { toParams } from '../db/toParams';
 import { LABELS, RELATIONSHIP_TYPES } from './seedSpec';
 
@@ -21,8 +21,7 @@ export interface WriteReport {
   stale: number;
   /** Relationships of the seed's types that the seed files do not define (kept; --reset drops them). */
   staleRelationships: number;
-  /** Derived DEPENDS_ON relationships: written or changed, deleted (their facts are gone), and left as they were. */
-  dependencies: { written: number; deleted: number; unchanged: number };
+  dependencies: DependencyCounts;
 }
 
 export interface WriteOptions {
@@ -142,19 +141,4 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
     report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
     return report;
   });
-}
-
-/**
- * Re-derives the DEPENDS_ON relationships from the facts inside the caller's transaction: deletes those whose facts
- * are gone, writes new and changed ones, leaves equal ones untouched.
- */
-export async function deriveDependencies(tx: TransactionRunner): Promise<WriteReport['dependencies']> {
-  const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
-  const [removed] = await tx.run(cypherFile('dependencies/delete-stale'), { rules });
-  const [derived] = await tx.run(cypherFile('dependencies/derive'), { rules });
-  return {
-    written: (derived.created as number) + (derived.updated as number),
-    deleted: removed.deleted as number,
-    unchanged: derived.unchanged as number,
-  };
 }
