@@ -1,10 +1,10 @@
 /** Market concentration: who holds how much of a value-chain measure, and the indices that summarise it. */
+import type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from '../domain/enums';
 import { BLOC_KINDS } from './dependencies';
 import { existedOn } from './partialDate';
 
-export type ConcentrationMeasure = 'MODELS' | 'SERVICES' | 'MARKET_CAP' | 'ADOPTERS';
-export type ConcentrationGroup = 'COMPANY' | 'COUNTRY' | 'BLOC';
-export type ConcentrationLevel = 'UNCONCENTRATED' | 'MODERATE' | 'HIGH';
+// The analytics' callers name these types here.
+export type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure };
 
 /** One holder of a share: a company, a country or a bloc, with the companies that make up its value (largest first). */
 export interface Group {

@@ -1,13 +1,12 @@
-import { ROLES_BY_KIND } from '../seed/seedSpec';
+import type { PartnershipKind } from '../domain/enums';
+import { GRAPH } from '../domain/graphModel';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../domain/rules';
 
 /**
  * Checks of the curation's inputs, before anything reaches the database. Each returns every problem found, each
  * named by its field ("input.parameters: ..."), so one answer tells an editor all that is wrong.
  */
 
-/** Ids are lower-case slugs, as in the seed files: "naver", "gpt-4", "eximbank-2023-generative-ai". */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_ID = 100;
 const MAX_NAME = 200;
 const MAX_TEXT = 4000;
 const MAX_REFS = 50;
@@ -15,10 +14,9 @@ const MAX_REFS = 50;
 export type Problems = string[];
 
 export function checkId(problems: Problems, field: string, value: string): void {
-  if (!ID_PATTERN.test(value) || value.length > MAX_ID) {
-    problems.push(
-      `${field}: "${value.slice(0, 120)}" is not an id (lower-case letters and digits in words joined by "-", at most ${MAX_ID} characters)`,
-    );
+  if (!ID_PATTERN.test(value) || value.length > MAX_ID_LENGTH) {
+    const rule = `lower-case letters and digits in words joined by "-", at most ${MAX_ID_LENGTH} characters`;
+    problems.push(`${field}: "${value.slice(0, 120)}" is not an id (${rule})`);
   }
 }
 
@@ -153,7 +151,7 @@ export function checkService(input: {
 export function checkPartnership(input: {
   id: string;
   name: string;
-  partnershipKind: keyof typeof ROLES_BY_KIND;
+  partnershipKind: PartnershipKind;
   parties: { company: string; role: string }[];
   valueUsd?: number | null;
   description?: string | null;
@@ -164,14 +162,15 @@ export function checkPartnership(input: {
   checkText(problems, 'input.name', input.name, { required: true });
   checkText(problems, 'input.description', input.description, { max: MAX_TEXT });
   checkNumber(problems, 'input.valueUsd', input.valueUsd, 0, 1e13, 'a deal value in USD');
-  const roles = ROLES_BY_KIND[input.partnershipKind];
+  const roles: readonly string[] = GRAPH.rolesByKind[input.partnershipKind];
   if (input.parties.length < 2) problems.push('input.parties: a partnership needs at least 2 parties');
   if (input.parties.length > MAX_REFS) problems.push(`input.parties: at most ${MAX_REFS}, got ${input.parties.length}`);
   input.parties.slice(0, MAX_REFS).forEach((party, index) => {
     checkId(problems, `input.parties[${index}].company`, party.company);
     if (!roles.includes(party.role))
       problems.push(
-        `input.parties[${index}].role: a ${input.partnershipKind} party is ${roles.join(' or ')}, got "${party.role.slice(0, 40)}"`,
+        `input.parties[${index}].role: a ${input.partnershipKind} party is ${roles.join(' or ')}, ` +
+          `got "${party.role.slice(0, 40)}"`,
       );
   });
   if (new Set(input.parties.map((party) => party.company)).size !== input.parties.length)

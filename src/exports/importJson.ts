@@ -1,7 +1,7 @@
-import neo4j from 'neo4j-driver';
 import { cypherFile } from '../db/cypherFile';
 import type { QueryRunner } from '../db/queryRunner';
-import { FILE_SPECS, LABELS, RELATIONSHIP_TYPES } from '../seed/seedSpec';
+import { toParams } from '../db/toParams';
+import { LABELS, RELATIONSHIP_TYPES } from '../domain/graphModel';
 
 /** What `npm run export -- --format json` writes (src/exports/json.ts). */
 export interface JsonGraph {
@@ -9,27 +9,10 @@ export interface JsonGraph {
   relationships: { id: string; type: string; start: string; end: string; properties: Record<string, unknown> }[];
 }
 
-/** Properties stored as integers (JSON cannot say so; every other number is a float, as the export wrote it). */
-const INT_FIELDS = new Set(
-  FILE_SPECS.flatMap((spec) =>
-    Object.entries(spec.fields)
-      .filter(([, field]) => field.type.kind === 'int')
-      .map(([name]) => name),
-  ),
-);
 const NODE_LABELS = new Set<string>([...LABELS, 'Entity']);
 const TYPES = new Set<string>([...RELATIONSHIP_TYPES, 'DEPENDS_ON']);
 
 export class ImportError extends Error {}
-
-function typed(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(properties).map(([key, value]) => [
-      key,
-      INT_FIELDS.has(key) && Number.isInteger(value) ? neo4j.int(value as number) : value,
-    ]),
-  );
-}
 
 /** Checks an export's shape and names; returns it, or throws ImportError saying what and where. */
 export function parseJsonGraph(text: string): JsonGraph {
@@ -52,7 +35,8 @@ export function parseJsonGraph(text: string): JsonGraph {
       !node.labels.includes('Entity')
     ) {
       throw new ImportError(
-        `nodes[${index}]: expected an entity with an id and labels among ${[...NODE_LABELS].join(', ')}${bad.length ? `, got ${bad.join(', ')}` : ''}`,
+        `nodes[${index}]: expected an entity with an id and labels among ${[...NODE_LABELS].join(', ')}` +
+          (bad.length ? `, got ${bad.join(', ')}` : ''),
       );
     }
   });
@@ -85,7 +69,7 @@ export async function importJsonGraph(
     const byLabels = new Map<string, Record<string, unknown>[]>();
     for (const node of graph.nodes) {
       const key = [...node.labels].sort().join(':');
-      byLabels.set(key, [...(byLabels.get(key) ?? []), { properties: typed(node.properties) }]);
+      byLabels.set(key, [...(byLabels.get(key) ?? []), { properties: toParams(node.properties) }]);
     }
     for (const [labels, rows] of byLabels) {
       for (let start = 0; start < rows.length; start += batchSize) {
@@ -99,7 +83,7 @@ export async function importJsonGraph(
     for (const rel of graph.relationships)
       byType.set(rel.type, [
         ...(byType.get(rel.type) ?? []),
-        { start: rel.start, end: rel.end, properties: typed(rel.properties) },
+        { start: rel.start, end: rel.end, properties: toParams(rel.properties) },
       ]);
     for (const [type, rows] of byType) {
       for (let start = 0; start < rows.length; start += batchSize) {

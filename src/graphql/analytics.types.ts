@@ -1,48 +1,11 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { EntityRow } from '../repositories/entityRepository';
 import { Company, Entity, ValueChainStage } from './entity.types';
+import { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from './enums';
 import { PartialDate } from './scalars';
 
-export enum ConcentrationMeasure {
-  MODELS = 'MODELS',
-  SERVICES = 'SERVICES',
-  MARKET_CAP = 'MARKET_CAP',
-  ADOPTERS = 'ADOPTERS',
-}
-
-export enum ConcentrationGroup {
-  COMPANY = 'COMPANY',
-  COUNTRY = 'COUNTRY',
-  BLOC = 'BLOC',
-}
-
-export enum ConcentrationLevel {
-  UNCONCENTRATED = 'UNCONCENTRATED',
-  MODERATE = 'MODERATE',
-  HIGH = 'HIGH',
-}
-
-registerEnumType(ConcentrationMeasure, {
-  name: 'ConcentrationMeasure',
-  valuesConfig: {
-    MODELS: { description: 'Foundation models developed; a co-developed model is split equally among its developers.' },
-    SERVICES: {
-      description: "Services built on the group's models (each service counted once per group it depends on).",
-    },
-    MARKET_CAP: { description: 'Market capitalisation of the participants.' },
-    ADOPTERS: { description: "Companies adopting the group's models." },
-  },
-});
-registerEnumType(ConcentrationGroup, {
-  name: 'ConcentrationGroup',
-  valuesConfig: {
-    BLOC: {
-      description:
-        'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc (e.g. Microsoft with OpenAI).',
-    },
-  },
-});
-registerEnumType(ConcentrationLevel, { name: 'ConcentrationLevel' });
+// The resolvers import the concentration enums from here, beside the types that use them.
+export { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure };
 
 @ObjectType('Share')
 export class Share {

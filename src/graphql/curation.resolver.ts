@@ -10,7 +10,8 @@ import {
   checkSource,
   checkSources,
 } from '../curation/validateInput';
-import type { Label } from '../seed/seedSpec';
+import { GRAPH, type Label } from '../domain/graphModel';
+import { linkKindsOf, type LinkKindSpec } from '../domain/linkKinds';
 import type { MutationOutcome, UpsertPlan } from '../repositories/curationRepository';
 import type { Context } from './context';
 import {
@@ -26,15 +27,11 @@ import {
 import { userError } from './errors';
 import { GraphQLError } from 'graphql';
 
-/** The ends of each link kind: (from)-[kind]->(to). */
-const LINK_ENDS: Record<LinkKind, { from: Label; to: Label }> = {
-  BUILT_ON: { from: 'Service', to: 'FoundationModel' },
-  ADOPTS: { from: 'Company', to: 'FoundationModel' },
-  PROVIDES: { from: 'Company', to: 'Service' },
-  DEVELOPS: { from: 'Company', to: 'FoundationModel' },
-  PARTICIPATES_IN: { from: 'Company', to: 'ValueChainStage' },
-  SERVES: { from: 'Service', to: 'Industry' },
-};
+/** The ends of each link kind: (from)-[kind]->(to), as GRAPH has them. */
+const LINK_ENDS = Object.fromEntries(linkKindsOf(GRAPH).map((link) => [link.kind, link])) as Record<
+  LinkKind,
+  LinkKindSpec<LinkKind, Label>
+>;
 
 /** The caller's key name when it may edit; UNAUTHENTICATED without a valid key, FORBIDDEN for a reader's. */
 function editor(context: Context): string {

@@ -1,22 +1,17 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { GRAPH } from '../domain/graphModel';
+import type { LinkKind as GraphLinkKind } from '../domain/linkKinds';
 import { Entity } from './entity.types';
 import { Confidence, ModelAccess, PartnershipKind } from './enums';
+import { linkKindEnumOf } from './linkKindEnum';
 import { PartialDate } from './scalars';
 
-/** A relationship an editor may add, with the labels of its ends. */
-export enum LinkKind {
-  BUILT_ON = 'BUILT_ON',
-  ADOPTS = 'ADOPTS',
-  PROVIDES = 'PROVIDES',
-  DEVELOPS = 'DEVELOPS',
-  PARTICIPATES_IN = 'PARTICIPATES_IN',
-  SERVES = 'SERVES',
-}
-registerEnumType(LinkKind, {
-  name: 'LinkKind',
-  description:
-    'A relationship an editor may add: BUILT_ON service->model, ADOPTS company->model, PROVIDES company->service, DEVELOPS company->model, PARTICIPATES_IN company->stage, SERVES service->industry.',
-});
+const LINK_KIND = linkKindEnumOf(GRAPH);
+
+/** A relationship an editor may add: the editable relationship types of GRAPH. */
+export const LinkKind = LINK_KIND.values as { readonly [K in GraphLinkKind]: K };
+export type LinkKind = GraphLinkKind;
+registerEnumType(LinkKind, { name: 'LinkKind', description: LINK_KIND.description });
 
 @InputType()
 export class CompanyInput {

@@ -1,7 +1,8 @@
 import { cypherFile } from '../db/cypherFile';
+import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import { userError } from '../graphql/errors';
-import { deriveDependencies } from '../seed/writeSeed';
+import { deriveDependencies } from '../dependencies/deriveDependencies';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from '../seed/seedSpec';
 
 /** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */
@@ -31,11 +32,6 @@ export interface MutationOutcome {
   changed: boolean;
   historyId: string | null;
 }
-
-const withName = (file: string, placeholder: string, name: string, allowed: readonly string[]) => {
-  if (!allowed.includes(name)) throw new Error(`"${name}" is not an allowed ${placeholder} name`);
-  return cypherFile(file).replaceAll(placeholder, name);
-};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -139,12 +135,14 @@ export class CurationRepository {
         ),
       ]);
 
-      const [locked] = await tx.run(withName('curation/lock', '__LABEL__', plan.label, LABELS), { id: plan.id });
+      const [locked] = await tx.run(withName(cypherFile('curation/lock'), '__LABEL__', plan.label, LABELS), {
+        id: plan.id,
+      });
       const before = locked.created ? null : (locked.before as Record<string, unknown>);
       const { after, changed } = mergeFacts(before, plan);
       if (changed.length > 0) {
         const edited = [...new Set([...((before?.editedFields as string[] | undefined) ?? []), ...changed])].sort();
-        await tx.run(withName('curation/set-properties', '__LABEL__', plan.label, LABELS), {
+        await tx.run(withName(cypherFile('curation/set-properties'), '__LABEL__', plan.label, LABELS), {
           id: plan.id,
           properties: { ...after, editedFields: edited, editedAt: new Date().toISOString(), editedBy: by },
         });
@@ -164,7 +162,10 @@ export class CurationRepository {
             },
           };
         });
-        const [row] = await tx.run(withName('curation/link', '__TYPE__', relation.type, RELATIONSHIP_TYPES), { links });
+        const [row] = await tx.run(
+          withName(cypherFile('curation/link'), '__TYPE__', relation.type, RELATIONSHIP_TYPES),
+          { links },
+        );
         for (const [from, to] of row.added as [string, string][]) added.push({ type: relation.type, from, to });
       }
       if (changed.length === 0 && added.length === 0) return { changed: false, historyId: null };
@@ -199,7 +200,9 @@ export class CurationRepository {
       await this.requireRefs(tx, [from, to, ...sourceIds.map((id) => ({ id, label: 'Source' as Label }))]);
       await tx.run(cypherFile('curation/lock-existing'), { id: from.id });
       const links = [{ from: from.id, to: to.id, properties: { sourceIds, confidence: 'REPORTED' } }];
-      const [row] = await tx.run(withName('curation/link', '__TYPE__', type, RELATIONSHIP_TYPES), { links });
+      const [row] = await tx.run(withName(cypherFile('curation/link'), '__TYPE__', type, RELATIONSHIP_TYPES), {
+        links,
+      });
       if ((row.added as unknown[]).length === 0) return { changed: false, historyId: null };
       await deriveDependencies(tx);
       const historyId = await this.record(
@@ -223,7 +226,7 @@ export class CurationRepository {
       const labels = row.labels as string[];
       if (labels.includes('Retired')) return { changed: false, historyId: null };
       const label = labels.find((candidate) => (LABELS as readonly string[]).includes(candidate))!;
-      await tx.run(withName('curation/retire', '__LABEL__', label, LABELS), { id, reason, by });
+      await tx.run(withName(cypherFile('curation/retire'), '__LABEL__', label, LABELS), { id, reason, by });
       await deriveDependencies(tx);
       const historyId = await this.record(tx, id, by, 'RETIRE', { retired: false }, { retired: true, reason }, []);
       return { changed: true, historyId };
@@ -237,7 +240,9 @@ export class CurationRepository {
       if (!row) throw userError(`no entity has id "${id}"`, 'NOT_FOUND');
       const properties = row.properties as Record<string, unknown>;
       if (!(row.labels as string[]).includes('Retired')) return { changed: false, historyId: null };
-      await tx.run(withName('curation/restore', '__LABEL__', String(properties.retiredLabel), LABELS), { id });
+      await tx.run(withName(cypherFile('curation/restore'), '__LABEL__', String(properties.retiredLabel), LABELS), {
+        id,
+      });
       await deriveDependencies(tx);
       const historyId = await this.record(
         tx,

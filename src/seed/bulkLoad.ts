@@ -1,13 +1,15 @@
 import neo4j from 'neo4j-driver';
 import { performance } from 'node:perf_hooks';
-import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
 import { schemaStatements } from '../db/applySchema';
 import { cypherFile, splitStatements } from '../db/cypherFile';
+import { withName } from '../db/cypherNames';
 import { Params, QueryRunner, Row, toDatabaseError } from '../db/queryRunner';
+import { toParams } from '../db/toParams';
+import { derivationStatement } from '../dependencies/derivationStatement';
+import { GRAPH } from '../domain/graphModel';
 import type { ParsedSeedFile } from './seedGraph';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from './seedSpec';
 import { SeedCheck, seedEntities } from './validateSeed';
-import { toParams, withName } from './writeSeed';
 
 export interface BulkOptions {
   /** Rows per UNWIND batch; each batch is its own transaction. */
@@ -95,11 +97,8 @@ export async function bulkLoad(
     progress(`indexes rebuilt in ${seconds(indexStart)} s`);
     options.signal?.throwIfAborted();
     const dependencyStart = performance.now();
-    const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
-    const [derived] = await runImplicit(runner, cypherFile('seed/bulk-derive-dependencies'), {
-      rules,
-      batchSize: neo4j.int(options.batchSize),
-    });
+    const derivation = derivationStatement(GRAPH, { batchSize: options.batchSize });
+    const [derived] = await runImplicit(runner, derivation.text, derivation.params);
     const dependencies = Number(derived.created);
     progress(`dependencies: ${dependencies} derived in ${seconds(dependencyStart)} s`);
     options.signal?.throwIfAborted();

@@ -3,15 +3,15 @@ import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { readJsonLines } from './readJsonLines';
 import type { ParsedSeedFile, SeedProblem, SeedRecord } from './seedGraph';
-import { FILE_SPECS, jsonLinesName } from './seedSpec';
+import { FILE_SPECS, FileSpec, jsonLinesName } from './seedSpec';
 
 /**
  * Given a seed folder, opens each expected file, <name>.yaml or <name>.jsonl (either, not both), keeping every
  * record's line; YAML is parsed here, JSON Lines are read line by line whenever their records are walked. Never
- * throws on bad content.
+ * throws on bad content. The files expected are those of the specs given (GRAPH's by default).
  */
-export function readSeedFiles(dir: string): ParsedSeedFile[] {
-  return FILE_SPECS.map((spec) => {
+export function readSeedFiles(dir: string, specs: readonly FileSpec[] = FILE_SPECS): ParsedSeedFile[] {
+  return specs.map((spec) => {
     const jsonl = jsonLinesName(spec);
     if (!fs.existsSync(path.join(dir, jsonl))) return parseSeedFile(spec.file, path.join(dir, spec.file));
     if (fs.existsSync(path.join(dir, spec.file))) {

@@ -1,17 +1,17 @@
-import type { Label, RelationshipType } from './seedSpec';
-
 export type PropertyValue = string | number | string[] | null;
 
 /** One node to write: its label, id and every property (ids of its sources included as sourceIds). */
 export interface SeedNode {
-  label: Label;
+  /** A label of the model the seed was checked against. */
+  label: string;
   id: string;
   properties: Record<string, PropertyValue>;
 }
 
 /** One relationship to write, between two node ids, with its own sourceIds and confidence. */
 export interface SeedRelationship {
-  type: RelationshipType;
+  /** CITES or a relationship type of the model the seed was checked against. */
+  type: string;
   from: string;
   to: string;
   properties: Record<string, PropertyValue>;

@@ -1,18 +1,10 @@
 import { SeedTally } from './graphCounts';
 import type { ParsedSeedFile, PropertyValue, SeedEntity, SeedGraph, SeedProblem, SeedRelationship } from './seedGraph';
-import {
-  CONFIDENCE,
-  FILE_SPECS,
-  FieldType,
-  FileSpec,
-  ID_PATTERN,
-  Label,
-  RelationSpec,
-  ROLES_BY_KIND,
-  specOf,
-} from './seedSpec';
+import { CONFIDENCE } from '../domain/enums';
+import type { PropertyType } from '../domain/graphModel';
+import { ID_PATTERN, PARTIAL_DATE_SHAPE, isPartialDate } from '../domain/rules';
+import { FILE_SPECS, FileSpec, RelationSpec, specOf } from './seedSpec';
 
-const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const REF_KEYS = new Set(['id', 'sources', 'confidence', 'note']);
 
 type Json = Record<string, unknown>;
@@ -26,12 +18,14 @@ interface Located {
   problem(message: string): void;
 }
 
-/** Every id of a seed and where it is defined: what reference checks and writers need besides the records themselves. */
+/** Every id of a seed and where it is defined: what reference checks and writers need besides the records. */
 export interface SeedIndex {
-  labelOf: Map<string, { label: Label; where: string }>;
+  /** The specs the seed was checked against, in load order. */
+  specs: readonly FileSpec[];
+  labelOf: Map<string, { label: string; where: string }>;
   duplicated: Set<string>;
-  /** Labels whose file did not read cleanly: references to unknown ids of these labels are not reported as dangling too. */
-  unreadable: Set<Label>;
+  /** Labels whose file did not read cleanly: references to unknown ids of these are not reported as dangling too. */
+  unreadable: Set<string>;
   /** The name of the file the sources come from, for messages. */
   sourcesFile: string;
 }
@@ -43,53 +37,63 @@ export interface SeedCheck {
   tally: SeedTally;
 }
 
-/** Given every parsed seed file, returns the graph they describe and every problem found; the graph is only usable when there are no problems. */
-export function validateSeed(files: ParsedSeedFile[]): { graph: SeedGraph; problems: SeedProblem[] } {
+/**
+ * Given every parsed seed file and the specs of the seed's files (GRAPH's by default), returns the graph they
+ * describe and every problem found; the graph is only usable when there are no problems.
+ */
+export function validateSeed(
+  files: ParsedSeedFile[],
+  specs: readonly FileSpec[] = FILE_SPECS,
+): { graph: SeedGraph; problems: SeedProblem[] } {
   const problems: SeedProblem[] = [];
-  const index = indexSeed(files, problems);
+  const index = indexSeed(files, problems, specs);
   const graph: SeedGraph = { nodes: [], relationships: [] };
   for (const { node, relationships } of seedEntities(files, index, problems)) {
     graph.nodes.push(node);
     for (const relationship of relationships) graph.relationships.push(relationship);
   }
-  return { graph, problems: sortProblems(problems) };
+  return { graph, problems: sortProblems(problems, specs) };
 }
 
 /**
  * Given every parsed seed file, checks them as validateSeed does but keeps only the id index and the counts, so a
  * seed of any size can be checked in little memory (JSON Lines files are read twice, one line at a time).
  */
-export function checkSeed(files: ParsedSeedFile[]): SeedCheck {
+export function checkSeed(files: ParsedSeedFile[], specs: readonly FileSpec[] = FILE_SPECS): SeedCheck {
   const problems: SeedProblem[] = [];
-  const index = indexSeed(files, problems);
+  const index = indexSeed(files, problems, specs);
   const tally = new SeedTally();
   for (const entity of seedEntities(files, index, problems)) tally.add(entity);
-  return { index, problems: sortProblems(problems), tally };
+  return { index, problems: sortProblems(problems, specs), tally };
 }
 
 /** The files in load order, each with its spec. */
-function inLoadOrder(files: ParsedSeedFile[]): { spec: FileSpec; file: ParsedSeedFile }[] {
-  return FILE_SPECS.flatMap((spec) =>
-    files.filter((file) => specOf(file.file) === spec).map((file) => ({ spec, file })),
+function inLoadOrder(files: ParsedSeedFile[], specs: readonly FileSpec[]): { spec: FileSpec; file: ParsedSeedFile }[] {
+  return specs.flatMap((spec) =>
+    files.filter((file) => specOf(file.file, specs) === spec).map((file) => ({ spec, file })),
   );
 }
 
 const isMapping = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The first walk: reports unreadable lines, records that are no mapping or have no id, and duplicate ids; returns the index of ids. */
-function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[]): SeedIndex {
+/**
+ * The first walk: reports unreadable lines, records that are no mapping or have no id, and duplicate ids; returns
+ * the index of ids.
+ */
+function indexSeed(files: ParsedSeedFile[], problems: SeedProblem[], specs: readonly FileSpec[]): SeedIndex {
   for (const file of files) problems.push(...file.problems);
   const index: SeedIndex = {
+    specs,
     labelOf: new Map(),
     duplicated: new Set(),
     unreadable: new Set(
-      files.filter((file) => file.problems.length > 0).flatMap((file) => specOf(file.file)?.label ?? []),
+      files.filter((file) => file.problems.length > 0).flatMap((file) => specOf(file.file, specs)?.label ?? []),
     ),
-    sourcesFile: files.find((file) => specOf(file.file)?.label === 'Source')?.file ?? 'sources.yaml',
+    sourcesFile: files.find((file) => specOf(file.file, specs)?.label === 'Source')?.file ?? 'sources.yaml',
   };
   const { labelOf, duplicated, unreadable } = index;
-  for (const { spec, file } of inLoadOrder(files)) {
+  for (const { spec, file } of inLoadOrder(files, specs)) {
     let position = 0;
     for (const entry of file.records) {
       position += 1;
@@ -133,7 +137,7 @@ export function* seedEntities(
   index: SeedIndex,
   problems?: SeedProblem[],
 ): Generator<SeedEntity> {
-  for (const { spec, file } of inLoadOrder(files)) {
+  for (const { spec, file } of inLoadOrder(files, index.specs)) {
     for (const entry of file.records) {
       if ('problem' in entry || !isMapping(entry.value)) continue;
       const { line, value: record } = entry;
@@ -148,8 +152,8 @@ export function* seedEntities(
 }
 
 /** Sorts problems by file in load order, then by line; problems of one line keep the order they were found in. */
-function sortProblems(problems: SeedProblem[]): SeedProblem[] {
-  const order = (problem: SeedProblem) => FILE_SPECS.findIndex((spec) => spec === specOf(problem.file));
+function sortProblems(problems: SeedProblem[], specs: readonly FileSpec[]): SeedProblem[] {
+  const order = (problem: SeedProblem) => specs.findIndex((spec) => spec === specOf(problem.file, specs));
   return problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -217,7 +221,7 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
     }
     const seen = new Set<string>();
     value.forEach((item, index) => {
-      const link = relation.parties ? partyOf(item, String(properties.kind)) : refOf(item);
+      const link = relation.roles ? partyOf(item, String(properties.kind), relation.roles) : refOf(item);
       const at = `${field}[${index + 1}]`;
       if ('error' in link) return problem(`${at}: ${link.error}`);
       const target = labelOf.get(link.id);
@@ -236,7 +240,8 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
       for (const source of listedTwice(link.sources ?? [])) problem(`${at}: source "${source}" is listed twice`);
       relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
     });
-    if (relation.parties) checkSides(value, String(properties.kind), (message) => problem(`${field}: ${message}`));
+    if (relation.roles)
+      checkSides(value, String(properties.kind), relation.roles, (message) => problem(`${field}: ${message}`));
   }
   return { node: { label: spec.label, id, properties }, relationships };
 }
@@ -291,17 +296,22 @@ function refOf(item: unknown): Link | { error: string } {
 }
 
 /** A party is { company, role } with a role that fits the partnership's kind. */
-function partyOf(item: unknown, kind: string): Link | { error: string } {
+function partyOf(
+  item: unknown,
+  kind: string,
+  rolesByKind: Readonly<Record<string, readonly string[]>>,
+): Link | { error: string } {
   if (item === null || typeof item !== 'object' || Array.isArray(item))
     return { error: 'must be { company: <id>, role: <role> }' };
   const party = item as Json;
   const unknown = Object.keys(party).filter((key) => !['company', 'role', 'sources', 'note'].includes(key));
   if (unknown.length > 0) return { error: `unknown key ${unknown.join(', ')} (allowed: company, role, sources, note)` };
   if (typeof party.company !== 'string') return { error: 'company: is required' };
-  const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
+  const roles = rolesByKind[kind] as readonly string[] | undefined;
   if (typeof party.role !== 'string' || (roles && !roles.includes(party.role))) {
+    const expected = roles ? roles.join(' or ') : 'a role';
     return {
-      error: `role: "${String(party.role)}" does not fit ${withArticle(kind)} partnership (expected ${roles ? roles.join(' or ') : 'a role'})`,
+      error: `role: "${String(party.role)}" does not fit ${withArticle(kind)} partnership (expected ${expected})`,
     };
   }
   const link = refOf({ id: party.company, sources: party.sources, note: party.note });
@@ -309,9 +319,14 @@ function partyOf(item: unknown, kind: string): Link | { error: string } {
 }
 
 /** A partnership needs two parties, and a directed kind (investor -> investee ...) a party on each side. */
-function checkSides(parties: unknown[], kind: string, problem: (message: string) => void): void {
+function checkSides(
+  parties: unknown[],
+  kind: string,
+  rolesByKind: Readonly<Record<string, readonly string[]>>,
+  problem: (message: string) => void,
+): void {
   if (parties.length < 2) return problem('a partnership needs at least two parties');
-  const roles = ROLES_BY_KIND[kind as keyof typeof ROLES_BY_KIND];
+  const roles = rolesByKind[kind] as readonly string[] | undefined;
   const given = new Set(parties.map((party) => (party as Json | null)?.role));
   const missing = (roles ?? []).filter((role) => !given.has(role));
   if (roles && roles.length > 1 && missing.length > 0)
@@ -322,12 +337,17 @@ function listedTwice(ids: string[]): string[] {
   return [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
 }
 
+/** A value as a message shows it: numbers as they print, anything else as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
 }
 
 /** Checks one field value against its type; returns the value to store or { error }. */
-export function checkField(type: FieldType, value: unknown): PropertyValue | { error: string } {
+export function checkField(type: PropertyType, value: unknown): PropertyValue | { error: string } {
   switch (type.kind) {
     case 'string':
       return typeof value === 'string' && value.trim() !== '' ? value : { error: 'must be non-empty text' };
@@ -337,23 +357,15 @@ export function checkField(type: FieldType, value: unknown): PropertyValue | { e
         : { error: 'must be a list of non-empty texts' };
     case 'date': {
       const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
-      const match = typeof text === 'string' ? DATE_PATTERN.exec(text) : null;
-      if (!match)
+      if (typeof text !== 'string' || !PARTIAL_DATE_SHAPE.test(text))
         return { error: `must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}` };
-      const [, year, month, day] = match;
-      const valid =
-        (month === undefined || (Number(month) >= 1 && Number(month) <= 12)) &&
-        (day === undefined || Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()) &&
-        (day === undefined || Number(day) >= 1);
-      return valid ? (text as string) : { error: `is not a real date: ${JSON.stringify(value)}` };
+      return isPartialDate(text) ? text : { error: `is not a real date: ${JSON.stringify(value)}` };
     }
     case 'number':
       if (value === null && type.nullable) return null;
       return typeof value === 'number' && Number.isFinite(value) && value >= type.min
         ? value
-        : {
-            error: `must be a finite number of at least ${type.min}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
-          };
+        : { error: `must be a finite number of at least ${type.min}, got ${shown(value)}` };
     case 'int':
       return Number.isInteger(value) && (value as number) >= type.min && (value as number) <= type.max
         ? (value as number)

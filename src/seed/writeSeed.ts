@@ -1,9 +1,10 @@
-import neo4j from 'neo4j-driver';
 import { cypherFile } from '../db/cypherFile';
+import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import type { PropertyValue, SeedGraph } from './seedGraph';
-import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
-import { FILE_SPECS, LABELS, RELATIONSHIP_TYPES } from './seedSpec';
+import { DependencyCounts, deriveDependencies } from '../dependencies/deriveDependencies';
+import { toParams } from '../db/toParams';
+import { LABELS, RELATIONSHIP_TYPES } from './seedSpec';
 
 export interface WriteCounts {
   created: number;
@@ -20,37 +21,13 @@ export interface WriteReport {
   stale: number;
   /** Relationships of the seed's types that the seed files do not define (kept; --reset drops them). */
   staleRelationships: number;
-  /** Derived DEPENDS_ON relationships: written or changed, deleted (their facts are gone), and left as they were. */
-  dependencies: { written: number; deleted: number; unchanged: number };
+  dependencies: DependencyCounts;
 }
 
 export interface WriteOptions {
   reset: boolean;
   batchSize: number;
   onProgress?: (line: string) => void;
-}
-
-const INT_FIELDS = new Set(
-  FILE_SPECS.flatMap((spec) =>
-    Object.entries(spec.fields)
-      .filter(([, field]) => field.type.kind === 'int')
-      .map(([name]) => name),
-  ),
-);
-
-/** Neo4j stores JS numbers as floats; whole-number fields of the spec go as integers. Null properties are left out. */
-export function toParams(properties: Record<string, PropertyValue>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(properties)
-      .filter(([, value]) => value !== null)
-      .map(([key, value]) => [key, INT_FIELDS.has(key) && typeof value === 'number' ? neo4j.int(value) : value]),
-  );
-}
-
-/** Puts a label or type into a query template, from an allow-list only. */
-export function withName(template: string, placeholder: string, name: string, allowed: readonly string[]): string {
-  if (!allowed.includes(name)) throw new Error(`"${name}" is not an allowed ${placeholder} name`);
-  return template.replaceAll(placeholder, name);
 }
 
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -141,9 +118,8 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
         .map((node) => ({ id: node.id, properties: toParams(withEdits(node.properties, edited.get(node.id))) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-nodes'), '__LABEL__', label, LABELS);
-      progress(
-        `nodes ${label}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.nodes))})`,
-      );
+      const counts = await mergeBatches(tx, query, rows, options.batchSize, report.nodes);
+      progress(`nodes ${label}: ${rows.length} (${describe(counts)})`);
     }
     for (const type of RELATIONSHIP_TYPES) {
       const rows = graph.relationships
@@ -151,14 +127,12 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
         .map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
-      progress(
-        `relationships ${type}: ${rows.length} (${describe(await mergeBatches(tx, query, rows, options.batchSize, report.relationships))})`,
-      );
+      const counts = await mergeBatches(tx, query, rows, options.batchSize, report.relationships);
+      progress(`relationships ${type}: ${rows.length} (${describe(counts)})`);
     }
     report.dependencies = await deriveDependencies(tx);
-    progress(
-      `dependencies: ${report.dependencies.written} written, ${report.dependencies.deleted} deleted, ${report.dependencies.unchanged} unchanged`,
-    );
+    const { written, deleted, unchanged } = report.dependencies;
+    progress(`dependencies: ${written} written, ${deleted} deleted, ${unchanged} unchanged`);
     const [stale] = await tx.run(cypherFile('seed/count-stale'), {
       ids: graph.nodes.map((node) => node.id),
       types: RELATIONSHIP_TYPES,
@@ -167,19 +141,4 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
     report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
     return report;
   });
-}
-
-/**
- * Re-derives the DEPENDS_ON relationships from the facts inside the caller's transaction: deletes those whose facts
- * are gone, writes new and changed ones, leaves equal ones untouched.
- */
-export async function deriveDependencies(tx: TransactionRunner): Promise<WriteReport['dependencies']> {
-  const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
-  const [removed] = await tx.run(cypherFile('dependencies/delete-stale'), { rules });
-  const [derived] = await tx.run(cypherFile('dependencies/derive'), { rules });
-  return {
-    written: (derived.created as number) + (derived.updated as number),
-    deleted: removed.deleted as number,
-    unchanged: derived.unchanged as number,
-  };
 }
