@@ -1,4 +1,7 @@
-/** Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) share one real Neo4j, so files run one at a time. */
+/**
+ * Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) share one real Neo4j, so files run one at a
+ * time.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],

@@ -65,7 +65,10 @@ describe('parseJsonLines', () => {
 });
 
 describe('fileLines', () => {
-  it('splits a file of several 1 MB chunks into its lines, whole multi-byte characters, CRLF or not, with or without a last newline', () => {
+  const SPLITS =
+    'splits a file of several 1 MB chunks into its lines, whole multi-byte characters, CRLF or not, ' +
+    'with or without a last newline';
+  it(SPLITS, () => {
     const lines = Array.from({ length: 50_000 }, (_, i) => `{"id":"x-${i}","nameKo":"하이퍼클로바 ${i}"}`);
     const file = path.join(root, 'lines.jsonl');
     fs.writeFileSync(file, lines.join('\r\n'));
@@ -159,7 +162,8 @@ describe('checkSeed', () => {
     const broken = readSeedFiles(dir);
     expect(checkSeed(broken).problems).toEqual(validateSeed(broken).problems);
     expect(checkSeed(broken).problems.map(formatProblem)).toEqual([
-      'services.jsonl:2 [syn-svc-00001] providers[1]: "no-such-company" is not defined in any seed file (expected a Company id)',
+      'services.jsonl:2 [syn-svc-00001] providers[1]: "no-such-company" is not defined in any seed file (expected ' +
+        'a Company id)',
     ]);
   });
 });

@@ -157,7 +157,8 @@ describe('validateSeed', () => {
       companies.push({ name: 'no id' });
     });
     expect(messages(records)).toEqual([
-      'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, sources)',
+      'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, ' +
+        'description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, sources)',
       'companies.yaml:1 [openai] country: must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got "USA"',
       'companies.yaml:2 [microsoft] sources: must be a non-empty list of source ids',
       'companies.yaml:3 [Bad_Id] id: "Bad_Id" is not a lowercase slug like "gpt-4" or "sk-hynix"',
@@ -187,7 +188,8 @@ describe('validateSeed', () => {
       ([deal]) => (deal.parties = [{ company: 'microsoft', role: 'partner' }]),
     );
     expect(messages(records)).toEqual([
-      'partnerships.yaml:1 [investment-microsoft-openai-2023] parties[1]: role: "partner" does not fit an INVESTMENT partnership (expected investor or investee)',
+      'partnerships.yaml:1 [investment-microsoft-openai-2023] parties[1]: role: "partner" does not fit an ' +
+        'INVESTMENT partnership (expected investor or investee)',
       'partnerships.yaml:1 [investment-microsoft-openai-2023] parties: a partnership needs at least two parties',
     ]);
   });
@@ -225,7 +227,8 @@ describe('validateSeed', () => {
         ]),
     );
     expect(messages(records)).toEqual([
-      'partnerships.yaml:1 [investment-microsoft-openai-2023] parties: an INVESTMENT partnership needs a party of each role; none is investee',
+      'partnerships.yaml:1 [investment-microsoft-openai-2023] parties: an INVESTMENT partnership needs a party of ' +
+        'each role; none is investee',
     ]);
   });
 });

@@ -69,13 +69,19 @@ export interface MarketData {
 export interface MarketQuestion {
   measure: ConcentrationMeasure;
   groupBy: ConcentrationGroup;
-  /** Keeps only models released, services launched and partnerships announced on or before it; undated ones are left out. */
+  /**
+   * Keeps only models released, services launched and partnerships announced on or before it; undated ones are left
+   * out.
+   */
   asOf?: string | null;
   /** Names a country code for COUNTRY groups; defaults to the code itself. */
   countryName?: (code: string) => string;
 }
 
-/** Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals share one. */
+/**
+ * Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals
+ * share one.
+ */
 export function blocsOf(
   companyIds: readonly string[],
   partnerships: MarketData['partnerships'],
@@ -161,7 +167,8 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
       : undefined;
   const groupOf = (id: string) =>
     groupBy === 'COMPANY' ? id : groupBy === 'COUNTRY' ? (companies.get(id)!.country ?? 'unknown') : blocs!.get(id)!;
-  // A bloc lists all its companies in the population (OpenAI's bloc names Microsoft even for MODELS); other groups only those with a value.
+  // A bloc lists all its companies in the population (OpenAI's bloc names Microsoft even for MODELS); other groups only
+  // those with a value.
   const byGroup = new Map<string, string[]>();
   for (const id of population) {
     if (groupBy !== 'BLOC' && values.get(id)! === 0) continue;

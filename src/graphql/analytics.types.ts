@@ -25,7 +25,8 @@ export class Share {
 
   @Field(() => [Company], {
     description:
-      "The group's companies that hold a value, largest first; a bloc also lists its tied companies that hold none (Microsoft in OpenAI's bloc for MODELS).",
+      "The group's companies that hold a value, largest first; a bloc also lists its tied companies that hold none " +
+      "(Microsoft in OpenAI's bloc for MODELS).",
   })
   members!: EntityRow[];
 }
@@ -80,13 +81,15 @@ export class DependencyStep {
 
   @Field(() => String, {
     description:
-      'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
+      'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, ' +
+      'LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
   })
   relation!: string;
 
   @Field(() => [String], {
     description:
-      'Every relation by which `from` depends on `to` here: on a path, all parallel ones (OpenAI on Microsoft: INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
+      'Every relation by which `from` depends on `to` here: on a path, all parallel ones (OpenAI on Microsoft: ' +
+      'INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
   })
   relations?: string[];
 }

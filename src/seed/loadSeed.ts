@@ -11,7 +11,8 @@ export class SeedValidationError extends Error {
     readonly problems: SeedProblem[],
   ) {
     super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ${dir}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ` +
+        `${dir}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
     this.name = 'SeedValidationError';
   }
@@ -64,11 +65,14 @@ export function summarize(report: WriteReport): string {
   const head =
     changed === 0
       ? 'no changes'
-      : `nodes: ${nodes.created} created, ${nodes.updated} updated; relationships: ${relationships.created} created, ${relationships.updated} updated; dependencies: ${dependencies.written} written, ${dependencies.deleted} deleted`;
+      : `nodes: ${nodes.created} created, ${nodes.updated} updated; ` +
+        `relationships: ${relationships.created} created, ${relationships.updated} updated; ` +
+        `dependencies: ${dependencies.written} written, ${dependencies.deleted} deleted`;
   const unchanged = `${nodes.unchanged} nodes and ${relationships.unchanged} relationships unchanged`;
   const stale =
     report.stale + report.staleRelationships > 0
-      ? `; ${report.stale} entities and ${report.staleRelationships} relationships in the database are not in the seed files (kept; --reset drops them)`
+      ? `; ${report.stale} entities and ${report.staleRelationships} relationships in the database are not in the ` +
+        'seed files (kept; --reset drops them)'
       : '';
   return `${head} (${unchanged})${stale}`;
 }

@@ -41,7 +41,10 @@ function jsonLineRecords(fullPath: string): Generator<SeedRecord | UnreadableLin
   return parseJsonLines(fileLines(fullPath));
 }
 
-/** The lines of a UTF-8 file, read in 1 MB chunks; a trailing "\r" is dropped. Splitting on the byte 0x0a is safe in UTF-8. */
+/**
+ * The lines of a UTF-8 file, read in 1 MB chunks; a trailing "\r" is dropped. Splitting on the byte 0x0a is safe in
+ * UTF-8.
+ */
 export function* fileLines(fullPath: string): Generator<string> {
   const fd = fs.openSync(fullPath, 'r');
   try {
