@@ -6,7 +6,10 @@ export function schemaStatements(): string[] {
   return splitStatements(cypherFile('schema'));
 }
 
-/** Given a runner, applies cypher/schema.cypher statement by statement (idempotent) and waits for the indexes to be online. */
+/**
+ * Given a runner, applies cypher/schema.cypher statement by statement (idempotent) and waits for the indexes to be
+ * online.
+ */
 export async function applySchema(runner: QueryRunner): Promise<number> {
   const statements = schemaStatements();
   for (const statement of statements) await runner.write(statement);

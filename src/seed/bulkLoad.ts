@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { PARTNERSHIP_DEPENDENCIES } from '../analytics/dependencies';
 import { schemaStatements } from '../db/applySchema';
 import { cypherFile, splitStatements } from '../db/cypherFile';
-import { Params, QueryRunner, Row, toDatabaseError } from '../db/queryRunner';
+import type { QueryRunner } from '../db/queryRunner';
 import type { ParsedSeedFile } from './seedGraph';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from './seedSpec';
 import { SeedCheck, seedEntities } from './validateSeed';
@@ -96,7 +96,7 @@ export async function bulkLoad(
     options.signal?.throwIfAborted();
     const dependencyStart = performance.now();
     const rules = PARTNERSHIP_DEPENDENCIES.map((rule) => ({ ...rule }));
-    const [derived] = await runImplicit(runner, cypherFile('seed/bulk-derive-dependencies'), {
+    const [derived] = await runner.autoCommit(cypherFile('seed/bulk-derive-dependencies'), {
       rules,
       batchSize: neo4j.int(options.batchSize),
     });
@@ -220,27 +220,11 @@ async function createPlainIndexes(runner: QueryRunner): Promise<void> {
   );
 }
 
-/**
- * Runs one statement in an implicit (auto-commit) transaction, which CALL ... IN TRANSACTIONS needs and the runner's
- * managed transactions are not; returns its rows.
- */
-async function runImplicit(runner: QueryRunner, statement: string, params: Params): Promise<Row[]> {
-  const session = runner.driver.session({ database: runner.database });
-  try {
-    const result = await session.run(statement, params);
-    return result.records.map((record) => record.toObject());
-  } catch (error) {
-    throw toDatabaseError(error, runner.uri);
-  } finally {
-    await session.close();
-  }
-}
-
 /** Deletes every relationship and node in batches of implicit transactions (CALL ... IN TRANSACTIONS); returns the nodes deleted. */
 async function deleteEverything(runner: QueryRunner): Promise<number> {
   let nodes = 0;
   for (const statement of splitStatements(cypherFile('seed/delete-all-in-batches'))) {
-    const [row] = await runImplicit(runner, statement, { batchSize: neo4j.int(DELETE_BATCH) });
+    const [row] = await runner.autoCommit(statement, { batchSize: neo4j.int(DELETE_BATCH) });
     nodes += Number(row.nodes ?? 0);
   }
   return nodes;

@@ -16,7 +16,7 @@ import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
-import { cypherRouter } from './cypherEndpoint';
+import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { exportRouter } from './exportRoutes';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
