@@ -319,8 +319,11 @@ export class QueryRunner {
     // the reads that follow it (through executeQuery) are never older than the version.
     const session = this.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks() });
     try {
-      await this.logged('RETURN 1', {}, () =>
-        session.executeRead((tx) => tx.run('RETURN 1'), this.config(this.queryTimeoutMs)),
+      await this.logged(
+        'RETURN 1',
+        {},
+        () => session.executeRead((tx) => tx.run('RETURN 1'), this.config(this.queryTimeoutMs)),
+        (result) => result.records.length,
       );
       if (trace) trace.statements += 1;
       const bookmarks = session.lastBookmarks();
@@ -343,7 +346,12 @@ export class QueryRunner {
     const late = new Promise<string>((resolve) => {
       timer = setTimeout(() => resolve(`Neo4j at ${this.uri} did not answer within ${timeoutMs} ms`), timeoutMs);
     });
-    const answer = this.logged('RETURN 1', {}, async () => session.run('RETURN 1', {}, this.config(timeoutMs)))
+    const answer = this.logged(
+      'RETURN 1',
+      {},
+      async () => session.run('RETURN 1', {}, this.config(timeoutMs)),
+      (result) => result.records.length,
+    )
       .then(() => undefined)
       .catch((error: unknown) => toDatabaseError(error, this.uri, timeoutMs).message);
     try {
