@@ -14,6 +14,7 @@ describe('toDatabaseError', () => {
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'TIMEOUT'],
     ['ServiceUnavailable', 'SERVICE_UNAVAILABLE'],
     ['SessionExpired', 'SERVICE_UNAVAILABLE'],
+    ['Neo.TransientError.General.DatabaseUnavailable', 'SERVICE_UNAVAILABLE'],
     ['Neo.ClientError.Statement.AccessMode', 'FORBIDDEN'],
     ['Neo.ClientError.Security.Forbidden', 'FORBIDDEN'],
     ['Neo.ClientError.Security.Unauthorized', 'UNAUTHENTICATED'],

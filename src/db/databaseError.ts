@@ -40,10 +40,12 @@ const NOT_ALLOWED = new Set(['Neo.ClientError.Statement.AccessMode', 'Neo.Client
 function classify(code: string | undefined, detail: string): DatabaseErrorCode {
   if (code === undefined) return 'QUERY_FAILED';
   if (TIMED_OUT.test(code)) return 'TIMEOUT';
-  // Only the pool's acquisition timeout carries no code ('N/A') and is recognised by its message.
+  // Only the pool's acquisition timeout carries no code ('N/A') and is recognised by its message. A database that
+  // is stopping or starting answers DatabaseUnavailable: it is away just the same.
   if (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable' ||
     (code === 'N/A' && /acquisition timed out/i.test(detail))
   )
     return 'SERVICE_UNAVAILABLE';

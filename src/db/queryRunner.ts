@@ -1,12 +1,15 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError, Plan, Session, SessionConfig } from 'neo4j-driver';
+import neo4j, { Driver, Neo4jError, Plan, Session, SessionConfig } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import { CypherLogger, cypherLogLine } from './cypherLogLine';
-import { DatabaseError, toDatabaseError } from './databaseError';
+import { countRows, failureCode, logStatement } from './logStatement';
+import { TransactionRunner } from './transactionRunner';
+import { toDatabaseError } from './databaseError';
 import { plain } from './plain';
 import { toJson } from './toJson';
 
-// Kept here too: most callers know the runner's module as the place of database errors.
+// Kept here too: callers know the runner's module as the place of database errors and transactions.
 export { DatabaseError, toDatabaseError } from './databaseError';
+export { TransactionRunner } from './transactionRunner';
 export type { DatabaseErrorCode } from './databaseError';
 
 export type Row = Record<string, unknown>;
@@ -381,7 +384,7 @@ export class QueryRunner {
   }
 
   /** Runs `work`, logging its statement when logging is on; `rows` counts the rows of its answer. */
-  private logged<T>(query: string, params: Params, work: () => Promise<T>, rows: (answer: T) => number = count) {
+  private logged<T>(query: string, params: Params, work: () => Promise<T>, rows: (answer: T) => number = countRows) {
     return logStatement(this.connection.log, query, params, work, rows);
   }
 
@@ -412,54 +415,6 @@ export class QueryRunner {
     } catch (error) {
       throw toDatabaseError(error, this.uri, timeoutMs);
     }
-  }
-}
-
-/** The code a log line names for a failure: Neo4j's own when there is one. */
-const failureCode = (error: unknown) =>
-  error instanceof Neo4jError || error instanceof DatabaseError ? error.code : 'ERROR';
-
-const count = (answer: unknown) => (Array.isArray(answer) ? answer.length : 0);
-
-/** Runs `work` and, given a logger, writes its statement's line (rows, or the code it failed with). */
-async function logStatement<T>(
-  log: CypherLogger | undefined,
-  query: string,
-  params: Params,
-  work: () => Promise<T>,
-  rows: (answer: T) => number,
-): Promise<T> {
-  if (!log) return work();
-  const started = performance.now();
-  try {
-    const answer = await work();
-    log(cypherLogLine(query, params, performance.now() - started, rows(answer)));
-    return answer;
-  } catch (error) {
-    log(cypherLogLine(query, params, performance.now() - started, failureCode(error)));
-    throw error;
-  }
-}
-
-/** Statements inside one transaction, with the same value conversion and logging as the runner. */
-export class TransactionRunner {
-  constructor(
-    private readonly tx: ManagedTransaction,
-    private readonly log?: CypherLogger,
-  ) {}
-
-  /** Runs one statement in the transaction and returns its rows as plain objects. */
-  run(query: string, params: Params = {}): Promise<Row[]> {
-    return logStatement(
-      this.log,
-      query,
-      params,
-      async () => {
-        const result = await this.tx.run(query, params);
-        return result.records.map((record) => plain(record.toObject()) as Row);
-      },
-      count,
-    );
   }
 }
 
