@@ -1,4 +1,5 @@
-import { APPLICATION, QueryRunner } from '../src/db/queryRunner';
+import { APPLICATION, QueryRunner, TransactionScope } from '../src/db/queryRunner';
+import { startTestServer } from './support/graphqlClient';
 import { connectTestRunner } from './support/testDatabase';
 
 let runner: QueryRunner;
@@ -78,5 +79,30 @@ describe('transaction metadata', () => {
     for await (const row of scoped.stream('CALL tx.getMetaData() YIELD metadata RETURN metadata'))
       streamed.push(row.metadata);
     expect(streamed).toEqual([{ app: APPLICATION, operation: 'addSource' }]);
+  });
+});
+
+describe('a GraphQL request', () => {
+  it("gets a runner scoped to its operation's name, or to 'anonymous' without one", async () => {
+    const scopes: string[] = [];
+    const watched = Object.assign(Object.create(runner) as QueryRunner, {
+      scoped: (scope: TransactionScope) => {
+        scopes.push(scope.operation);
+        return runner.scoped(scope);
+      },
+    });
+    const server = await startTestServer(watched);
+    try {
+      const named = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query CompanyPage { __typename }', operationName: 'CompanyPage' }),
+      });
+      expect(named.status).toBe(200);
+      expect((await server.gql('{ __typename }')).errors).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+    expect(scopes).toEqual(['CompanyPage', 'anonymous']);
   });
 });
