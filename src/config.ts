@@ -15,6 +15,8 @@ export interface Neo4jConfig {
   queryTimeoutMs: number;
   /** Timeout of a streamed export of the whole graph. */
   streamTimeoutMs: number;
+  /** Log every Cypher statement sent, with its parameters, time and rows (LOG_CYPHER=1; off by default). */
+  logCypher: boolean;
   launcher: LauncherConfig;
 }
 
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       poolSize: integer(env, 'NEO4J_POOL_SIZE', 50, 1, 1000),
       queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
       streamTimeoutMs: integer(env, 'EXPORT_TIMEOUT_MS', 300_000, 1000, 86_400_000),
+      logCypher: flag(env, 'LOG_CYPHER', false),
       launcher: {
         boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
         dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR || '.data/neo4j'),

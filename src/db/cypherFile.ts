@@ -14,9 +14,7 @@ export function cypherFile(name: string): string {
   return text;
 }
 
-/**
- * Splits a script of several statements (each ending in ";" at the end of a line) into statements, comments dropped.
- */
+/** Splits a script of statements (each ending in ";" at the end of a line) into statements, comments dropped. */
 export function splitStatements(script: string): string[] {
   return script
     .split(/;\s*(?:\r?\n|$)/)

@@ -47,20 +47,25 @@ export interface Context {
   trace: CypherTrace;
 }
 
-/** Given the query runner, the app's snapshot cache and the request's caller, returns a fresh context for one request. */
+/**
+ * Given the query runner, the app's snapshot cache, the request's caller and its operation's name, returns a fresh
+ * context for one request whose transactions name the operation ('anonymous' without a name) in their metadata.
+ */
 export function createContext(
   runner: QueryRunner,
   snapshots: SnapshotCache,
   caller: Context['caller'] = 'none',
+  operation?: string,
 ): Context {
+  const scoped = runner.scoped({ operation: operation || 'anonymous' });
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
-  const entities = new EntityRepository(runner, trace);
+  const entities = new EntityRepository(scoped, trace);
   return {
     caller,
-    curation: new CurationRepository(runner, runner.queryTimeoutMs),
+    curation: new CurationRepository(scoped, runner.queryTimeoutMs),
     entities,
-    exports: new ExportRepository(runner),
-    analytics: new AnalyticsRepository(runner, trace, snapshots),
+    exports: new ExportRepository(scoped),
+    analytics: new AnalyticsRepository(scoped, trace, snapshots),
     loaders: new Loaders(entities),
     trace,
   };

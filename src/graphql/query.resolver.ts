@@ -171,7 +171,7 @@ export class QueryResolver {
       );
     } catch (error) {
       // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
-      if (error instanceof DatabaseError && error.neo4jCode === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
+      if (error instanceof DatabaseError && error.code === 'PROCEDURE_FAILED') {
         const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
         throw userError(
           `text is not a valid search: ${JSON.stringify(shown)} (Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)`,

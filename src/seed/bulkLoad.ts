@@ -1,9 +1,9 @@
-import neo4j from 'neo4j-driver';
+import { integer } from '../db/integer';
 import { performance } from 'node:perf_hooks';
 import { schemaStatements } from '../db/applySchema';
 import { cypherFile, splitStatements } from '../db/cypherFile';
 import { withName } from '../db/cypherNames';
-import { Params, QueryRunner, Row, toDatabaseError } from '../db/queryRunner';
+import type { QueryRunner } from '../db/queryRunner';
 import { toParams } from '../db/toParams';
 import { derivationStatement } from '../dependencies/derivationStatement';
 import { GRAPH } from '../domain/graphModel';
@@ -72,12 +72,14 @@ export async function bulkLoad(
   const [begin] = await runner.inWriteTransaction((tx) => tx.run(cypherFile('seed/bulk-begin'), { dir: options.dir }));
   if ((begin.interrupted as number) > 0) {
     throw new BulkLoadRefused(
-      'the database holds a bulk load that never finished (a :SeedBulkLoad node); run again with --reset to empty it first',
+      'the database holds a bulk load that never finished (a :SeedBulkLoad node); run again with --reset to empty ' +
+        'it first',
     );
   }
   if ((begin.nodes as number) > 0) {
     throw new BulkLoadRefused(
-      `a bulk load writes only into an empty database, and this one holds ${begin.nodes} nodes; add --reset to empty it first, or load without --bulk to merge`,
+      `a bulk load writes only into an empty database, and this one holds ${begin.nodes} nodes; add --reset to ` +
+        `empty it first, or load without --bulk to merge`,
     );
   }
   try {
@@ -98,7 +100,7 @@ export async function bulkLoad(
     options.signal?.throwIfAborted();
     const dependencyStart = performance.now();
     const derivation = derivationStatement(GRAPH, { batchSize: options.batchSize });
-    const [derived] = await runImplicit(runner, derivation.text, derivation.params);
+    const [derived] = await runner.autoCommit(derivation.text, derivation.params);
     const dependencies = Number(derived.created);
     progress(`dependencies: ${dependencies} derived in ${seconds(dependencyStart)} s`);
     options.signal?.throwIfAborted();
@@ -117,7 +119,9 @@ export async function bulkLoad(
       await createPlainIndexes(runner);
     } catch (cleanup) {
       throw new Error(
-        `${(error as Error).message}\nDeleting what the load wrote failed too (${(cleanup as Error).message}); the database holds a partial load marked by a :SeedBulkLoad node: run seed --bulk --reset.`,
+        `${(error as Error).message}\nDeleting what the load wrote failed too (${(cleanup as Error).message}); the ` +
+          `database holds a partial load marked by a :SeedBulkLoad node: run seed --bulk --reset.`,
+        { cause: cleanup },
       );
     }
     throw error;
@@ -169,7 +173,8 @@ class Batches {
       if (performance.now() - this.lastReport >= PROGRESS_EVERY_MS) {
         this.lastReport = performance.now();
         this.progress(
-          `${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / total)}%), ${rate(this.written, started)} rows/s`,
+          `${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / total)}%), ` +
+            `${rate(this.written, started)} rows/s`,
         );
       }
     });
@@ -190,7 +195,8 @@ class Batches {
           throw new Error(`a batch of ${rows.length} rows created only ${String(row.created)}`);
         this.written += rows.length;
       });
-    // Awaited by the next send or at the end of the phase; this only keeps a failure from counting as unhandled meanwhile.
+    // Awaited by the next send or at the end of the phase; this only keeps a failure from counting as unhandled
+    // meanwhile.
     sending.catch(() => undefined);
     this.inFlight = sending;
   }
@@ -215,31 +221,18 @@ async function dropPlainIndexes(runner: QueryRunner): Promise<void> {
 async function createPlainIndexes(runner: QueryRunner): Promise<void> {
   for (const { statement } of plainIndexStatements()) await runner.inWriteTransaction((tx) => tx.run(statement));
   await runner.inWriteTransaction((tx) =>
-    tx.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(INDEX_WAIT_SECONDS) }),
+    tx.run('CALL db.awaitIndexes($seconds)', { seconds: integer(INDEX_WAIT_SECONDS) }),
   );
 }
 
 /**
- * Runs one statement in an implicit (auto-commit) transaction, which CALL ... IN TRANSACTIONS needs and the runner's
- * managed transactions are not; returns its rows.
+ * Deletes every relationship and node in batches of implicit transactions (CALL ... IN TRANSACTIONS); returns the nodes
+ * deleted.
  */
-async function runImplicit(runner: QueryRunner, statement: string, params: Params): Promise<Row[]> {
-  const session = runner.driver.session({ database: runner.database });
-  try {
-    const result = await session.run(statement, params);
-    return result.records.map((record) => record.toObject());
-  } catch (error) {
-    throw toDatabaseError(error, runner.uri);
-  } finally {
-    await session.close();
-  }
-}
-
-/** Deletes every relationship and node in batches of implicit transactions (CALL ... IN TRANSACTIONS); returns the nodes deleted. */
 async function deleteEverything(runner: QueryRunner): Promise<number> {
   let nodes = 0;
   for (const statement of splitStatements(cypherFile('seed/delete-all-in-batches'))) {
-    const [row] = await runImplicit(runner, statement, { batchSize: neo4j.int(DELETE_BATCH) });
+    const [row] = await runner.autoCommit(statement, { batchSize: integer(DELETE_BATCH) });
     nodes += Number(row.nodes ?? 0);
   }
   return nodes;

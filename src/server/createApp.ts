@@ -16,7 +16,7 @@ import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
-import { cypherRouter } from './cypherEndpoint';
+import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { exportRouter } from './exportRoutes';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
@@ -245,7 +245,12 @@ export async function createApp({
     ...api,
     json,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(runner, snapshots, caller(req.get('authorization'))),
+      context: async ({ req }) => {
+        // The operation's name as the client sent it (a batch or a document alone has none: 'anonymous').
+        const operation: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName;
+        const name = typeof operation === 'string' ? operation : undefined;
+        return createContext(runner, snapshots, caller(req.get('authorization')), name);
+      },
     }),
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { QueryRunner } from '../../src/db/queryRunner';
+import { ConnectionSettings, QueryRunner } from '../../src/db/queryRunner';
 
-/** Connects to the Neo4j that globalSetup started (or NEO4J_URI). */
-export function connectTestRunner(): Promise<QueryRunner> {
+/** Connects to the Neo4j that globalSetup started (or NEO4J_URI), with `extra` settings (a logger) when given. */
+export function connectTestRunner(extra: Partial<ConnectionSettings> = {}): Promise<QueryRunner> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is not set: integration tests need the Neo4j that globalSetup starts');
   return QueryRunner.connect({
@@ -12,6 +12,7 @@ export function connectTestRunner(): Promise<QueryRunner> {
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
     // The tests share one Neo4j on a machine that may be busy: a first plan of a query can take seconds there.
     queryTimeoutMs: 30_000,
+    ...extra,
   });
 }
 
@@ -47,8 +48,8 @@ export async function graphChecksum(
     `MATCH (n) WHERE ${skip} RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties`,
   );
   const rels = await runner.read(
-    `MATCH (a)-[r]->(b) WHERE ${skipEnds} RETURN elementId(a) AS from, type(r) AS type, ` +
-      'elementId(b) AS to, properties(r) AS properties',
+    `MATCH (a)-[r]->(b) WHERE ${skipEnds} ` +
+      'RETURN elementId(a) AS from, type(r) AS type, elementId(b) AS to, properties(r) AS properties',
   );
   const ids = new Map(nodes.map((n) => [n.key, (n.properties as { id?: string }).id ?? n.key]));
   const lines = [
