@@ -6,6 +6,7 @@ import type * as ApolloDisabledPlugins from '@apollo/server/plugin/disabled';
 import type * as Express5Integration from '@as-integrations/express5';
 import type * as Neo4jGraphQLModule from '@neo4j/graphql';
 import neo4j, { Driver } from 'neo4j-driver';
+import type * as ConfigModule from '../../src/config';
 import type * as QueryRunnerModule from '../../src/db/queryRunner';
 import type * as CreateAppModule from '../../src/server/createApp';
 import { COMPARED_QUERIES } from './comparedQueries';
@@ -53,9 +54,11 @@ async function startOurs(connection: Connection): Promise<ComparedServer> {
   // Each server loads only its own modules (required here, not imported above), so no process carries another's code and heap.
   const { QueryRunner } = require('../../src/db/queryRunner') as typeof QueryRunnerModule;
   const { createApp } = require('../../src/server/createApp') as typeof CreateAppModule;
+  const { appConfig } = require('../../src/config') as typeof ConfigModule;
   const runner = await QueryRunner.connect(connection);
-  const server = createServer(await createApp({ runner, traceCypher: false }));
-  return { url: await listen(server), close: async () => (await stop(server), await runner.close()) };
+  const served = await createApp(appConfig({ rateLimitPerMinute: 0 }), runner);
+  const { port } = await served.listen(0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, close: async () => (await served.stop(), await runner.close()) };
 }
 
 /** The Neo4j GraphQL Library 7 on Apollo Server 5 and Express 5, configured as ours is (no landing page, no cache-control plugin). */
