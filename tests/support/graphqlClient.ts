@@ -23,7 +23,7 @@ export type TestAppOptions = Partial<AppConfig>;
  * Given overrides, returns the settings tests serve with: the defaults, but with the Cypher trace on (tests count
  * statements) and no rate limit (a test file sends hundreds of requests from one address in a minute).
  */
-export const testAppConfig = (options: TestAppOptions = {}): AppConfig =>
+const testAppConfig = (options: TestAppOptions = {}): AppConfig =>
   appConfig({ traceCypher: true, rateLimitPerMinute: 0, ...options });
 
 /** Serves the app on a free port and returns a function that posts GraphQL operations to it. */
