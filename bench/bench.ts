@@ -8,13 +8,11 @@
  */
 import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/config';
+import { appConfig, projectRoot } from '../src/config';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { loadSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
@@ -67,9 +65,9 @@ function startChild(name: ServerName, uri: string, profileDir?: string): Promise
  * counting a query's statements.
  */
 async function statementCounter(runner: QueryRunner) {
-  const server: Server = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const served = await createApp(appConfig({ traceCypher: true, rateLimitPerMinute: 0 }), runner);
+  const { port } = await served.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
   const count = async (query: ComparedQuery, roots: Roots): Promise<number> => {
     const json = await postJson(
       url,
@@ -77,8 +75,7 @@ async function statementCounter(runner: QueryRunner) {
     );
     return json.extensions.cypher.statements as number;
   };
-  const close = () => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections()));
-  return { count, close };
+  return { count, close: served.stop };
 }
 
 /**

@@ -1,13 +1,11 @@
 /** Shared parts of the benchmarks: a throw-away Neo4j, loading a graph, a served API, timing and printing. */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { loadConfig, projectRoot } from '../src/config';
+import { appConfig, loadConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
@@ -167,9 +165,10 @@ async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; 
  * operation and fails on any GraphQL error.
  */
 export async function serveApi(runner: QueryRunner, analyticsCache = true) {
-  const server: Server = (await createApp({ runner, traceCypher: false, analyticsCache })).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  // No rate limit: a benchmark sends thousands of requests a minute from one address.
+  const served = await createApp(appConfig({ analyticsCache, rateLimitPerMinute: 0 }), runner);
+  const { port } = await served.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
   const post = async (query: string): Promise<Record<string, unknown>> => {
     const response = await fetch(url, {
       method: 'POST',
@@ -180,12 +179,7 @@ export async function serveApi(runner: QueryRunner, analyticsCache = true) {
     if (body.errors) throw new Error(`${query}: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data!;
   };
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return { url, post, close };
+  return { url, post, close: served.stop };
 }
 
 /** Returns the value at quantile q (0..1) of sorted numbers, by the nearest-rank method. */

@@ -37,6 +37,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Report each request's Cypher statement count and database time in extensions.cypher. */
   traceCypher: boolean;
+  /** Remember whole-graph analytics while the database is unchanged; always on when served (benchmarks turn it off). */
+  analyticsCache: boolean;
   /** POST /cypher for researchers' read-only Cypher; off unless CYPHER_ENDPOINT=1. */
   cypherEndpoint: { enabled: boolean; timeoutMs: number; rowCap: number };
   /** What one GraphQL request may ask for. */
@@ -66,7 +68,7 @@ export interface QueryLimits {
   depth: number;
   aliases: number;
   directives: number;
-  /** Estimated cost of the operation with its variables: see src/graphql/queryCost.ts. */
+  /** Estimated cost of the operation with its variables: see costPlugin in src/graphql/queryLimits.ts. */
   cost: number;
   /** Items of a list argument (ids, kinds). */
   listItems: number;
@@ -159,7 +161,8 @@ function apiKeys(env: Env): ApiKey[] {
   } catch (error) {
     throw new ConfigError(
       'API_KEYS',
-      `${(error as Error).message}; expected name:role:sha256 entries separated by commas (npm run key -- --name NAME --role editor makes one)`,
+      `${(error as Error).message}; expected name:role:sha256 entries separated by commas ` +
+        '(npm run key -- --name NAME --role editor makes one)',
     );
   }
 }
@@ -201,6 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     traceCypher: flag(env, 'TRACE_CYPHER', false),
+    analyticsCache: true,
     cypherEndpoint: {
       enabled: flag(env, 'CYPHER_ENDPOINT', false),
       timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, 1, 600_000),
@@ -223,4 +227,31 @@ export function loadConfig(env: Env = process.env): Config {
     apiKeys: apiKeys(env),
     requireKeyForReads: flag(env, 'REQUIRE_KEY_FOR_READS', false),
   };
+}
+
+/** The settings the HTTP application (src/server/createApp.ts) reads; the rest is for starting and seeding. */
+const APP_SETTINGS = [
+  'traceCypher',
+  'analyticsCache',
+  'cypherEndpoint',
+  'limits',
+  'introspection',
+  'fieldSuggestions',
+  'rateLimitPerMinute',
+  'corsOrigins',
+  'shutdownGraceMs',
+  'apiKeys',
+  'requireKeyForReads',
+] as const satisfies readonly (keyof Config)[];
+
+export type AppConfig = Pick<Config, (typeof APP_SETTINGS)[number]>;
+
+/**
+ * Given overrides, returns the app's settings: the defaults (those of an environment that sets nothing) with the
+ * overrides, so tests and benchmarks state only what they change.
+ */
+export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const defaults = loadConfig({});
+  const settings = Object.fromEntries(APP_SETTINGS.map((name) => [name, defaults[name]])) as AppConfig;
+  return { ...settings, ...overrides };
 }

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { compareAnswers, postJson } from '../bench/compare/compareAnswers';
 import { COMPARED_QUERIES } from '../bench/compare/comparedQueries';
@@ -10,7 +8,7 @@ import { projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { loadSeed } from '../src/seed/loadSeed';
-import { createApp } from '../src/server/createApp';
+import { startTestServer } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 const roots = { company: 'openai', partner: 'microsoft', stage: 'model-training', service: 'askup' };
@@ -18,7 +16,7 @@ const roots = { company: 'openai', partner: 'microsoft', stage: 'model-training'
 describe('npm run bench: the three servers on the seed graph', () => {
   let runner: QueryRunner;
   const servers: Partial<Record<ServerName, ComparedServer>> = {};
-  let traced: Server;
+  let traced: Awaited<ReturnType<typeof startTestServer>>;
   let tracedUrl: string;
 
   beforeAll(async () => {
@@ -33,14 +31,13 @@ describe('npm run bench: the three servers on the seed graph', () => {
       database: process.env.NEO4J_DATABASE ?? 'neo4j',
     };
     for (const name of SERVER_NAMES) servers[name] = await startComparedServer(name, connection);
-    traced = (await createApp({ runner, traceCypher: true })).listen(0, '127.0.0.1');
-    await new Promise((resolve) => traced.once('listening', resolve));
-    tracedUrl = `http://127.0.0.1:${(traced.address() as AddressInfo).port}/graphql`;
+    traced = await startTestServer(runner);
+    tracedUrl = traced.url;
   });
 
   afterAll(async () => {
     await Promise.all(Object.values(servers).map((server) => server!.close()));
-    await new Promise<void>((resolve) => (traced.close(() => resolve()), traced.closeAllConnections()));
+    await traced.close();
     await runner.close();
   });
 

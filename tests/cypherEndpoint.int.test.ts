@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { parse } from 'yaml';
-import { projectRoot } from '../src/config';
+import { AppConfig, appConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
 import { QueryRunner } from '../src/db/queryRunner';
 import { loadSeed } from '../src/seed/loadSeed';
@@ -301,11 +301,10 @@ describe('failures', () => {
 
 describe('the app', () => {
   it('serves POST /cypher only when asked to (CYPHER_ENDPOINT=1)', async () => {
-    const ask = async (options: Parameters<typeof createApp>[0]) => {
-      const server = (await createApp(options)).listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
+    const ask = async (cypherEndpoint: AppConfig['cypherEndpoint']) => {
+      const served = await createApp(appConfig({ cypherEndpoint }), runner);
       try {
-        const { port } = server.address() as AddressInfo;
+        const { port } = await served.listen(0, '127.0.0.1');
         const response = await fetch(`http://127.0.0.1:${port}/cypher`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -313,11 +312,11 @@ describe('the app', () => {
         });
         return { status: response.status, body: await response.text() };
       } finally {
-        server.close();
+        await served.stop();
       }
     };
-    expect((await ask({ runner, traceCypher: false })).status).toBe(404);
-    const on = await ask({ runner, traceCypher: false, cypherEndpoint: { timeoutMs: 5000, rowCap: 10 } });
+    expect((await ask({ enabled: false, timeoutMs: 5000, rowCap: 10 })).status).toBe(404);
+    const on = await ask({ enabled: true, timeoutMs: 5000, rowCap: 10 });
     expect(on.status).toBe(200);
     expect(JSON.parse(on.body)).toMatchObject({ columns: ['n'], rowCount: 1, truncated: false });
   });

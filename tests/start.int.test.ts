@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { projectRoot } from '../src/config';
+import { appConfig, projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { readSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
@@ -55,13 +55,45 @@ const exitOf = (child: ChildProcess) =>
 describe('createApp', () => {
   it('answers /health', async () => {
     const runner = await connectTestRunner();
-    const server = (await createApp({ runner, traceCypher: false })).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
+    const served = await createApp(appConfig(), runner);
     try {
-      const { port } = server.address() as { port: number };
+      const { port } = await served.listen(0, '127.0.0.1');
       expect(await getJson(`http://127.0.0.1:${port}/health`)).toEqual({ status: 200, body: { status: 'ok' } });
     } finally {
-      server.close();
+      await served.stop();
+      await runner.close();
+    }
+  });
+
+  it('stop() lets a request in flight finish, then refuses connections', async () => {
+    const runner = await connectTestRunner();
+    const cypherEndpoint = { enabled: true, timeoutMs: 60_000, rowCap: 10 };
+    const served = await createApp(appConfig({ cypherEndpoint, shutdownGraceMs: 60_000 }), runner);
+    try {
+      const { port } = await served.listen(0, '127.0.0.1');
+      let stopped = false;
+      const slow = fetch(`http://127.0.0.1:${port}/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'UNWIND range(1, 20000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
+      }).then(async (response) => ({
+        stoppedBefore: stopped,
+        status: response.status,
+        body: (await response.json()) as { rows: unknown[] },
+      }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stopping = served.stop().then(() => (stopped = true));
+      const answer = await slow;
+      expect(answer).toEqual({
+        stoppedBefore: false,
+        status: 200,
+        body: expect.objectContaining({ rows: [[6666666]] }),
+      });
+      await stopping;
+      expect(served.inFlight()).toBe(0);
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    } finally {
+      await served.stop();
       await runner.close();
     }
   });

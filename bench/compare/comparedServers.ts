@@ -6,6 +6,7 @@ import type * as ApolloDisabledPlugins from '@apollo/server/plugin/disabled';
 import type * as Express5Integration from '@as-integrations/express5';
 import type * as Neo4jGraphQLModule from '@neo4j/graphql';
 import neo4j, { Driver } from 'neo4j-driver';
+import type * as ConfigModule from '../../src/config';
 import type * as QueryRunnerModule from '../../src/db/queryRunner';
 import type * as CreateAppModule from '../../src/server/createApp';
 import { COMPARED_QUERIES } from './comparedQueries';
@@ -61,9 +62,11 @@ function requireLazily<T>(id: string): T {
 async function startOurs(connection: Connection): Promise<ComparedServer> {
   const { QueryRunner } = requireLazily<typeof QueryRunnerModule>('../../src/db/queryRunner');
   const { createApp } = requireLazily<typeof CreateAppModule>('../../src/server/createApp');
+  const { appConfig } = requireLazily<typeof ConfigModule>('../../src/config');
   const runner = await QueryRunner.connect(connection);
-  const server = createServer(await createApp({ runner, traceCypher: false }));
-  return { url: await listen(server), close: async () => (await stop(server), await runner.close()) };
+  const served = await createApp(appConfig({ rateLimitPerMinute: 0 }), runner);
+  const { port } = await served.listen(0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, close: async () => (await served.stop(), await runner.close()) };
 }
 
 /**

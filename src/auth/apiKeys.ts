@@ -4,7 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 export type Role = 'reader' | 'editor';
 export const ROLES: readonly Role[] = ['reader', 'editor'];
 
-/** A configured key: its name (written into history), its role, and the SHA-256 of the key (the key itself is never stored). */
+/** A configured key: its name (written into history), its role, and the key's SHA-256 (the key is never stored). */
 export interface ApiKey {
   name: string;
   role: Role;

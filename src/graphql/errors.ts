@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { BadInputError, DomainError, NotFoundError } from '../domain/errors';
 
-/** A mistake of the API's user: a GraphQLError with a code the user can act on. */
-export function userError(message: string, code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+/** A mistake of the API's user, as a domain error with a code the user can act on (formatError maps it). */
+export function userError(message: string, code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT'): DomainError {
+  return code === 'NOT_FOUND' ? new NotFoundError(message) : new BadInputError(message);
 }
 
 /** Given an integer argument, returns it, or throws BAD_USER_INPUT when it is null or outside min..max. */

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseError } from '../db/queryRunner';
+import { DomainError } from '../domain/errors';
 import { TOKEN_LIMIT_MESSAGE } from './queryLimits';
 
 /** Codes of errors the user can act on; their messages are shown as they are. */
@@ -18,33 +18,54 @@ const EXPECTED = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** What a user may be told of an error: a code to act on and a message without internals. */
+export interface PublicError {
+  code: string;
+  message: string;
+}
+
 /**
- * Keeps expected errors (message, code, location, and a limit's name and value), says plainly when Neo4j is
- * unreachable or a query ran out of time, and masks everything else: no stack, no Cypher, no driver message.
+ * Given an error raised below the API, returns the code and message a user may see: a domain error's own, a plain
+ * word when Neo4j is unreachable or a query ran out of time; undefined for anything else, which must be masked.
+ */
+export function publicError(error: unknown): PublicError | undefined {
+  if (error instanceof DomainError) return { code: error.code, message: error.message };
+  if (error instanceof DatabaseError && error.code === 'SERVICE_UNAVAILABLE') {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The graph database is not reachable right now; try again shortly.',
+    };
+  }
+  if (error instanceof DatabaseError && error.code === 'TIMEOUT') {
+    return {
+      code: 'QUERY_TIMEOUT',
+      message: `${error.message} Ask for less (fewer hops, a smaller page) or try again.`,
+    };
+  }
+  return undefined;
+}
+
+/** The answer to an error nobody planned for: it says nothing of the cause. */
+export const MASKED: PublicError = { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' };
+
+/**
+ * Apollo's formatError, the one place errors become GraphQL errors: keeps expected errors (message, code, location,
+ * and a limit's name and value), maps domain and database errors by publicError, and masks everything else: no
+ * stack, no Cypher, no driver message.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
   const where = {
     ...(formatted.locations && { locations: formatted.locations }),
     ...(formatted.path && { path: formatted.path }),
   };
-  if (original instanceof DatabaseError && original.code === 'SERVICE_UNAVAILABLE') {
-    return {
-      message: 'The graph database is not reachable right now; try again shortly.',
-      ...where,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    };
-  }
-  if (original instanceof DatabaseError && original.code === 'TIMEOUT') {
-    return {
-      message: `${original.message} Ask for less (fewer hops, a smaller page) or try again.`,
-      ...where,
-      extensions: { code: 'QUERY_TIMEOUT' },
-    };
-  }
+  // What was thrown: graphql-js wraps a resolver's (or a plugin's) error in a GraphQLError.
+  const thrown = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const mapped = publicError(thrown);
+  if (mapped) return { message: mapped.message, ...where, extensions: { code: mapped.code } };
   const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
   if (tokens) {
-    const message = `The operation has more than ${tokens[1]} tokens; at most ${tokens[1]} are allowed (MAX_TOKENS = ${tokens[1]}).`;
+    const max = tokens[1];
+    const message = `The operation has more than ${max} tokens; at most ${max} are allowed (MAX_TOKENS = ${max}).`;
     return {
       message,
       ...where,
@@ -65,6 +86,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && EXPECTED.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
   }
-  console.error('graphql: unexpected error', original);
-  return { message: 'Unexpected error.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  console.error('graphql: unexpected error', thrown);
+  return { message: MASKED.message, ...where, extensions: { code: MASKED.code } };
 }

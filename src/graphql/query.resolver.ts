@@ -174,7 +174,8 @@ export class QueryResolver {
       if (error instanceof DatabaseError && error.code === 'PROCEDURE_FAILED') {
         const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
         throw userError(
-          `text is not a valid search: ${JSON.stringify(shown)} (Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)`,
+          `text is not a valid search: ${JSON.stringify(shown)} ` +
+            '(Lucene syntax: quote phrases in pairs, escape / and other special characters with \\)',
         );
       }
       throw error;

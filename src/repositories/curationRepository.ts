@@ -1,8 +1,8 @@
 import { cypherFile } from '../db/cypherFile';
 import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
-import { userError } from '../graphql/errors';
 import { deriveDependencies } from '../dependencies/deriveDependencies';
+import { BadInputError, NotFoundError } from '../domain/errors';
 import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from '../seed/seedSpec';
 
 /** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */
@@ -95,7 +95,7 @@ export class CurationRepository {
         ? `no ${row.label} has id "${row.id}"`
         : `"${row.id}" is a ${actual.join('/')}, not a ${row.label}`;
     });
-    throw userError(`${described.join('; ')}.`);
+    throw new BadInputError(`${described.join('; ')}.`);
   }
 
   private async record(
@@ -123,10 +123,13 @@ export class CurationRepository {
   upsert(plan: UpsertPlan, by: string): Promise<MutationOutcome> {
     return this.transaction(async (tx) => {
       const [state] = await tx.run(cypherFile('curation/state'), { id: plan.id });
-      if (state.retired) throw userError(`"${plan.id}" is retired; restore it first (restore(id: "${plan.id}")).`);
+      if (state.retired)
+        throw new BadInputError(`"${plan.id}" is retired; restore it first (restore(id: "${plan.id}")).`);
       const labels = (state.labels as string[] | null) ?? [];
       if (labels.length > 0 && !labels.includes(plan.label))
-        throw userError(`"${plan.id}" is a ${labels.join('/')}, not a ${plan.label}; ids are unique across kinds.`);
+        throw new BadInputError(
+          `"${plan.id}" is a ${labels.join('/')}, not a ${plan.label}; ids are unique across kinds.`,
+        );
       await this.requireRefs(tx, [
         // A source is its own provenance: it cites nothing that must exist first.
         ...(plan.cites ? plan.sourceIds.map((id) => ({ id, label: 'Source' as Label })) : []),
@@ -222,7 +225,7 @@ export class CurationRepository {
   retire(id: string, reason: string, by: string): Promise<MutationOutcome> {
     return this.transaction(async (tx) => {
       const [row] = await tx.run(cypherFile('curation/lock-existing'), { id });
-      if (!row) throw userError(`no entity has id "${id}"`, 'NOT_FOUND');
+      if (!row) throw new NotFoundError(`no entity has id "${id}"`);
       const labels = row.labels as string[];
       if (labels.includes('Retired')) return { changed: false, historyId: null };
       const label = labels.find((candidate) => (LABELS as readonly string[]).includes(candidate))!;
@@ -237,7 +240,7 @@ export class CurationRepository {
   restore(id: string, by: string): Promise<MutationOutcome> {
     return this.transaction(async (tx) => {
       const [row] = await tx.run(cypherFile('curation/lock-existing'), { id });
-      if (!row) throw userError(`no entity has id "${id}"`, 'NOT_FOUND');
+      if (!row) throw new NotFoundError(`no entity has id "${id}"`);
       const properties = row.properties as Record<string, unknown>;
       if (!(row.labels as string[]).includes('Retired')) return { changed: false, historyId: null };
       await tx.run(withName(cypherFile('curation/restore'), '__LABEL__', String(properties.retiredLabel), LABELS), {

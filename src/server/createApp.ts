@@ -6,11 +6,13 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { rateLimit } from 'express-rate-limit';
 import { SnapshotCache } from '../analytics/snapshotCache';
 import { ApiKey, Caller, identify } from '../auth/apiKeys';
-import { DEFAULT_LIMITS, QueryLimits } from '../config';
+import type { AppConfig, QueryLimits } from '../config';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
 import { Context, createContext } from '../graphql/context';
@@ -18,32 +20,25 @@ import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
 import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
+import { drain } from './drain';
 import { exportRouter } from './exportRoutes';
+import { GRAPHQL_PATH, requested, sendError, sendFailure, sendRefusal } from './httpError';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
 import { responseStatusPlugin } from './responseStatus';
 
-export interface AppDependencies {
-  runner: QueryRunner;
-  /** Add extensions.cypher = { statements, dbTimeMs } to every response. */
-  traceCypher: boolean;
-  /** Remember whole-graph analytics while the database is unchanged (default true). */
-  analyticsCache?: boolean;
-  /** Serve POST /cypher (read-only Cypher) with these limits; absent: not served. */
-  cypherEndpoint?: { timeoutMs: number; rowCap: number };
-  /** What one GraphQL request may ask for (default DEFAULT_LIMITS). */
-  limits?: QueryLimits;
-  /** Whether /graphql answers introspection (default true; the playground needs none: it reads /playground/schema.json). */
-  introspection?: boolean;
-  /** Whether validation errors suggest field names (default true). */
-  fieldSuggestions?: boolean;
-  /** Requests per minute one client may send to /graphql, /export and /cypher (default 0: no limit). */
-  rateLimitPerMinute?: number;
-  /** Origins browsers may call the API from (default none but this server's; '*': any). */
-  corsOrigins?: string[];
-  /** The API keys; mutations need an editor's (default none: nobody may edit). */
-  apiKeys?: ApiKey[];
-  /** Queries, exports and /cypher need a key too (default false). */
-  requireKeyForReads?: boolean;
+/** The HTTP application, built but not listening, and the means to serve it and stop it. */
+export interface App {
+  /** The Express application, for tests that mount it themselves. */
+  app: Express;
+  /** Listens on port (0: any free one) and host; resolves with the address, rejects when it cannot (EADDRINUSE). */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /**
+   * Stops accepting, lets the requests and operations in flight finish (up to shutdownGraceMs, then closes their
+   * connections) and stops Apollo; the caller closes the database afterwards.
+   */
+  stop(): Promise<void>;
+  /** The GraphQL operations being executed now. */
+  inFlight(): number;
 }
 
 /** How long /ready waits for Neo4j to answer. */
@@ -87,45 +82,50 @@ function inFlightCounter(): { plugin: ApolloServerPlugin<Context>; count: () => 
   };
 }
 
-/** A body that is not JSON or is too large gets a GraphQL-shaped JSON error, never Express's HTML page with a stack. */
-function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
-  return (error, _request, response, next) => {
-    const status =
-      typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
-    if (status === undefined || response.headersSent) return next(error);
-    if (status === 413) {
-      const message = `The request body is larger than ${limits.bodyBytes} bytes (MAX_BODY_BYTES = ${limits.bodyBytes}).`;
-      response
-        .status(413)
-        .json({
-          errors: [
-            { message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_BODY_BYTES', value: limits.bodyBytes } },
-          ],
-        });
-      return;
-    }
-    const message =
-      status === 415
-        ? 'The request body must be JSON (content-type: application/json).'
-        : 'The request body is not valid JSON.';
-    response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+/**
+ * Errors Express hands on (a body that is not JSON or is too large, a page's file that cannot be sent) get a JSON
+ * answer in the route's shape, never Express's HTML page with a stack.
+ */
+function httpErrors(limits: QueryLimits): ErrorRequestHandler {
+  return (error, request, response, next) => {
+    if (response.headersSent) return next(error);
+    const status: unknown = error?.status;
+    // body-parser's errors carry a type; other 4xx (a file sendFile could not find) are not the body's fault.
+    const fromBody = typeof error?.type === 'string';
+    if (status === 413 && fromBody) {
+      const max = limits.bodyBytes;
+      const message = `The request body is larger than ${max} bytes (MAX_BODY_BYTES = ${max}).`;
+      sendRefusal(request, response, 413, 'QUERY_TOO_COMPLEX', message, {
+        limit: 'MAX_BODY_BYTES',
+        value: max,
+      });
+    } else if (typeof status === 'number' && status >= 400 && status < 500 && fromBody) {
+      const message =
+        status === 415
+          ? 'The request body must be JSON (content-type: application/json).'
+          : 'The request body is not valid JSON.';
+      sendRefusal(request, response, status, 'BAD_REQUEST', message);
+    } else if (status === 404) {
+      sendRefusal(request, response, 404, 'NOT_FOUND', `Nothing is served at ${requested(request)}.`);
+    } else sendFailure(request, response, error);
   };
 }
 
-/** At most `perMinute` requests per client (by IP address) and minute; the next get 429 with a GraphQL-shaped error. */
+/** At most `perMinute` requests per client (by IP address) and minute on all the API's routes together; then 429. */
 function rateLimiter(perMinute: number): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_request, response) => {
-      const message = `Too many requests: at most ${perMinute} per minute from one client (RATE_LIMIT_PER_MINUTE = ${perMinute}); try again after the seconds in Retry-After.`;
-      response
-        .status(429)
-        .json({
-          errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_MINUTE', value: perMinute } }],
-        });
+    handler: (request, response) => {
+      const message =
+        `Too many requests: at most ${perMinute} per minute from one client (RATE_LIMIT_PER_MINUTE = ${perMinute}); ` +
+        'try again after the seconds in Retry-After.';
+      sendRefusal(request, response, 429, 'RATE_LIMITED', message, {
+        limit: 'RATE_LIMIT_PER_MINUTE',
+        value: perMinute,
+      });
     },
   });
 }
@@ -164,7 +164,8 @@ function requireKey(apiKeys: readonly ApiKey[]): RequestHandler {
       caller === 'none'
         ? 'This server needs an API key: send "Authorization: Bearer <key>".'
         : 'The API key sent is not a configured key.';
-    response.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    response.set('WWW-Authenticate', 'Bearer');
+    sendError(response, 401, 'UNAUTHENTICATED', message);
   };
 }
 
@@ -179,37 +180,31 @@ function readiness(runner: QueryRunner): RequestHandler {
 }
 
 /**
- * Given its dependencies, returns the HTTP application (not listening): /graphql, /playground, /dashboard, /export,
- * /cypher (when configured), /health and /ready.
+ * Given the app's settings, the query runner and a log (for the drain; silent when absent), returns the HTTP
+ * application, not listening yet (/graphql, /playground, /dashboard, /export, /cypher when enabled, /health and
+ * /ready), with its listen, stop and inFlight.
  */
-export async function createApp({
-  runner,
-  traceCypher,
-  analyticsCache = true,
-  cypherEndpoint,
-  limits = DEFAULT_LIMITS,
-  introspection = true,
-  fieldSuggestions = true,
-  rateLimitPerMinute = 0,
-  corsOrigins = [],
-  apiKeys = [],
-  requireKeyForReads = false,
-}: AppDependencies): Promise<Express> {
-  const snapshots = new SnapshotCache(analyticsCache ? 32 : 0);
+export async function createApp(
+  config: AppConfig,
+  runner: QueryRunner,
+  log: (line: string) => void = () => undefined,
+): Promise<App> {
+  const { limits, apiKeys, requireKeyForReads, corsOrigins, rateLimitPerMinute, cypherEndpoint } = config;
+  const snapshots = new SnapshotCache(config.analyticsCache ? 32 : 0);
   const schema = buildSchema();
-  const guard = queryLimits(limits, { fieldSuggestions });
+  const guard = queryLimits(limits, { fieldSuggestions: config.fieldSuggestions });
   const inFlight = inFlightCounter();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection,
+    introspection: config.introspection,
     // A browser may not send a simple (CORS-less) request that reads or changes anything on a user's behalf.
     csrfPrevention: true,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
-    // The process (src/main.ts) owns SIGINT and SIGTERM: Apollo's own handlers would re-raise them and end it mid-shutdown.
+    // The process (src/main.ts) owns SIGINT and SIGTERM and calls stop(): Apollo's own handlers would end it mid-drain.
     stopOnTerminationSignals: false,
     // No HTTP cache hints are given, so Apollo's cache-control plugin would only wrap every field resolver.
     plugins: [
@@ -219,29 +214,28 @@ export async function createApp({
       responseStatusPlugin,
       keyPlugin(requireKeyForReads),
       inFlight.plugin,
-      ...(traceCypher ? [traceCypherPlugin] : []),
+      ...(config.traceCypher ? [traceCypherPlugin] : []),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  // src/main.ts waits for these on shutdown before it closes the driver.
-  app.locals.operationsInFlight = inFlight.count;
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
   app.get('/ready', readiness(runner));
   app.use('/playground', playgroundRouter(schema));
   app.use('/dashboard', dashboardRouter());
-  app.get('/graphql', browserGraphqlPage);
+  app.get(GRAPHQL_PATH, browserGraphqlPage);
   const api: RequestHandler[] = [];
   if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600 }));
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
+  const errors = httpErrors(limits);
   const caller = (authorization: string | undefined): Caller | 'none' | 'invalid' => identify(authorization, apiKeys);
   app.use(
-    '/graphql',
+    GRAPHQL_PATH,
     ...api,
     json,
     expressMiddleware(apollo, {
@@ -252,10 +246,38 @@ export async function createApp({
         return createContext(runner, snapshots, caller(req.get('authorization')), name);
       },
     }),
+    // Here, so that the body's errors on /graphql keep GraphQL's shape.
+    errors,
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
   app.use('/export', ...reads, exportRouter(runner));
-  if (cypherEndpoint) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));
-  app.use(bodyErrors(limits));
-  return app;
+  if (cypherEndpoint.enabled) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));
+  app.use((request, response) => {
+    sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${requested(request)}.`);
+  });
+  app.use(errors);
+
+  let server: http.Server | undefined;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    inFlight: inFlight.count,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        if (server || stopping) throw new Error('createApp: listen is called once, before stop');
+        server = http.createServer(app);
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server!.off('error', reject);
+          resolve(server!.address() as AddressInfo);
+        });
+      }),
+    stop: () => {
+      stopping ??= (async () => {
+        if (server) await drain(server, config.shutdownGraceMs, inFlight.count, log);
+        await apollo.stop();
+      })();
+      return stopping;
+    },
+  };
 }

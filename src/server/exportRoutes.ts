@@ -4,6 +4,14 @@ import express, { Router } from 'express';
 import type { QueryRunner } from '../db/queryRunner';
 import { EXPORT_FILES } from '../exports/formats';
 import { ExportRepository } from '../repositories/exportRepository';
+import { sendError, sendFailure } from './httpError';
+
+/** Yields the chunk already read, then the rest. */
+async function* resume(first: IteratorResult<string>, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  if (first.done) return;
+  yield first.value;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
 
 /**
  * GET /export/graph.cypher | graph.graphml | graph.json | nodes.csv | relationships.csv: the whole graph, streamed
@@ -12,31 +20,30 @@ import { ExportRepository } from '../repositories/exportRepository';
 export function exportRouter(runner: QueryRunner): Router {
   const router = express.Router();
   router.get('/:file', async (request, response) => {
-    const file = EXPORT_FILES[request.params.file];
+    // Own names only: "constructor" or "__proto__" name no export.
+    const file = Object.hasOwn(EXPORT_FILES, request.params.file) ? EXPORT_FILES[request.params.file] : undefined;
     if (!file) {
-      response
-        .status(404)
-        .json({
-          error: {
-            code: 'NOT_FOUND',
-            message: `no export named "${request.params.file}"; try ${Object.keys(EXPORT_FILES).join(', ')}`,
-          },
-        });
+      const names = Object.keys(EXPORT_FILES).join(', ');
+      sendError(response, 404, 'NOT_FOUND', `no export named "${request.params.file}"; try ${names}`);
+      return;
+    }
+    const chunks = file.serialize(new ExportRepository(runner))[Symbol.asyncIterator]();
+    let first: IteratorResult<string>;
+    try {
+      // Read before any header is sent, so a database that is away or a failing first query gets an error answer.
+      first = await chunks.next();
+    } catch (error) {
+      sendFailure(request, response, error);
       return;
     }
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
-    const chunks = file.serialize(new ExportRepository(runner));
     try {
-      await pipeline(Readable.from(chunks), response);
+      await pipeline(Readable.from(resume(first, chunks)), response);
     } catch (error) {
       // Headers are gone once the body started: the client sees a cut-off download, the log says why.
       console.error(`export ${file.filename}: ${(error as Error).message}`);
-      if (!response.headersSent)
-        response
-          .status(503)
-          .json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The export could not be read from the database.' } });
-      else response.destroy();
+      response.destroy();
     }
   });
   return router;

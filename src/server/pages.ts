@@ -29,7 +29,7 @@ export function pageHandler(file: string, policy: string): RequestHandler {
   };
 }
 
-/** GET /assets/:name from a fixed list of files (by the name the page uses); any other name is left to the next route. */
+/** GET /assets/:name from a fixed list of files (by the name the page uses); other names go on to the app's 404. */
 export function assetsHandler(assets: Record<string, string>): RequestHandler {
   return (request, response, next) => {
     const name = String(request.params.name);

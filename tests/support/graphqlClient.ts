@@ -1,11 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { projectRoot } from '../../src/config';
+import { AppConfig, appConfig, projectRoot } from '../../src/config';
 import { applySchema } from '../../src/db/applySchema';
 import type { QueryRunner } from '../../src/db/queryRunner';
 import { loadSeed } from '../../src/seed/loadSeed';
-import { AppDependencies, createApp } from '../../src/server/createApp';
+import { createApp } from '../../src/server/createApp';
 import { connectTestRunner, emptyDatabase } from './testDatabase';
 
 /**
@@ -30,14 +28,21 @@ export interface GraphQLResponse<T = AnswerData> extends GraphQLBody<T> {
 /** The code of a response's first error. */
 export const codeOf = (response: GraphQLBody) => response.errors?.[0]?.extensions?.code;
 
-/** Settings of the served app besides its runner (tracing is on unless said otherwise). */
-export type TestAppOptions = Partial<Omit<AppDependencies, 'runner'>>;
+/** Settings of the served app that differ from the defaults of src/config.ts. */
+export type TestAppOptions = Partial<AppConfig>;
+
+/**
+ * Given overrides, returns the settings tests serve with: the defaults, but with the Cypher trace on (tests count
+ * statements) and no rate limit (a test file sends hundreds of requests from one address in a minute).
+ */
+const testAppConfig = (options: TestAppOptions = {}): AppConfig =>
+  appConfig({ traceCypher: true, rateLimitPerMinute: 0, ...options });
 
 /** Serves the app on a free port and returns a function that posts GraphQL operations to it. */
 export async function startTestServer(runner: QueryRunner, options: TestAppOptions = {}) {
-  const server: Server = (await createApp({ runner, traceCypher: true, ...options })).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const served = await createApp(testAppConfig(options), runner);
+  const { port } = await served.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
   const gql = async <T = AnswerData>(
     query: string,
     variables?: Record<string, unknown>,
@@ -55,12 +60,7 @@ export async function startTestServer(runner: QueryRunner, options: TestAppOptio
     expect(response.errors).toBeUndefined();
     return response.data!;
   };
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return { url, gql, ok, close };
+  return { url, gql, ok, close: served.stop };
 }
 
 /** Replaces the test Neo4j's graph with the seed and serves the API over it (for beforeAll); close() stops both. */
