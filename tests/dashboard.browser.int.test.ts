@@ -27,7 +27,10 @@ const CONCENTRATION = `query ($measure: ConcentrationMeasure!, $groupBy: Concent
 const UPSTREAM = 'query ($of: ID!) { upstream(of: $of) { root { id } nodes { entity { id name } } } }';
 const COMPANY = 'query ($id: ID!) { company(id: $id) { name nameKo services { name } sources { id } } }';
 
-/** What the page's code reaches of the browser window (the project compiles without the DOM's types). */
+/**
+ * What the page's code reaches of the browser window (the project compiles without the DOM's types). Functions given
+ * to page.evaluate run in the page, so each casts globalThis itself: they cannot call a helper of this file.
+ */
 interface DrawnElement {
   id(): string;
   renderedPosition(): { x: number; y: number };
@@ -42,13 +45,12 @@ interface DashboardWindow {
     { nodes(): DrawnElement[]; edges(): DrawnElement[]; $id(id: string): DrawnElement }
   >;
 }
-const inPage = () => globalThis as unknown as DashboardWindow;
 
 /** Waits until a panel (by id) has drawn the answer to these variables (as the page writes them in data-variables). */
 function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
   return page.waitForFunction(
     ([id, wanted]) => {
-      const element = inPage().document.getElementById(id);
+      const element = (globalThis as unknown as DashboardWindow).document.getElementById(id);
       return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
     },
     [panel, variables ? JSON.stringify(variables) : null] as const,
@@ -59,7 +61,7 @@ function panelReady(page: Page, panel: string, variables?: Record<string, unknow
 /** The ids of the nodes and edges a Cytoscape graph of the page (window.dashboard.network or .upstream) draws. */
 function drawn(page: Page, graph: 'network' | 'upstream') {
   return page.evaluate((name) => {
-    const cy = inPage().dashboard[name];
+    const cy = (globalThis as unknown as DashboardWindow).dashboard[name];
     const ids = (collection: DrawnElement[]) => collection.map((element) => element.id()).sort();
     return { nodes: ids(cy.nodes()), edges: ids(cy.edges()) };
   }, graph);
@@ -141,7 +143,10 @@ describe('dashboard in headless Chromium', () => {
 
   /** Clicks a node of the partnership network where it is drawn on the canvas. */
   async function clickNode(page: Page, id: string) {
-    const position = await page.evaluate((node) => inPage().dashboard.network.$id(node).renderedPosition(), id);
+    const position = await page.evaluate(
+      (node) => (globalThis as unknown as DashboardWindow).dashboard.network.$id(node).renderedPosition(),
+      id,
+    );
     const box = (await page.locator('#network').boundingBox())!;
     await page.mouse.click(box.x + position.x, box.y + position.y);
   }
@@ -201,7 +206,10 @@ describe('dashboard in headless Chromium', () => {
     // The card of a clicked company, from company(id:).
     await clickNode(page, 'microsoft');
     await page.waitForFunction(
-      () => inPage().document.querySelector('#company-card h3')?.textContent.startsWith('Microsoft'),
+      () =>
+        (globalThis as unknown as DashboardWindow).document
+          .querySelector('#company-card h3')
+          ?.textContent.startsWith('Microsoft'),
       undefined,
       WAIT,
     );
