@@ -117,6 +117,8 @@ function recordingRunner() {
       sent.push({ cypher, params: Object.fromEntries(plain) });
       return [];
     },
+    // A request's repositories use the runner scoped to its operation: the same recorder.
+    scoped: () => runner,
   };
   return { runner: runner as unknown as QueryRunner, sent };
 }
