@@ -105,6 +105,7 @@ without a restart`, async () => {
       expect(await notReady.json()).toEqual({
         status: 'unavailable',
         reason: expect.stringContaining('not reachable'),
+        error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('not reachable') },
       });
       expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
 

@@ -1,7 +1,7 @@
 import { applySchema } from '../src/db/applySchema';
 import { cypherFile, splitStatements } from '../src/db/cypherFile';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { LABELS } from '../src/seed/seedSpec';
+import { LABELS } from '../src/domain/graphModel';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 let runner: QueryRunner;

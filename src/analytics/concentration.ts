@@ -3,9 +3,6 @@ import type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } fro
 import { BLOC_KINDS } from './dependencies';
 import { existedOn } from './partialDate';
 
-// The analytics' callers name these types here.
-export type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure };
-
 /** One holder of a share: a company, a country or a bloc, with the companies that make up its value (largest first). */
 export interface Group {
   key: string;

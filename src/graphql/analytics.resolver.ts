@@ -5,8 +5,6 @@ import type { EntityRow } from '../repositories/entityRepository';
 import { MAX_HOPS, MAX_PATHS, Reached } from '../repositories/analyticsRepository';
 import {
   Concentration,
-  ConcentrationGroup,
-  ConcentrationMeasure,
   DependencyGraph,
   DependencyPath,
   DependencyStep,
@@ -14,6 +12,7 @@ import {
   SystemicRank,
 } from './analytics.types';
 import type { Context } from './context';
+import { ConcentrationGroup, ConcentrationMeasure } from './enums';
 import { Service } from './entity.types';
 import { intArg, userError } from './errors';
 import { MAX_PAGE } from './paging';

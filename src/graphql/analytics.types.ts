@@ -4,9 +4,6 @@ import { Company, Entity, ValueChainStage } from './entity.types';
 import { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from './enums';
 import { PartialDate } from './scalars';
 
-// The resolvers import the concentration enums from here, beside the types that use them.
-export { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure };
-
 @ObjectType('Share')
 export class Share {
   @Field(() => String, {

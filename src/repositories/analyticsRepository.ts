@@ -1,11 +1,12 @@
 import { cypherFile } from '../db/cypherFile';
 import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
-import type { ConcentrationMeasure, MarketData } from '../analytics/concentration';
+import type { MarketData } from '../analytics/concentration';
+import type { ConcentrationMeasure } from '../domain/enums';
 import { BLOC_KINDS, DEPENDENCY_RELATIONS } from '../analytics/dependencies';
 import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
-import type { Label } from '../seed/seedSpec';
+import type { Label } from '../domain/graphModel';
 import { EntityRow, toEntity } from './entityRepository';
 
 /** The longest dependency walk the API allows, and the most paths one request may ask for. */

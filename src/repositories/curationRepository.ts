@@ -3,7 +3,7 @@ import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import { deriveDependencies } from '../dependencies/deriveDependencies';
 import { BadInputError, NotFoundError } from '../domain/errors';
-import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from '../seed/seedSpec';
+import { LABELS, RELATIONSHIP_TYPES, type Label, type RelationshipType } from '../domain/graphModel';
 
 /** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */
 export const BOOKKEEPING = ['editedFields', 'editedAt', 'editedBy'] as const;

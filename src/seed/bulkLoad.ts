@@ -8,7 +8,8 @@ import { toParams } from '../db/toParams';
 import { derivationStatement } from '../dependencies/derivationStatement';
 import { GRAPH } from '../domain/graphModel';
 import type { ParsedSeedFile } from './seedGraph';
-import { LABELS, Label, RELATIONSHIP_TYPES, RelationshipType } from './seedSpec';
+import { LABELS, type Label } from '../domain/graphModel';
+import { RELATIONSHIP_TYPES, type RelationshipType } from './seedSpec';
 import { SeedCheck, seedEntities } from './validateSeed';
 
 export interface BulkOptions {

@@ -7,25 +7,12 @@ import {
   RELATIONSHIP_TYPES as GRAPH_TYPES,
   type GraphModel,
   type PropertySpec,
-  type PropertyType,
   type RelationshipType as GraphType,
 } from '../domain/graphModel';
-import type { PartnershipKind } from '../domain/enums';
-
-// The seed's modules and their callers named these here before the domain held them.
-export type { Label } from '../domain/graphModel';
-export { LABELS } from '../domain/graphModel';
-export { CONFIDENCE, PARTNERSHIP_KINDS } from '../domain/enums';
-export { ID_PATTERN } from '../domain/rules';
 
 /** Every relationship type the seed writes: the model's and the CITES of every cited record. */
 export type RelationshipType = 'CITES' | GraphType;
 export const RELATIONSHIP_TYPES: readonly RelationshipType[] = GRAPH_TYPES;
-
-/** The roles a party may take in each kind of partnership. */
-export const ROLES_BY_KIND: Readonly<Record<PartnershipKind, readonly string[]>> = GRAPH.rolesByKind;
-
-export type FieldType = PropertyType;
 
 /** A list field whose entries name other records: each becomes a relationship. */
 export interface RelationSpec {

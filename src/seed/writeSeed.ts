@@ -4,7 +4,8 @@ import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import type { PropertyValue, SeedGraph } from './seedGraph';
 import { DependencyCounts, deriveDependencies } from '../dependencies/deriveDependencies';
 import { toParams } from '../db/toParams';
-import { LABELS, RELATIONSHIP_TYPES } from './seedSpec';
+import { LABELS } from '../domain/graphModel';
+import { RELATIONSHIP_TYPES } from './seedSpec';
 
 export interface WriteCounts {
   created: number;

@@ -169,13 +169,19 @@ function requireKey(apiKeys: readonly ApiKey[]): RequestHandler {
   };
 }
 
-/** /ready: 200 when Neo4j answers a trivial query within READY_TIMEOUT_MS, else 503 with the reason. */
+/**
+ * /ready: 200 when Neo4j answers a trivial query within READY_TIMEOUT_MS, else 503 with the reason, in the routes'
+ * error envelope (with `status` kept beside it for probes that read it).
+ */
 function readiness(runner: QueryRunner): RequestHandler {
   return async (_request, response) => {
     const reason = await runner.ping(READY_TIMEOUT_MS);
     response.set('Cache-Control', 'no-store');
     if (reason === undefined) response.json({ status: 'ready' });
-    else response.status(503).json({ status: 'unavailable', reason });
+    else
+      response
+        .status(503)
+        .json({ status: 'unavailable', reason, error: { code: 'SERVICE_UNAVAILABLE', message: reason } });
   };
 }
 
