@@ -1,6 +1,6 @@
 /** Market concentration: who holds how much of a value-chain measure, and the indices that summarise it. */
 import type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from '../domain/enums';
-import { BLOC_KINDS } from './dependencies';
+import { GRAPH } from '../domain/graphModel';
 import { existedOn } from './partialDate';
 
 /** One holder of a share: a company, a country or a bloc, with the companies that make up its value (largest first). */
@@ -96,7 +96,7 @@ export function blocsOf(
     return root;
   };
   for (const deal of partnerships) {
-    if (!(BLOC_KINDS as readonly string[]).includes(deal.kind) || !existedOn(deal.announcedOn, asOf)) continue;
+    if (!(GRAPH.blocKinds as readonly string[]).includes(deal.kind) || !existedOn(deal.announcedOn, asOf)) continue;
     const parties = deal.parties.filter((id) => parent.has(id));
     for (const other of parties.slice(1)) {
       const [a, b] = [find(parties[0]), find(other)];

@@ -2,16 +2,18 @@ import { cypherFile } from '../db/cypherFile';
 import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
-import { BLOC_KINDS, DEPENDENCY_RELATIONS } from '../analytics/dependencies';
+import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
 import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
-import type { Label } from '../domain/graphModel';
 import { EntityRow, toEntity } from './entityRepository';
 
 /** The longest dependency walk the API allows, and the most paths one request may ask for. */
 export const MAX_HOPS = 8;
 export const MAX_PATHS = 100;
+
+/** The relations a DEPENDS_ON may carry, in the model's order: a path step lists its relations in this order. */
+const DEPENDENCY_RELATIONS = dependencyRelations(GRAPH);
 
 export interface Reached {
   entity: EntityRow;
@@ -69,7 +71,8 @@ export class AnalyticsRepository {
 
   /**
    * The first `first` dependency routes from one entity to another, shortest first, none visiting an entity twice:
-   * paths through the same entities are one route, with every relation of each step (in DEPENDENCY_RELATIONS order).
+   * paths through the same entities are one route, with every relation of each step (in the model's order of dependency
+   * relations).
    */
   async dependencyPaths(from: string, to: string, maxHops: number, first: number): Promise<PathRows> {
     const query = withInteger(
@@ -90,7 +93,7 @@ export class AnalyticsRepository {
           relations: relations.map((relation) => new Set([relation])),
         });
     }
-    const order = (relation: string) => (DEPENDENCY_RELATIONS as readonly string[]).indexOf(relation);
+    const order = (relation: string) => DEPENDENCY_RELATIONS.indexOf(relation);
     return {
       fromFound: row.fromFound as boolean,
       toFound: row.toFound as boolean,
@@ -165,7 +168,7 @@ export class AnalyticsRepository {
     const [row] = await this.read(cypherFile('analytics/market'), {
       stage,
       measure,
-      blocKinds: blocs ? [...BLOC_KINDS] : [],
+      blocKinds: blocs ? [...GRAPH.blocKinds] : [],
     });
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
   }

@@ -3,7 +3,7 @@ import type { QueryRunner } from '../../db/queryRunner';
 import { badRequest, firstLine, toEndpointError } from './endpointError';
 import { screenPlan } from './screenPlan';
 import { screenText } from './screenText';
-import { toParams } from './toParams';
+import { jsonParams } from './jsonParams';
 
 /**
  * A read-only Cypher endpoint for researchers: POST / with { query, params? }.
@@ -73,7 +73,7 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
     const started = performance.now();
     const textRefusal = screenText(query, runner.database);
     if (textRefusal) throw textRefusal;
-    const params = toParams(rawParams) as Record<string, unknown>;
+    const params = jsonParams(rawParams) as Record<string, unknown>;
     // 1. The plan: what the query would do, without doing it.
     const plan = await scoped.explain(query, params, { timeoutMs: Math.max(timeoutMs, MIN_EXPLAIN_TIMEOUT_MS) });
     const planRefusal = screenPlan(query, plan, runner.database);
