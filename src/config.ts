@@ -20,6 +20,21 @@ export interface Neo4jConfig {
   launcher: LauncherConfig;
 }
 
+/** Researchers' read-only Cypher (POST /cypher): its own lane to Neo4j, apart from GraphQL's connections. */
+export interface CypherEndpointConfig {
+  enabled: boolean;
+  /** Each query's deadline, in Neo4j and in the server. */
+  timeoutMs: number;
+  /** At most this many rows are returned; `truncated` says whether there were more. */
+  rowCap: number;
+  /** At most this many bytes of JSON rows are returned; `truncated` says whether there were more. */
+  maxBytes: number;
+  /** Connections of the endpoint's own driver: at most this many queries run at once. */
+  poolSize: number;
+  /** Queries that may wait for one of those connections; more are answered 503 BUSY. */
+  queueSize: number;
+}
+
 export interface LauncherConfig {
   boltPort: number;
   dataDir: string;
@@ -40,7 +55,7 @@ export interface Config {
   /** Remember whole-graph analytics while the database is unchanged; always on when served (benchmarks turn it off). */
   analyticsCache: boolean;
   /** POST /cypher for researchers' read-only Cypher; off unless CYPHER_ENDPOINT=1. */
-  cypherEndpoint: { enabled: boolean; timeoutMs: number; rowCap: number };
+  cypherEndpoint: CypherEndpointConfig;
   /** What one GraphQL request may ask for. */
   limits: QueryLimits;
   /** Whether /graphql answers introspection and suggests field names in errors (on unless NODE_ENV=production). */
@@ -209,6 +224,9 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: flag(env, 'CYPHER_ENDPOINT', false),
       timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, 1, 600_000),
       rowCap: integer(env, 'CYPHER_ROW_CAP', 1000, 1, 100_000),
+      maxBytes: integer(env, 'CYPHER_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      poolSize: integer(env, 'CYPHER_POOL_SIZE', 4, 1, 100),
+      queueSize: integer(env, 'CYPHER_QUEUE_SIZE', 16, 0, 10_000),
     },
     limits: {
       bodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes, 1024, 100 * 1024 * 1024),

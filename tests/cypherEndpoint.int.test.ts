@@ -315,8 +315,10 @@ describe('the app', () => {
         await served.stop();
       }
     };
-    expect((await ask({ enabled: false, timeoutMs: 5000, rowCap: 10 })).status).toBe(404);
-    const on = await ask({ enabled: true, timeoutMs: 5000, rowCap: 10 });
+    expect((await ask({ ...appConfig().cypherEndpoint, enabled: false, timeoutMs: 5000, rowCap: 10 })).status).toBe(
+      404,
+    );
+    const on = await ask({ ...appConfig().cypherEndpoint, enabled: true, timeoutMs: 5000, rowCap: 10 });
     expect(on.status).toBe(200);
     expect(JSON.parse(on.body)).toMatchObject({ columns: ['n'], rowCount: 1, truncated: false });
   });

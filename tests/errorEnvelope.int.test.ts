@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '../src/config';
+import { DEFAULT_LIMITS, appConfig } from '../src/config';
 import { hashKey, parseApiKeys } from '../src/auth/apiKeys';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { startTestServer } from './support/graphqlClient';
@@ -6,7 +6,7 @@ import { connectTestRunner } from './support/testDatabase';
 
 const KEY = 'reader-key';
 const apiKeys = parseApiKeys(`rita:reader:${hashKey(KEY)}`);
-const cypherEndpoint = { enabled: true, timeoutMs: 5000, rowCap: 10 };
+const cypherEndpoint = { ...appConfig().cypherEndpoint, enabled: true, timeoutMs: 5000, rowCap: 10 };
 const BODY_BYTES = 2048;
 
 /** A JSON answer: the error envelope, or GraphQL's errors on /graphql. */

@@ -67,7 +67,7 @@ describe('createApp', () => {
 
   it('stop() lets a request in flight finish, then refuses connections', async () => {
     const runner = await connectTestRunner();
-    const cypherEndpoint = { enabled: true, timeoutMs: 60_000, rowCap: 10 };
+    const cypherEndpoint = { ...appConfig().cypherEndpoint, enabled: true, timeoutMs: 60_000, rowCap: 10 };
     const served = await createApp(appConfig({ cypherEndpoint, shutdownGraceMs: 60_000 }), runner);
     try {
       const { port } = await served.listen(0, '127.0.0.1');

@@ -24,6 +24,8 @@ export interface StartOptions {
 
 export interface RunningNeo4j {
   uri: string;
+  /** The password its clients must give (undefined: it asks for none). */
+  password?: string;
   /** The launcher's one ready line. */
   readyLine: string;
   child: ChildProcess;
@@ -133,5 +135,5 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
       await exited;
       clearTimeout(killer);
     })());
-  return { uri: READY.exec(readyLine)![1], readyLine, child, stop };
+  return { uri: READY.exec(readyLine)![1], password: options.password, readyLine, child, stop };
 }
