@@ -52,7 +52,15 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     log,
   });
   log(neo4j.readyLine);
-  const runner = await QueryRunner.connect({ uri: neo4j.uri, user: 'neo4j', database: 'neo4j', queryTimeoutMs });
+  // The commands and servers the benchmark starts over this Neo4j read its password from the environment.
+  process.env.NEO4J_PASSWORD = neo4j.password;
+  const runner = await QueryRunner.connect({
+    uri: neo4j.uri,
+    user: 'neo4j',
+    password: neo4j.password,
+    database: 'neo4j',
+    queryTimeoutMs,
+  });
   await applySchema(runner);
   return {
     runner,

@@ -61,7 +61,12 @@ describe('the Cypher export', () => {
       'application/x-cypher-query; charset=utf-8',
       'attachment; filename="graph.cypher"',
     ]);
-    const copy = await QueryRunner.connect({ uri: second.uri, user: 'neo4j', database: 'neo4j' });
+    const copy = await QueryRunner.connect({
+      uri: second.uri,
+      user: 'neo4j',
+      password: second.password,
+      database: 'neo4j',
+    });
     try {
       for (const statement of splitStatements(text)) await copy.write(statement);
       expect(await graphChecksum(copy)).toBe(await graphChecksum(server.runner));

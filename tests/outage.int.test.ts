@@ -50,6 +50,7 @@ without a restart`, async () => {
     const runner = await QueryRunner.connect({
       uri: neo4j!.uri,
       user: 'neo4j',
+      password: neo4j!.password,
       database: 'neo4j',
       queryTimeoutMs: TIMEOUT_MS,
     });

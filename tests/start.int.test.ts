@@ -9,6 +9,7 @@ import { QueryRunner } from '../src/db/queryRunner';
 import { readSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
 import { freePort } from '../src/neo4j/freePort';
+import { readPassword } from '../src/neo4j/startNeo4j';
 import { GraphQLBody, codeOf } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
@@ -194,6 +195,7 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
       const runner = await QueryRunner.connect({
         uri: `bolt://127.0.0.1:${boltPort}`,
         user: 'neo4j',
+        password: readPassword(dataDir),
         database: 'neo4j',
       });
       const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
@@ -204,7 +206,12 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
       app.child.kill('SIGINT');
       expect(await exit).toBe(0);
       await expect(
-        QueryRunner.connect({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', database: 'neo4j' }),
+        QueryRunner.connect({
+          uri: `bolt://127.0.0.1:${boltPort}`,
+          user: 'neo4j',
+          password: readPassword(dataDir),
+          database: 'neo4j',
+        }),
       ).rejects.toMatchObject({
         code: 'SERVICE_UNAVAILABLE',
       });

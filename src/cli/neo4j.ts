@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SIZE_PATTERN, loadConfig } from '../config';
-import { startNeo4j } from '../neo4j/startNeo4j';
+import { passwordFileOf, startNeo4j } from '../neo4j/startNeo4j';
 import { UsageError, runCli } from './runCli';
 
-const USAGE =
-  'usage: npm run neo4j [-- --port <n>] [--data <dir>] [--password <pw>] [--heap <size>] [--pagecache <size>]';
+const USAGE = 'usage: npm run neo4j [-- --port <n>] [--data <dir>] [--heap <size>] [--pagecache <size>]';
 
 runCli('neo4j', async () => {
   const { launcher, password } = loadConfig().neo4j;
@@ -15,7 +14,6 @@ runCli('neo4j', async () => {
       options: {
         port: { type: 'string' },
         data: { type: 'string' },
-        password: { type: 'string' },
         heap: { type: 'string' },
         pagecache: { type: 'string' },
       },
@@ -31,16 +29,18 @@ runCli('neo4j', async () => {
     if (args[flag] !== undefined && !SIZE_PATTERN.test(args[flag]))
       throw new UsageError(`--${flag} must be a size such as 512m or 2g\n${USAGE}`);
   }
+  const dataDir =
+    args.data === undefined ? launcher.dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.data);
   const neo4j = await startNeo4j({
     port,
-    dataDir:
-      args.data === undefined ? launcher.dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), args.data),
+    dataDir,
     heap: args.heap ?? launcher.heap,
     pageCache: args.pagecache ?? launcher.pageCache,
-    password: args.password ?? password,
+    password,
     log: (line) => console.error(`neo4j: ${line}`),
   });
   console.log(neo4j.readyLine);
+  console.error(`neo4j: user neo4j, password in ${passwordFileOf(dataDir)}`);
   const stop = () => void neo4j.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

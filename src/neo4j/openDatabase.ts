@@ -1,6 +1,7 @@
 import type { Neo4jConfig } from '../config';
-import { DatabaseError, QueryRunner, connectionOf } from '../db/queryRunner';
-import { startNeo4j } from './startNeo4j';
+import { QueryRunner, connectionOf } from '../db/queryRunner';
+import { identifyLauncher } from './identifyLauncher';
+import { LauncherError, readPassword, startNeo4j } from './startNeo4j';
 
 export interface OpenDatabase {
   runner: QueryRunner;
@@ -10,7 +11,9 @@ export interface OpenDatabase {
 
 /**
  * Given the Neo4j settings, returns a connected runner: to NEO4J_URI when it is set; otherwise to the project's
- * launcher on NEO4J_BOLT_PORT, reusing one already running there or starting one for as long as this process lives.
+ * launcher on NEO4J_BOLT_PORT, reusing one already running there for the same data directory (with the password
+ * kept there) or starting one for as long as this process lives. Credentials never go to a port whose listener is
+ * not identified as that launcher.
  */
 export async function openDatabase(
   config: Neo4jConfig,
@@ -22,13 +25,19 @@ export async function openDatabase(
     log(`using Neo4j at ${config.uri}`);
     return { runner, close: () => runner.close() };
   }
-  const localUri = `bolt://127.0.0.1:${config.launcher.boltPort}`;
-  try {
-    const runner = await QueryRunner.connect(connectionOf(config, localUri));
+  const { boltPort, dataDir } = config.launcher;
+  const localUri = `bolt://127.0.0.1:${boltPort}`;
+  const owner = await identifyLauncher(boltPort, dataDir);
+  if (owner === 'foreign') {
+    throw new LauncherError(
+      `port ${boltPort} on 127.0.0.1 is in use by a process that is not this project's Neo4j (data: ${dataDir}); ` +
+        'stop it, or set NEO4J_BOLT_PORT to a free port or NEO4J_URI to a Neo4j of your own',
+    );
+  }
+  if (owner === 'ours') {
+    const runner = await QueryRunner.connect({ ...connectionOf(config, localUri), password: readPassword(dataDir) });
     log(`using the Neo4j already running at ${localUri}`);
     return { runner, close: () => runner.close() };
-  } catch (error) {
-    if (!(error instanceof DatabaseError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
   }
   const neo4j = await startNeo4j({
     ...config.launcher,
@@ -42,7 +51,7 @@ export async function openDatabase(
     if (!closing) onLost?.(code);
   });
   try {
-    const runner = await QueryRunner.connect(connectionOf(config, neo4j.uri));
+    const runner = await QueryRunner.connect({ ...connectionOf(config, neo4j.uri), password: neo4j.password });
     return {
       runner,
       close: async () => {

@@ -17,6 +17,7 @@ export interface StartOptions {
   dataDir: string;
   heap: string;
   pageCache: string;
+  /** The password of user neo4j (NEO4J_PASSWORD); without it, the one kept in the data directory. */
   password?: string;
   /** Receives build and progress lines meant for a person. */
   log?: (line: string) => void;
@@ -24,8 +25,8 @@ export interface StartOptions {
 
 export interface RunningNeo4j {
   uri: string;
-  /** The password its clients must give (undefined: it asks for none). */
-  password?: string;
+  /** The password its clients must give as user neo4j. */
+  password: string;
   /** The launcher's one ready line. */
   readyLine: string;
   child: ChildProcess;
@@ -43,6 +44,37 @@ const JVM_OPENS = ['java.base/java.nio', 'java.base/java.io', 'java.base/sun.nio
 ]);
 const READY = /ready at (bolt:\/\/\S+)/;
 const START_TIMEOUT_MS = 180_000;
+/** What the JVM inherits of this process's environment: nothing of the server's settings and secrets. */
+const JVM_ENVIRONMENT = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LC_[A-Z_]+|TZ|TMPDIR|JAVA_HOME|JAVA_TOOL_OPTIONS)$/;
+
+/** The file in a launcher's data directory that holds the password of user neo4j, readable by its owner only. */
+export function passwordFileOf(dataDir: string): string {
+  return path.join(dataDir, 'auth', 'password');
+}
+
+/** Given a data directory, returns the password its launcher keeps there (undefined before the first start). */
+export function readPassword(dataDir: string): string | undefined {
+  try {
+    return fs.readFileSync(passwordFileOf(dataDir), 'utf8').split('\n')[0] || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes a chosen password where the launcher reads it, the directories and the file owner-only. */
+function writePassword(dataDir: string, password: string): void {
+  const file = passwordFileOf(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  fs.chmodSync(path.dirname(file), 0o700);
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
+function jvmEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => JVM_ENVIRONMENT.test(name)));
+}
 
 function requireCommand(command: string, args: string[], advice: string): void {
   const probe = spawnSync(command, args, { stdio: 'ignore', env: process.env });
@@ -84,6 +116,7 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
   const log = options.log ?? (() => undefined);
   requireCommand('java', ['-version'], 'install Java 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)');
   ensureLauncherBuilt(log);
+  if (options.password !== undefined) writePassword(options.dataDir, options.password);
   const args = [
     ...JVM_OPENS,
     `-Xmx${options.heap}`,
@@ -96,10 +129,11 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
     options.dataDir,
     '--pagecache',
     options.pageCache,
-    ...(options.password === undefined ? [] : ['--password', options.password]),
+    '--password-file',
+    passwordFileOf(options.dataDir),
   ];
   // stdin stays an open pipe we never write to: the launcher stops when it closes, i.e. when this process dies.
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment() });
   const stderr: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line) > 50 && stderr.shift());
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -135,5 +169,12 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
       await exited;
       clearTimeout(killer);
     })());
-  return { uri: READY.exec(readyLine)![1], password: options.password, readyLine, child, stop };
+  const password = readPassword(options.dataDir);
+  if (password === undefined) {
+    await stop();
+    throw new LauncherError(
+      `the Neo4j launcher reported ready but left no password in ${passwordFileOf(options.dataDir)}`,
+    );
+  }
+  return { uri: READY.exec(readyLine)![1], password, readyLine, child, stop };
 }

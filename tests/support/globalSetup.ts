@@ -6,7 +6,10 @@ import { projectRoot } from '../../src/config';
 import { startNeo4j } from '../../src/neo4j/startNeo4j';
 import { freePort } from '../../src/neo4j/freePort';
 
-/** Builds dist/ (command-line tests run it) and starts a throw-away Neo4j unless NEO4J_URI points at one. */
+/**
+ * Builds dist/ (command-line tests run it) and starts a throw-away Neo4j unless NEO4J_URI points at one; its address
+ * and password go to NEO4J_URI and NEO4J_PASSWORD, for the tests and the servers they start.
+ */
 export default async function globalSetup(): Promise<void> {
   execFileSync(
     process.execPath,
@@ -24,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.stderr.write(`\n${neo4j.readyLine}\n`);
   process.env.NEO4J_URI = neo4j.uri;
+  process.env.NEO4J_PASSWORD = neo4j.password;
   process.env.GRAPH_TEST_OWN_NEO4J = '1';
   Object.assign(globalThis, { testNeo4j: { stop: neo4j.stop, dataDir } });
 }

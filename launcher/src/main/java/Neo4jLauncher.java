@@ -6,9 +6,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +32,8 @@ import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
 
 /**
- * Runs Neo4j Community embedded, reachable only over Bolt on 127.0.0.1, with APOC core.
+ * Runs Neo4j Community embedded, reachable only over Bolt on 127.0.0.1, with authentication on,
+ * no file URLs and only the few APOC functions the project needs.
  * Contract with the parent process (see README.md): exactly one "ready" line on stdout,
  * errors as one "neo4j-launcher: ..." line on stderr with exit code 2, and a clean
  * shutdown when stdin closes or on SIGINT/SIGTERM.
@@ -33,8 +41,17 @@ import org.neo4j.io.ByteUnit;
 public final class Neo4jLauncher {
 
     private static final String HOST = "127.0.0.1";
-    private static final String USAGE = "valid options: --port <n> --data <dir> --password <pw> "
+    private static final String USAGE = "valid options: --port <n> --data <dir> --password-file <file> "
             + "--pagecache <size> --plugins <dir> --no-stdin-watch";
+    /**
+     * The only procedures and functions loaded besides Neo4j's built-in ones: the APOC functions the
+     * Neo4j GraphQL Library calls (its benchmark comparison runs it on this launcher). Nothing reads
+     * files, URLs or the environment through them.
+     */
+    private static final List<String> PROCEDURE_ALLOWLIST =
+            List.of("apoc.util.validate", "apoc.util.validatePredicate", "apoc.date.convertFormat");
+    private static final String OWNER_ONLY_DIR = "rwx------";
+    private static final String OWNER_ONLY_FILE = "rw-------";
 
     // Static so that explain() can name them in error messages.
     private static int port = 7687;
@@ -67,7 +84,7 @@ public final class Neo4jLauncher {
 
     private static void run(String[] args, PrintStream stdout) throws Exception {
         Path plugins = null;
-        String password = null;
+        Path passwordFile = null;
         Long pagecache = null;
         boolean watchStdin = true;
 
@@ -83,7 +100,7 @@ public final class Neo4jLauncher {
                 watchStdin = false;
                 continue;
             }
-            if (!List.of("--port", "--data", "--password", "--pagecache", "--plugins").contains(flag)) {
+            if (!List.of("--port", "--data", "--password-file", "--pagecache", "--plugins").contains(flag)) {
                 throw new Failure("unknown option '" + args[i] + "'; " + USAGE);
             }
             if (value == null) {
@@ -95,15 +112,11 @@ public final class Neo4jLauncher {
             switch (flag) {
                 case "--port" -> port = parsePort(value);
                 case "--data" -> data = Path.of(value);
-                case "--password" -> password = value;
+                case "--password-file" -> passwordFile = Path.of(value);
                 case "--plugins" -> plugins = Path.of(value);
                 default -> pagecache = parseSize(value);
             }
         }
-        if (password != null && password.isEmpty()) {
-            throw new Failure("--password must not be empty; omit it to run without auth");
-        }
-
         data = data.toAbsolutePath().normalize();
         plugins = (plugins != null ? plugins : defaultPluginDir()).toAbsolutePath().normalize();
         if (!Files.isDirectory(plugins)) {
@@ -111,9 +124,13 @@ public final class Neo4jLauncher {
         }
         try {
             Files.createDirectories(data);
+            ownerOnly(data, OWNER_ONLY_DIR);
         } catch (IOException e) {
             throw new Failure("cannot create data directory " + data + " (" + e + "); pass --data <writable dir>");
         }
+        passwordFile = (passwordFile != null ? passwordFile : data.resolve("auth").resolve("password"))
+                .toAbsolutePath().normalize();
+        String password = readOrCreatePassword(passwordFile);
         // Neo4j only reports its own bind failure deep inside a lifecycle exception; probing
         // first gives a clear message without paying for a half-started database.
         checkPortFree(port);
@@ -131,17 +148,19 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                 .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
+                // LOAD CSV FROM 'file:///...' would read any file the JVM can, /proc/self/environ included.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.logs_directory, data.resolve("logs"))
                 // No internet here, and a dev database has nothing to report anyway.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
                 // Bound all transactions together to 60% of -Xmx so a runaway query fails with a
-                // clear memory error instead of an OutOfMemoryError that kills the process; a
-                // single transaction may use all of it.
+                // clear memory error instead of an OutOfMemoryError that kills the process, and one
+                // transaction to a quarter of -Xmx so a single query cannot take the others' memory.
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 10 * 6)
-                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 0L)
-                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 // The caller chooses the password; Neo4j's 8-character minimum only gets in the way.
                 .setConfig(GraphDatabaseSettings.auth_minimum_password_length, 1);
         if (pagecache != null) {
@@ -149,15 +168,21 @@ public final class Neo4jLauncher {
         }
 
         DatabaseManagementService dbms = builder.build();
+        Path launcherFile = data.resolve("launcher.json");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(launcherFile);
+            } catch (IOException e) {
+                // a stale file names a pid that no longer owns the port, which readers check
+            }
             dbms.shutdown();
             Runtime.getRuntime().halt(exitStatus);
         }, "neo4j-launcher-shutdown"));
 
-        if (password != null) {
-            setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-        }
+        setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
         awaitBolt(port);
+        writeOwnerOnly(launcherFile,
+                "{\"port\":" + port + ",\"pid\":" + ProcessHandle.current().pid() + "}\n");
         // Read from the jar manifest: asking dbms.components() would compile the first Cypher
         // query, which costs about 3s of startup on a small machine.
         String version = DatabaseManagementService.class.getPackage().getImplementationVersion();
@@ -194,6 +219,42 @@ public final class Neo4jLauncher {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The password of user neo4j: the file's first line, or a new random one (128 bits, hex) written
+     * to it when the file does not exist. The file and its directory are made owner-only either way.
+     */
+    private static String readOrCreatePassword(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        ownerOnly(file.getParent(), OWNER_ONLY_DIR);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ownerOnly(file, OWNER_ONLY_FILE);
+            out.write((HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (FileAlreadyExistsException e) {
+            // kept from an earlier start, or written by the parent from NEO4J_PASSWORD
+        }
+        ownerOnly(file, OWNER_ONLY_FILE);
+        String password = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        if (password.isEmpty()) {
+            throw new Failure("password file " + file + " is empty; write a password into it or delete it to get a new one");
+        }
+        return password;
+    }
+
+    /** Writes a file readable by its owner only, replacing any old one in one step. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY_FILE)));
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     }
 
     private static void checkPortFree(int port) throws IOException {
