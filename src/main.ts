@@ -11,25 +11,33 @@ const log = (line: string) => console.log(`start: ${line}`);
 runCli('start', async () => {
   const config = loadConfig();
   let closing = false;
-  // Ctrl-C reaches Neo4j too; only an exit outside a shutdown is a failure.
+  // The launcher runs in a process group of its own, so only an exit outside a shutdown is a failure.
   const database = await openDatabase(config.neo4j, log, (code) => {
     if (closing) return;
     console.error(`start: the Neo4j this server started exited unexpectedly (code ${code}); stopping`);
     process.exit(1);
   });
   const served = await createApp(config, database.runner, log);
-  // The app drains first (the driver stays open for the operations in flight), then the database closes.
+  // The app drains first (the driver stays open for the operations in flight), then the database closes. A signal
+  // to the process group under npm start arrives twice (npm forwards its own): a repeat during the grace period is
+  // ignored; one after it ends the process at once.
+  let drainStarted = 0;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      if (Date.now() - drainStarted <= config.shutdownGraceMs) return;
+      console.error(`start: ${signal} again after the ${config.shutdownGraceMs} ms grace period; exiting now`);
+      process.exit(1);
+    }
     closing = true;
+    drainStarted = Date.now();
     log(`${signal}: no new connections; finishing the requests in flight (at most ${config.shutdownGraceMs} ms)`);
     await served.stop();
     await database.close();
     log('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
     await applySchema(database.runner);

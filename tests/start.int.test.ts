@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, SpawnOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -27,16 +27,22 @@ function getJson(url: string): Promise<{ status: number; body: unknown }> {
   });
 }
 
-/** Starts `node dist/src/main.js` (what npm start runs) and resolves with the URL it says it serves. */
-function start(env: Record<string, string | undefined>): {
+/**
+ * Starts `node dist/src/main.js` (what npm start runs), or with `npm` `npm run -s start` itself as the leader of a
+ * process group of its own (as in a terminal or under a service manager), and resolves with the URL it says it serves.
+ */
+function start(
+  env: Record<string, string | undefined>,
+  { npm = false }: { npm?: boolean } = {},
+): {
   child: ChildProcess;
   lines: string[];
   ready: Promise<string>;
 } {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const options: SpawnOptions = { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] };
+  const child = npm
+    ? spawn('npm', ['run', '-s', 'start'], { ...options, cwd: projectRoot, detached: true })
+    : spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], options);
   const lines: string[] = [];
   const ready = new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -52,6 +58,37 @@ function start(env: Record<string, string | undefined>): {
 
 const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+/** Kills a process group started with `start(env, { npm: true })`, whatever is left of it. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** The settings under which a /cypher read stays in flight for seconds and a shutdown waits for it. */
+const SLOW_READS = { CYPHER_ENDPOINT: '1', CYPHER_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_MS: '30000' };
+
+/** Sends a /cypher read that takes seconds; resolves with when and how it was answered. */
+function slowRead(base: string): Promise<{ at: number; status: number; body: unknown }> {
+  return fetch(`${base}/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'UNWIND range(1, 60000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
+  }).then(async (response) => ({ at: Date.now(), status: response.status, body: await response.json() }));
+}
+
+/** Whether a process with this id exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('createApp', () => {
   it('answers /health', async () => {
@@ -137,22 +174,12 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
   });
 
   it('on SIGTERM stops accepting, finishes the requests in flight, and exits 0', async () => {
-    const app = start({
-      PORT: '0',
-      NODE_ENV: 'production',
-      CYPHER_ENDPOINT: '1',
-      CYPHER_TIMEOUT_MS: '60000',
-      SHUTDOWN_GRACE_MS: '30000',
-    });
+    const app = start({ PORT: '0', NODE_ENV: 'production', ...SLOW_READS });
     try {
       const url = await app.ready;
       const base = url.replace(/\/graphql$/, '');
       // A read that takes a while (seconds), sent before the signal; and a few GraphQL requests with it.
-      const slow = fetch(`${base}/cypher`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'UNWIND range(1, 60000000) AS x WITH x WHERE x % 3 = 0 RETURN count(x) AS n' }),
-      }).then(async (response) => ({ at: Date.now(), status: response.status, body: await response.json() }));
+      const slow = slowRead(base);
       const quick = Array.from({ length: 5 }, () =>
         fetch(url, {
           method: 'POST',
@@ -178,45 +205,68 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
     }
   });
 
-  it('without NEO4J_URI: starts its own Neo4j, seeds it, and Ctrl-C stops both', async () => {
+  it('under npm start, SIGTERM to the process group drains the requests in flight and exits 0', async () => {
+    const app = start({ PORT: '0', NODE_ENV: 'production', ...SLOW_READS }, { npm: true });
+    try {
+      const base = (await app.ready).replace(/\/graphql$/, '');
+      const slow = slowRead(base);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const exit = exitOf(app.child);
+      const signalled = Date.now();
+      process.kill(-app.child.pid!, 'SIGTERM');
+      const answer = await slow;
+      expect(answer.at).toBeGreaterThan(signalled);
+      expect(answer).toMatchObject({ status: 200, body: { rows: [[20000000]] } });
+      expect(await exit).toBe(0);
+      expect(app.lines).toContain('start: stopped');
+    } finally {
+      killGroup(app.child);
+    }
+  });
+
+  it(`without NEO4J_URI: starts its own Neo4j, seeds it, and Ctrl-C to npm start's process group drains the requests \
+in flight, then stops both`, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-test-'));
     const boltPort = await freePort();
-    const app = start({
-      NEO4J_URI: '',
-      PORT: '0',
-      NEO4J_BOLT_PORT: String(boltPort),
-      NEO4J_DATA_DIR: dataDir,
-      NEO4J_HEAP: '512m',
-      NEO4J_PAGECACHE: '64m',
-    });
-    try {
-      await app.ready;
-      expect(app.lines.some((line) => line.includes(`ready at bolt://127.0.0.1:${boltPort}`))).toBe(true);
-      const runner = await QueryRunner.connect({
+    const app = start(
+      {
+        NEO4J_URI: '',
+        PORT: '0',
+        NEO4J_BOLT_PORT: String(boltPort),
+        NEO4J_DATA_DIR: dataDir,
+        NEO4J_HEAP: '512m',
+        NEO4J_PAGECACHE: '64m',
+        ...SLOW_READS,
+      },
+      { npm: true },
+    );
+    const connect = () =>
+      QueryRunner.connect({
         uri: `bolt://127.0.0.1:${boltPort}`,
         user: 'neo4j',
         password: readPassword(dataDir),
         database: 'neo4j',
       });
+    try {
+      const base = (await app.ready).replace(/\/graphql$/, '');
+      expect(app.lines.some((line) => line.includes(`ready at bolt://127.0.0.1:${boltPort}`))).toBe(true);
+      const runner = await connect();
       const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
       await runner.close();
       expect(row.count).toBe(seedSize);
+      const { pid: jvm } = JSON.parse(fs.readFileSync(path.join(dataDir, 'launcher.json'), 'utf8')) as { pid: number };
 
+      const slow = slowRead(base);
+      await new Promise((resolve) => setTimeout(resolve, 400));
       const exit = exitOf(app.child);
-      app.child.kill('SIGINT');
+      process.kill(-app.child.pid!, 'SIGINT');
+      expect(await slow).toMatchObject({ status: 200, body: { rows: [[20000000]] } });
       expect(await exit).toBe(0);
-      await expect(
-        QueryRunner.connect({
-          uri: `bolt://127.0.0.1:${boltPort}`,
-          user: 'neo4j',
-          password: readPassword(dataDir),
-          database: 'neo4j',
-        }),
-      ).rejects.toMatchObject({
-        code: 'SERVICE_UNAVAILABLE',
-      });
+      expect(app.lines).toContain('start: stopped');
+      expect(alive(jvm)).toBe(false);
+      await expect(connect()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     } finally {
-      app.child.kill('SIGKILL');
+      killGroup(app.child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

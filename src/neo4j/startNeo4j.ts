@@ -133,7 +133,9 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
     passwordFileOf(options.dataDir),
   ];
   // stdin stays an open pipe we never write to: the launcher stops when it closes, i.e. when this process dies.
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment() });
+  // Its own process group keeps a signal to ours (Ctrl-C, a service manager's stop) from stopping it before the
+  // server has drained; the server stops it afterwards.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment(), detached: true });
   const stderr: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line) > 50 && stderr.shift());
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
