@@ -41,9 +41,10 @@ runCli('neo4j', async () => {
   });
   console.log(neo4j.readyLine);
   console.error(`neo4j: user neo4j, password in ${passwordFileOf(dataDir)}`);
+  // Under npm run, a Ctrl-C comes twice (npm forwards its own); stopping again is a no-op.
   const stop = () => void neo4j.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   neo4j.child.once('exit', (code) => {
     console.error(`neo4j: Neo4j exited (code ${code})`);
     process.exit(code ?? 1);

@@ -55,7 +55,7 @@ export function passwordFileOf(dataDir: string): string {
 /** Given a data directory, returns the password its launcher keeps there (undefined before the first start). */
 export function readPassword(dataDir: string): string | undefined {
   try {
-    return fs.readFileSync(passwordFileOf(dataDir), 'utf8').split('\n')[0] || undefined;
+    return fs.readFileSync(passwordFileOf(dataDir), 'utf8').split(/\r?\n/)[0] || undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
