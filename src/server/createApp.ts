@@ -257,7 +257,15 @@ export async function createApp(
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
   app.use('/export', ...reads, exportRouter(runner));
-  if (cypherEndpoint.enabled) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));
+  // /cypher runs on a driver of its own with a small pool: however busy it is, GraphQL keeps its connections.
+  const cypherLane = cypherEndpoint.enabled ? runner.lane({ poolSize: cypherEndpoint.poolSize }) : undefined;
+  if (cypherLane) {
+    const isEditor = (request: express.Request) => {
+      const who = caller(request.get('authorization'));
+      return typeof who === 'object' && who.role === 'editor';
+    };
+    app.use('/cypher', ...reads, json, cypherRouter(runner, { ...cypherEndpoint, lane: cypherLane, isEditor }));
+  }
   app.use((request, response) => {
     sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${requested(request)}.`);
   });
@@ -282,6 +290,7 @@ export async function createApp(
       stopping ??= (async () => {
         if (server) await drain(server, config.shutdownGraceMs, inFlight.count, log);
         await apollo.stop();
+        await cypherLane?.close();
       })();
       return stopping;
     },
