@@ -135,7 +135,7 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
    * SERVICE_UNAVAILABLE; the slot is freed when Neo4j has ended the query.
    */
   async function givenUp(request: string, reason: GaveUp, ended: Promise<void>, release: Release) {
-    const giveUp = setTimeout(release, RELEASE_AFTER_MS);
+    const giveUp = setTimeout(release, RELEASE_AFTER_MS).unref();
     void ended.finally(() => {
       clearTimeout(giveUp);
       release();
