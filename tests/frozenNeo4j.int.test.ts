@@ -71,7 +71,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe('a frozen Neo4j', () => {
-  it('is answered SERVICE_UNAVAILABLE within the query timeout by GraphQL, mutations, /cypher and /export', async () => {
+  it('makes GraphQL, mutations, /cypher and /export answer SERVICE_UNAVAILABLE within the timeout', async () => {
     // Answers while Neo4j runs: the requests below are refused for the freeze alone.
     expect(JSON.parse((await postJson('/graphql', COMPANIES)).text).errors).toBeUndefined();
     expect((await postJson('/cypher', { query: 'MATCH (c:Company) RETURN c.id LIMIT 1' })).status).toBe(200);
