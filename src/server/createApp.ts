@@ -171,10 +171,13 @@ function keyPlugin(requireKeyForReads: boolean): ApolloServerPlugin<Context> {
               { extensions: UNAUTHENTICATED },
             );
           }
-          if (operation?.operation === 'mutation' && !isEditor(contextValue.caller)) {
-            throw new GraphQLError('Mutations need an editor\'s API key: send "Authorization: Bearer <key>".', {
-              extensions: contextValue.caller === 'none' ? UNAUTHENTICATED : FORBIDDEN,
-            });
+          const { caller } = contextValue;
+          if (operation?.operation === 'mutation' && !isEditor(caller)) {
+            const message =
+              typeof caller === 'object'
+                ? `The key "${caller.name}" is a reader's; mutations need an editor's key.`
+                : 'Mutations need an editor\'s API key: send "Authorization: Bearer <key>".';
+            throw new GraphQLError(message, { extensions: typeof caller === 'object' ? FORBIDDEN : UNAUTHENTICATED });
           }
         },
       };
