@@ -323,3 +323,65 @@ describe('the app', () => {
     expect(JSON.parse(on.body)).toMatchObject({ columns: ['n'], rowCount: 1, truncated: false });
   });
 });
+
+describe('input the screens refuse', () => {
+  /** A body whose parameter is a list nested `depth` deep, written out (JSON.stringify would overflow). */
+  const nested = (depth: number) =>
+    `{"query": "RETURN $deep AS d", "params": {"deep": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+
+  it.each([5000, 20_000])('refuses parameters nested %i levels deep with 400, naming where', async (depth) => {
+    const { status, body } = await post(nested(depth), true);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toMatch(/^"params" nest deeper than 32 levels at \$deep\[0\]\[0\]/);
+  });
+
+  it.each(['MATCH (n:Company) C\\u0052EATE (:X) RETURN n', '\\u0045XPLAIN MATCH (n:Company) RETURN n'])(
+    'refuses %s with 400 before Neo4j decodes the escape',
+    async (query) => {
+      const before = await graphChecksum(runner);
+      const { status, body } = await post({ query });
+      expect(status).toBe(400);
+      expect(body.error.message).toMatch(/write the character itself or pass the value as a parameter/);
+      expect(await graphChecksum(runner)).toBe(before);
+    },
+  );
+});
+
+describe('retired entities and the history', () => {
+  let postReader: Awaited<ReturnType<typeof serve>>;
+  let postEditor: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    await runner.write(
+      "CREATE (:Company {id: 'lane-test-public'})-[:LANE_TEST]->(:Retired {id: 'lane-test-retired', by: 'ed'}), " +
+        "(:HistoryRecord {id: 'lane-test-history', by: 'ed'})",
+    );
+    postReader = await serve(runner, { timeoutMs: 20_000, rowCap: 1000, isEditor: () => false });
+    postEditor = await serve(runner, { timeoutMs: 20_000, rowCap: 1000, isEditor: () => true });
+  });
+  afterAll(async () => {
+    await runner.write("MATCH (n) WHERE n.id STARTS WITH 'lane-test-' DETACH DELETE n");
+  });
+
+  it.each([
+    'MATCH (n:Retired) RETURN n.by',
+    'MATCH (h:HistoryRecord) RETURN h.by',
+    "MATCH (n) WHERE n.id = 'lane-test-retired' RETURN n",
+    'MATCH (n:Company) WHERE n:Retired RETURN n',
+  ])('refuses %s to a caller without an editor key, and answers an editor', async (query) => {
+    const refused = await postReader({ query });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/retired entities and the edit history are for editors/);
+    expect((await postEditor({ query })).status).toBe(200);
+  });
+
+  it('withholds rows holding a retired node from a caller without an editor key', async () => {
+    const query = "MATCH (:Company {id: 'lane-test-public'})-[:LANE_TEST]->(b) RETURN b";
+    const reader = await postReader({ query });
+    expect(reader.status).toBe(200);
+    expect(reader.body).toMatchObject({ rows: [], rowCount: 0, withheld: 1 });
+    const editor = await postEditor({ query });
+    expect(editor.body).toMatchObject({ rowCount: 1, withheld: 0 });
+    expect(editor.body.rows[0][0].labels).toEqual(['Retired']);
+  });
+});

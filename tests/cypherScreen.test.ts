@@ -176,3 +176,48 @@ describe('screenPlan', () => {
     });
   });
 });
+
+describe('unicode escapes in the text', () => {
+  it.each([
+    'MATCH (n:Company) C\\u0052EATE (m:X) RETURN n',
+    '\\u0045XPLAIN MATCH (n) RETURN n',
+    "RETURN '\\u0041' AS a",
+  ])('refuses %s: Neo4j would decode the escape', (query) => {
+    expect(verdict(screenText(query, 'neo4j'))).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(
+        /^the query contains the escape \\u00\d\d at character \d+; write the character itself or pass the value as a parameter$/,
+      ),
+    });
+  });
+});
+
+describe('private nodes in the plan (callers who are not editors)', () => {
+  const refused = (...operators: PlanOperator[]) =>
+    screenPlan('MATCH ...', plan('r', op('ProduceResults@neo4j', 'n'), ...operators), 'neo4j', { editor: false });
+
+  it.each<[PlanOperator, string]>([
+    [op('AllNodesScan@neo4j', 'n'), 'the query reads nodes of any label (AllNodesScan)'],
+    [op('NodeByIdSeek@neo4j', 'n WHERE id(n) = $autoint_0'), 'the query reads nodes of any label (NodeByIdSeek)'],
+    [op('NodeByElementIdSeek@neo4j', 'n WHERE elementId(n) = $x'), 'the query reads nodes of any label'],
+    [op('NodeByLabelScan@neo4j', 'n:Retired'), 'the query reads :Retired nodes (NodeByLabelScan)'],
+    [op('UnionNodeByLabelsScan@neo4j', 'n:Company|Retired'), 'the query reads :Retired nodes'],
+    [op('IntersectionNodeByLabelsScan@neo4j', 'n:Company&Retired'), 'the query reads :Retired nodes'],
+    [op('Filter@neo4j', 'm:HistoryRecord'), 'the query reads :HistoryRecord nodes (Filter)'],
+    [op('NodeCountFromCountStore@neo4j', 'count( (:Retired) ) AS `count(n)`'), 'the query reads :Retired nodes'],
+  ])('refuses %j', (operator, start) => {
+    const refusal = refused(operator);
+    expect(refusal?.status).toBe(403);
+    expect(refusal?.message.startsWith(start)).toBe(true);
+    expect(refusal?.message).toMatch(/start from a label such as \(n:Entity\); retired entities and the edit history/);
+  });
+
+  it('lets public labels, a negated private label and relationship scans through, and editors everything', () => {
+    expect(refused(op('NodeByLabelScan@neo4j', 'n:Company'))).toBeUndefined();
+    expect(refused(op('SubtractionNodeByLabelsScan@neo4j', 'n:Company&!Retired'))).toBeUndefined();
+    expect(refused(op('DirectedAllRelationshipsScan@neo4j', '(a)-[r]->(b)'))).toBeUndefined();
+    const all = plan('r', op('ProduceResults@neo4j', 'n'), op('AllNodesScan@neo4j', 'n'));
+    expect(screenPlan('MATCH (n) RETURN n', all, 'neo4j', { editor: true })).toBeUndefined();
+  });
+});

@@ -36,12 +36,16 @@ describe('toDatabaseError', () => {
     });
   });
 
-  it("tells the pool's acquisition timeout (no code) by its message", () => {
-    const error = toDatabaseError(neo4jError('N/A', 'Connection acquisition timed out in 2000 ms.'), URI);
+  it("tells the pool's acquisition timeout (no code) by its message and leaves the pool's state out", () => {
+    const internals =
+      'Connection acquisition timed out in 2000 ms. Pool status: Active conn count = 50, Idle conn count = 0.';
+    const error = toDatabaseError(neo4jError('N/A', internals), URI);
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
-    expect(error.message).toBe(
-      'Neo4j at bolt://db:7687 is not reachable: Connection acquisition timed out in 2000 ms.',
-    );
+    expect(error.poolExhausted).toBe(true);
+    expect(error.message).toBe('Every connection to Neo4j at bolt://db:7687 is in use and none became free in time.');
+    expect(`${error.message} ${error.detail}`).not.toMatch(/Pool status|conn count/);
+    expect(toEndpointError(error, 300)).toMatchObject({ status: 503, code: 'BUSY', retryAfter: 1 });
+    expect(toEndpointError(error, 300).message).not.toMatch(/Pool status|conn count/);
   });
 
   it('says which timeout applied, and leaves a DatabaseError and a plain error as they are', () => {

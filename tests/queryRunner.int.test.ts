@@ -35,7 +35,7 @@ describe('logging (LOG_CYPHER=1)', () => {
 
     expect(streamed).toEqual([1, 2, 3, 4]);
     expect(plan.queryType).toBe('r');
-    expect(capped).toEqual({ columns: ['x'], rows: [[1], [2]], truncated: true });
+    expect(capped).toEqual({ columns: ['x'], rows: [[1], [2]], truncated: true, truncatedBy: 'rows', bytes: 7 });
     const shown = lines.map((line) => line.replace(/ \d+ ms /, ' _ ms '));
     expect(shown).toEqual([
       'cypher test/read {"n":3} _ ms 3 rows',

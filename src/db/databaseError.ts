@@ -17,6 +17,11 @@ export type DatabaseErrorCode =
   | 'QUERY_FAILED';
 
 export class DatabaseError extends Error {
+  /** Whether the failure was a wait for a free connection of the driver's pool (Neo4j itself may be fine). */
+  get poolExhausted(): boolean {
+    return this.code === 'SERVICE_UNAVAILABLE' && this.neo4jCode === 'N/A';
+  }
+
   constructor(
     message: string,
     readonly code: DatabaseErrorCode,
@@ -77,8 +82,14 @@ export function toDatabaseError(error: unknown, uri: string, timeoutMs?: number)
         neo4jCode,
         detail,
       );
-    case 'SERVICE_UNAVAILABLE':
+    case 'SERVICE_UNAVAILABLE': {
+      if (neo4jCode === 'N/A') {
+        // The pool's own message lists its internal state: it stays out of every message.
+        const busy = `Every connection to Neo4j at ${uri} is in use and none became free in time.`;
+        return new DatabaseError(busy, code, neo4jCode, busy);
+      }
       return new DatabaseError(`Neo4j at ${uri} is not reachable: ${detail}`, code, neo4jCode, detail);
+    }
     case 'UNAUTHENTICATED':
       return new DatabaseError(
         `Neo4j at ${uri} refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${detail}`,

@@ -1,8 +1,9 @@
-import neo4j, { Driver, Neo4jError, Plan, Session, SessionConfig } from 'neo4j-driver';
+import neo4j, { Driver, Neo4jError, Plan, Record as Neo4jRecord, Session, SessionConfig } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import { CypherLogger, cypherLogLine } from './cypherLogLine';
 import { countRows, failureCode, logStatement } from './logStatement';
 import { TransactionRunner } from './transactionRunner';
+import { DEADLINE_GRACE_MS, withinDeadline } from './deadline';
 import { toDatabaseError } from './databaseError';
 import { plain } from './plain';
 import { toJson } from './toJson';
@@ -27,6 +28,8 @@ export const APPLICATION = 'ai-value-chain-graph';
 /** Who a transaction works for, added to its metadata: the GraphQL operation's name, or 'anonymous'. */
 export interface TransactionScope {
   operation: string;
+  /** A request's own name, so that its transactions can be found (and terminated) while they run. */
+  request?: string;
 }
 
 /** What EXPLAIN tells of a query: Neo4j's query type ('r', 'rw', 'w', 's') and the plan's operators, depth first. */
@@ -43,11 +46,27 @@ export interface PlanOperator {
   details: string;
 }
 
-/** At most `rowCap` rows of a query as JSON values, and whether there were more. */
+/** At most `rowCap` rows and `maxBytes` of JSON of a query as JSON values, and whether there were more. */
 export interface CappedRows {
   columns: string[];
   rows: unknown[][];
   truncated: boolean;
+  /** Which cap ended the answer: the rows' count or their size in JSON; undefined when nothing was left out. */
+  truncatedBy?: 'rows' | 'bytes';
+  /** JSON bytes of the rows kept (each row as an array, plus a comma between rows). */
+  bytes: number;
+}
+
+/** How readCapped bounds a query: its timeout, the rows and JSON bytes kept, and who may stop waiting for it. */
+export interface CapOptions {
+  timeoutMs: number;
+  rowCap: number;
+  /** JSON bytes of the rows kept at most (default: no limit but the rows'). */
+  maxBytes?: number;
+  /** Aborting it stops the wait at once (the caller gave up); the query itself is terminated by the caller. */
+  signal?: AbortSignal;
+  /** Given the promise that settles when the query has really ended and its connection is back in the pool. */
+  stopped?: (ended: Promise<void>) => void;
 }
 
 let unversioned = 0;
@@ -56,6 +75,8 @@ let unversioned = 0;
 const WRITE_TIMEOUT_MS = 600_000;
 /** Records pulled per batch at most. */
 const MAX_FETCH_SIZE = 1000;
+/** Records pulled per batch by readCapped, whose rows can be of any size: a small batch bounds what it holds. */
+const CAPPED_FETCH_SIZE = 100;
 
 export interface ConnectionSettings {
   uri: string;
@@ -77,6 +98,7 @@ export interface ConnectionSettings {
 
 /** What all the views of one runner share: the driver and its settings. */
 interface Connection {
+  settings: ConnectionSettings;
   driver: Driver;
   uri: string;
   database: string;
@@ -127,6 +149,7 @@ export class QueryRunner {
       maxTransactionRetryTime: Math.ceil(queryTimeoutMs / 5),
     });
     const connection: Connection = {
+      settings,
       driver,
       uri: settings.uri,
       database: settings.database,
@@ -151,7 +174,34 @@ export class QueryRunner {
 
   /** Given a scope, returns a view of this runner (same driver) whose transactions carry it in their metadata. */
   scoped(scope: TransactionScope): QueryRunner {
-    return new QueryRunner(this.connection, { ...this.metadata, operation: scope.operation });
+    const metadata: Record<string, string> = { ...this.metadata, operation: scope.operation };
+    if (scope.request !== undefined) metadata.request = scope.request;
+    return new QueryRunner(this.connection, metadata);
+  }
+
+  /**
+   * Given a pool size, returns a runner with the same settings and metadata but a driver and connection pool of
+   * its own, so that its queries never take this runner's connections; its close() closes only its own driver.
+   */
+  lane({ poolSize }: { poolSize: number }): QueryRunner {
+    const { connection } = QueryRunner.open({ ...this.connection.settings, poolSize });
+    return new QueryRunner(connection, this.metadata);
+  }
+
+  /**
+   * Terminates the transactions whose metadata names `request` (see TransactionScope) and returns how many Neo4j
+   * was asked to stop.
+   */
+  async terminate(request: string): Promise<number> {
+    const found = await this.autoCommit(
+      'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.request = $request RETURN transactionId',
+      { request },
+      { timeoutMs: this.queryTimeoutMs },
+    );
+    const ids = found.map((row) => row.transactionId);
+    if (ids.length > 0)
+      await this.autoCommit('TERMINATE TRANSACTIONS $ids', { ids }, { timeoutMs: this.queryTimeoutMs });
+    return ids.length;
   }
 
   /** Runs one statement in a read transaction, returns its rows as plain objects; counts it in `trace` when given. */
@@ -180,17 +230,22 @@ export class QueryRunner {
     { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {},
   ): Promise<T> {
     const session = this.session({});
+    const late = new AbortController();
     try {
-      return await session.executeWrite(
-        (tx) => work(new TransactionRunner(tx, this.connection.log)),
-        this.config(timeoutMs),
+      return await this.bounded(
+        session,
+        timeoutMs,
+        session.executeWrite(
+          (tx) => work(new TransactionRunner(tx, this.connection.log, late.signal)),
+          this.config(timeoutMs),
+        ),
       );
     } catch (error) {
+      // A transaction given up on fails its next statement, so that it rolls back rather than commits late.
+      late.abort();
       // The work's own errors (a refused input) end the transaction as they are; the driver's are mapped.
       if (!(error instanceof Neo4jError)) throw error;
       throw toDatabaseError(error, this.uri, timeoutMs);
-    } finally {
-      await session.close();
     }
   }
 
@@ -201,31 +256,40 @@ export class QueryRunner {
    */
   async autoCommit(query: string, params: Params = {}, { timeoutMs }: { timeoutMs?: number } = {}): Promise<Row[]> {
     const session = this.session({});
+    const work = this.logged(query, params, async () => {
+      const result = await session.run(query, params, { timeout: timeoutMs, metadata: this.metadata });
+      return result.records.map((record) => plain(record.toObject()) as Row);
+    });
     try {
-      return await this.logged(query, params, async () => {
-        const result = await session.run(query, params, { timeout: timeoutMs, metadata: this.metadata });
-        return result.records.map((record) => plain(record.toObject()) as Row);
-      });
+      if (timeoutMs === undefined) return await work;
+      return await this.bounded(session, timeoutMs, work);
     } catch (error) {
       throw toDatabaseError(error, this.uri, timeoutMs);
     } finally {
-      await session.close();
+      if (timeoutMs === undefined) await session.close();
     }
   }
 
   /**
    * Runs one read statement and yields its rows one by one as plain objects, fetching in batches as they are
-   * consumed, so a result of any size never sits in memory whole.
+   * consumed, so a result of any size never sits in memory whole. Each wait for the next row is bounded by the
+   * query timeout (a Neo4j that stops answering is noticed), the whole stream by the stream timeout.
    */
   async *stream(query: string, params: Params = {}): AsyncGenerator<Row> {
     const session = this.session({ defaultAccessMode: neo4j.session.READ, fetchSize: MAX_FETCH_SIZE });
     const started = performance.now();
     let rows = 0;
     let failed: string | undefined;
+    const records = session.run(query, params, this.config(this.streamTimeoutMs))[Symbol.asyncIterator]();
+    const wait = this.queryTimeoutMs + DEADLINE_GRACE_MS;
+    let done = false;
     try {
-      for await (const record of session.run(query, params, this.config(this.streamTimeoutMs))) {
+      for (;;) {
+        const next = await withinDeadline(records.next(), wait, this.uri);
+        done = next.done === true;
+        if (done) break;
         rows += 1;
-        yield plain(record.toObject()) as Row;
+        yield plain((next.value as Neo4jRecord).toObject()) as Row;
       }
     } catch (error) {
       failed = failureCode(error);
@@ -233,7 +297,10 @@ export class QueryRunner {
     } finally {
       // Logged when the stream ends, also when its reader stops early: the rows are those read.
       this.connection.log?.(cypherLogLine(query, params, performance.now() - started, failed ?? rows));
-      await session.close();
+      // A reader that stopped early cancels the rest; after a failure the session closes whenever Neo4j answers.
+      if (failed === undefined && !done) await records.return?.();
+      const closing = session.close().catch(() => undefined);
+      if (failed === undefined) await closing;
     }
   }
 
@@ -241,11 +308,15 @@ export class QueryRunner {
    * Plans one statement without running it (EXPLAIN, in a read transaction rolled back) and returns the plan's
    * query type and operators. Planning is not the query's work, so it gets its own timeout.
    */
-  async explain(query: string, params: Params = {}, { timeoutMs }: { timeoutMs: number }): Promise<QueryPlan> {
+  async explain(
+    query: string,
+    params: Params = {},
+    { timeoutMs, signal, stopped }: Pick<CapOptions, 'timeoutMs' | 'signal' | 'stopped'>,
+  ): Promise<QueryPlan> {
     const session = this.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks() });
     try {
       const statement = `EXPLAIN\n${query}`;
-      const summary = await this.logged(
+      const work = this.logged(
         `EXPLAIN ${query}`,
         params,
         async () => {
@@ -258,58 +329,69 @@ export class QueryRunner {
         },
         () => 0,
       );
+      const summary = await this.bounded(session, timeoutMs, work, { signal, stopped });
       return { queryType: String(summary.queryType), operators: summary.plan ? flattenPlan(summary.plan) : undefined };
     } catch (error) {
+      if (signal?.aborted && error === signal.reason) throw error;
       throw toDatabaseError(error, this.uri, timeoutMs);
-    } finally {
-      await session.close().catch(() => undefined);
     }
   }
 
   /**
    * Runs one statement in a read transaction (Neo4j refuses to write in it) with its own timeout and reads at most
-   * `rowCap` of its rows, converted to JSON values (graph entities as objects, unsafe integers as strings); the
-   * rest of the stream is cancelled. For researchers' Cypher, after its screening.
+   * `rowCap` of its rows and `maxBytes` of their JSON, converted to JSON values (graph entities as objects, unsafe
+   * integers as strings); the rest of the stream is cancelled. A first row larger than `maxBytes` is not kept: the
+   * answer has no rows and says `truncatedBy: 'bytes'`. For researchers' Cypher, after its screening.
    */
   async readCapped(
     query: string,
     params: Params,
-    { timeoutMs, rowCap }: { timeoutMs: number; rowCap: number },
+    { timeoutMs, rowCap, maxBytes = Infinity, signal, stopped }: CapOptions,
   ): Promise<CappedRows> {
     const session = this.session({
       defaultAccessMode: neo4j.session.READ,
-      fetchSize: Math.max(1, Math.min(rowCap + 1, MAX_FETCH_SIZE)),
+      fetchSize: Math.max(1, Math.min(rowCap + 1, CAPPED_FETCH_SIZE)),
       bookmarkManager: this.bookmarks(),
     });
-    try {
-      return await this.logged(
-        query,
-        params,
-        async () => {
-          const tx = await session.beginTransaction(this.config(timeoutMs));
-          try {
-            const result = tx.run(query, params);
-            const columns = [...(await result.keys())];
-            const rows: unknown[][] = [];
-            let truncated = false;
-            for await (const record of result) {
-              if (rows.length >= rowCap) {
-                truncated = true;
-                break;
-              }
-              rows.push(columns.map((_, index) => toJson(record.get(index))));
+    const work = this.logged(
+      query,
+      params,
+      async () => {
+        const tx = await session.beginTransaction(this.config(timeoutMs));
+        try {
+          const result = tx.run(query, params);
+          const columns = [...(await result.keys())];
+          const rows: unknown[][] = [];
+          let bytes = 0;
+          let truncatedBy: CappedRows['truncatedBy'];
+          for await (const record of result) {
+            if (rows.length >= rowCap) {
+              truncatedBy = 'rows';
+              break;
             }
-            return { columns, rows, truncated };
-          } finally {
-            await tx.rollback().catch(() => undefined);
+            const row = columns.map((_, index) => toJson(record.get(index)));
+            // The row's JSON, and the comma that separates it from the one before.
+            const size = Buffer.byteLength(JSON.stringify(row)) + (rows.length > 0 ? 1 : 0);
+            if (bytes + size > maxBytes) {
+              truncatedBy = 'bytes';
+              break;
+            }
+            bytes += size;
+            rows.push(row);
           }
-        },
-        (answer) => answer.rows.length,
-      );
+          return { columns, rows, truncated: truncatedBy !== undefined, truncatedBy, bytes };
+        } finally {
+          await tx.rollback().catch(() => undefined);
+        }
+      },
+      (answer) => answer.rows.length,
+    );
+    try {
+      return await this.bounded(session, timeoutMs, work, { signal, stopped });
     } catch (error) {
+      // The caller's own reason to give up is the caller's to answer.
+      if (signal?.aborted && error === signal.reason) throw error;
       throw toDatabaseError(error, this.uri, timeoutMs);
-    } finally {
-      await session.close().catch(() => undefined);
     }
   }
 
@@ -322,20 +404,19 @@ export class QueryRunner {
     // the reads that follow it (through executeQuery) are never older than the version.
     const session = this.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks() });
     try {
-      await this.logged(
+      const work = this.logged(
         'RETURN 1',
         {},
         () => session.executeRead((tx) => tx.run('RETURN 1'), this.config(this.queryTimeoutMs)),
         (result) => result.records.length,
       );
+      await this.bounded(session, this.queryTimeoutMs, work);
       if (trace) trace.statements += 1;
       const bookmarks = session.lastBookmarks();
       // A server that gives no bookmark cannot say whether it changed: every call is then a new version.
       return bookmarks.length > 0 ? bookmarks.join(',') : `unversioned-${(unversioned += 1)}`;
     } catch (error) {
       throw toDatabaseError(error, this.uri, this.queryTimeoutMs);
-    } finally {
-      await session.close();
     }
   }
 
@@ -383,6 +464,23 @@ export class QueryRunner {
     return { timeout: timeoutMs, metadata: this.metadata };
   }
 
+  /**
+   * Given a session and the work running in it, returns the work's answer, or fails with SERVICE_UNAVAILABLE when
+   * Neo4j has not answered within the timeout (plus a grace, so that Neo4j's own timeout error comes first), or
+   * with the signal's reason when it aborts. The session closes when the work ends, whether or not anyone waits.
+   */
+  private bounded<T>(
+    session: Session,
+    timeoutMs: number,
+    work: Promise<T>,
+    { signal, stopped }: Pick<CapOptions, 'signal' | 'stopped'> = {},
+  ): Promise<T> {
+    const close = () => session.close();
+    const ended = work.then(close, close).catch(() => undefined);
+    stopped?.(ended);
+    return withinDeadline(work, timeoutMs + DEADLINE_GRACE_MS, this.uri, signal);
+  }
+
   /** Runs `work`, logging its statement when logging is on; `rows` counts the rows of its answer. */
   private logged<T>(query: string, params: Params, work: () => Promise<T>, rows: (answer: T) => number = countRows) {
     return logStatement(this.connection.log, query, params, work, rows);
@@ -396,7 +494,7 @@ export class QueryRunner {
     timeoutMs = this.queryTimeoutMs,
   ): Promise<Row[]> {
     try {
-      const result = await this.logged(
+      const work = this.logged(
         query,
         params,
         () =>
@@ -407,6 +505,7 @@ export class QueryRunner {
           }),
         (answer) => answer.records.length,
       );
+      const result = await withinDeadline(work, timeoutMs + DEADLINE_GRACE_MS, this.uri);
       if (trace) {
         trace.statements += 1;
         trace.dbTimeMs += Number(result.summary.resultAvailableAfter) + Number(result.summary.resultConsumedAfter);

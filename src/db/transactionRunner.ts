@@ -9,10 +9,13 @@ export class TransactionRunner {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly log?: CypherLogger,
+    /** Aborted when the caller has given up on the transaction: its next statement fails, so it rolls back. */
+    private readonly abandoned?: AbortSignal,
   ) {}
 
   /** Runs one statement in the transaction and returns its rows as plain objects. */
   run(query: string, params: Params = {}): Promise<Row[]> {
+    if (this.abandoned?.aborted) return Promise.reject(new Error('the transaction was given up on'));
     return logStatement(
       this.log,
       query,

@@ -131,6 +131,22 @@ function rateLimiter(perMinute: number): RequestHandler {
 }
 
 const UNAUTHENTICATED = { code: 'UNAUTHENTICATED', http: { status: 401 } };
+const FORBIDDEN = { code: 'FORBIDDEN', http: { status: 403 } };
+
+/** Whether a request's caller holds an editor's key. */
+const isEditor = (caller: Caller | 'none' | 'invalid') => typeof caller === 'object' && caller.role === 'editor';
+
+/**
+ * Headers every response carries: no MIME sniffing, no referrer, and (unless a page sets its own) a policy that
+ * lets nothing load or frame an API answer.
+ */
+const securityHeaders: RequestHandler = (_request, response, next) => {
+  response.set('X-Content-Type-Options', 'nosniff');
+  response.set('Referrer-Policy', 'no-referrer');
+  if (!response.get('Content-Security-Policy'))
+    response.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  next();
+};
 
 /**
  * Refuses, before it runs, an operation sent with a key that is not configured, and (when reads need a key) a query
@@ -143,11 +159,25 @@ function keyPlugin(requireKeyForReads: boolean): ApolloServerPlugin<Context> {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.caller === 'invalid')
             throw new GraphQLError('The API key sent is not a configured key.', { extensions: UNAUTHENTICATED });
-          if (requireKeyForReads && contextValue.caller === 'none' && operation?.operation === 'query') {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('This server has no subscriptions: send a query or a mutation.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          // Every operation needs a key then, a mutation included (its resolvers check the editor's role too).
+          if (requireKeyForReads && contextValue.caller === 'none') {
             throw new GraphQLError(
               'This server needs an API key for queries too: send "Authorization: Bearer <key>".',
               { extensions: UNAUTHENTICATED },
             );
+          }
+          const { caller } = contextValue;
+          if (operation?.operation === 'mutation' && !isEditor(caller)) {
+            const message =
+              typeof caller === 'object'
+                ? `The key "${caller.name}" is a reader's; mutations need an editor's key.`
+                : 'Mutations need an editor\'s API key: send "Authorization: Bearer <key>".';
+            throw new GraphQLError(message, { extensions: typeof caller === 'object' ? FORBIDDEN : UNAUTHENTICATED });
           }
         },
       };
@@ -207,6 +237,8 @@ export async function createApp(
     introspection: config.introspection,
     // A browser may not send a simple (CORS-less) request that reads or changes anything on a user's behalf.
     csrfPrevention: true,
+    // No persisted-query cache: a request that names one is told so (400) instead of failing inside Apollo.
+    persistedQueries: false,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
@@ -227,6 +259,7 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -257,7 +290,12 @@ export async function createApp(
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
   app.use('/export', ...reads, exportRouter(runner));
-  if (cypherEndpoint.enabled) app.use('/cypher', ...reads, json, cypherRouter(runner, cypherEndpoint));
+  // /cypher runs on a driver of its own with a small pool: however busy it is, GraphQL keeps its connections.
+  const cypherLane = cypherEndpoint.enabled ? runner.lane({ poolSize: cypherEndpoint.poolSize }) : undefined;
+  if (cypherLane) {
+    const editor = (request: express.Request) => isEditor(caller(request.get('authorization')));
+    app.use('/cypher', ...reads, json, cypherRouter(runner, { ...cypherEndpoint, lane: cypherLane, isEditor: editor }));
+  }
   app.use((request, response) => {
     sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${requested(request)}.`);
   });
@@ -282,6 +320,7 @@ export async function createApp(
       stopping ??= (async () => {
         if (server) await drain(server, config.shutdownGraceMs, inFlight.count, log);
         await apollo.stop();
+        await cypherLane?.close();
       })();
       return stopping;
     },

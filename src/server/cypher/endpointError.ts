@@ -1,6 +1,13 @@
 import { DatabaseError } from '../../db/queryRunner';
 
-export type CypherErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type CypherErrorCode =
+  | 'BAD_REQUEST'
+  | 'FORBIDDEN'
+  | 'TIMEOUT'
+  | 'RESULT_TOO_LARGE'
+  | 'BUSY'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** An answer of the /cypher endpoint other than 200: its status, code and a message a person can read. */
 export class EndpointError extends Error {
@@ -8,11 +15,16 @@ export class EndpointError extends Error {
     readonly status: number,
     readonly code: CypherErrorCode,
     message: string,
+    /** Seconds after which a client may try again (503 BUSY), sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'EndpointError';
   }
 }
+
+/** Given a reason and the seconds to wait, returns a 503 BUSY answer: the /cypher lane has no room now. */
+export const busy = (message: string, retryAfter: number) => new EndpointError(503, 'BUSY', message, retryAfter);
 
 /** Given a message, returns a 400 BAD_REQUEST answer. */
 export const badRequest = (message: string) => new EndpointError(400, 'BAD_REQUEST', message);
@@ -37,6 +49,11 @@ export function toEndpointError(error: unknown, timeoutMs: number): EndpointErro
   if (error instanceof EndpointError) return error;
   const detail = error instanceof DatabaseError ? error.detail : error instanceof Error ? error.message : String(error);
   const message = firstLine(detail) || 'no detail given';
+  if (error instanceof DatabaseError && error.poolExhausted)
+    return busy('every connection of the /cypher endpoint is in use; try again later', 1);
+  // Neo4j did not answer in time: the message says so without anything of the driver's.
+  if (error instanceof DatabaseError && error.code === 'SERVICE_UNAVAILABLE' && error.neo4jCode === undefined)
+    return new EndpointError(503, 'SERVICE_UNAVAILABLE', firstLine(error.message));
   if (!(error instanceof DatabaseError) || error.neo4jCode === undefined)
     return new EndpointError(500, 'INTERNAL_SERVER_ERROR', `the query failed: ${message}`);
   switch (error.code) {

@@ -16,6 +16,13 @@ const WRITE_CLAUSE_OF: [RegExp, string][] = [
   [/^Foreach$/, 'FOREACH'],
   [/^SubqueryForeach/, 'CALL { ... }'],
 ];
+/** Operators that read nodes whatever their labels: all of them, or any one by its id. */
+const UNLABELLED_READ = /^(AllNodesScan|NodeByIdSeek|NodeByElementIdSeek)/;
+/** A label of nodes only editors read, named in an operator's details as a label (`n:Retired`, `|HistoryRecord`). */
+const PRIVATE_LABEL = /[:|&]\s*\(?\s*`?(Retired|HistoryRecord)\b/;
+/** The refusal of a plan that could read retired entities or history records. */
+export const PRIVATE_REFUSAL =
+  'start from a label such as (n:Entity); retired entities and the edit history are for editors';
 /** A dotted name followed by `(` in an operator's details: a function or procedure call. */
 const CALL_IN_DETAILS = /(?<![\w.$`])`?([A-Za-z_][\w]*(?:`?\.`?[A-Za-z_][\w]*)+)`?\s*\(/g;
 
@@ -32,11 +39,29 @@ function writeClauses(query: string, ops: string[]): string {
     : ops.filter((op) => WRITE_OPERATOR.test(op) || SCHEMA_OPERATOR.test(op)).join(', ') || 'unknown clause';
 }
 
+/** Refuses, for a caller who is not an editor, a plan reading nodes without a public label. */
+function screenPrivate(operators: QueryPlan['operators'] & object): EndpointError | undefined {
+  for (const { operatorType, details } of operators) {
+    const name = operatorType.split('@')[0];
+    if (UNLABELLED_READ.test(name))
+      return forbidden(`the query reads nodes of any label (${name}): ${PRIVATE_REFUSAL}`);
+    const label = PRIVATE_LABEL.exec(details)?.[1];
+    if (label) return forbidden(`the query reads :${label} nodes (${name}): ${PRIVATE_REFUSAL}`);
+  }
+  return undefined;
+}
+
 /**
  * Given a query and its plan (EXPLAIN's query type and operators), refuses it unless it is a pure read of
- * `database`. Returns the refusal, or undefined.
+ * `database` (and, unless the caller is an editor, reads nodes from public labels only). Returns the refusal, or
+ * undefined.
  */
-export function screenPlan(query: string, plan: QueryPlan, database: string): EndpointError | undefined {
+export function screenPlan(
+  query: string,
+  plan: QueryPlan,
+  database: string,
+  { editor = true }: { editor?: boolean } = {},
+): EndpointError | undefined {
   const all = plan.operators;
   if (!all)
     return forbidden(
@@ -87,5 +112,5 @@ export function screenPlan(query: string, plan: QueryPlan, database: string): En
       `Neo4j classifies the query as "${String(plan.queryType)}", not as a read ("r"); only reads are allowed`,
     );
   }
-  return undefined;
+  return editor ? undefined : screenPrivate(all);
 }

@@ -47,6 +47,8 @@ const ADMIN_OBJECTS = new Set([
   'HOME',
   'CURRENT',
 ]);
+/** A Unicode escape as Neo4j reads it in query text. */
+const UNICODE_ESCAPE = /\\u[0-9A-Fa-f]{4}/;
 const INDEX_KINDS = new Set(['RANGE', 'TEXT', 'POINT', 'FULLTEXT', 'LOOKUP', 'VECTOR', 'BTREE']);
 
 /** The graph a USE clause names, starting after USE: a (dotted) name, or graph.byName(...) / graph.byElementId(...). */
@@ -61,6 +63,14 @@ function useTarget(tokens: Token[], start: number): string {
  * undefined.
  */
 export function screenText(query: string, database: string): EndpointError | undefined {
+  // Neo4j decodes \uXXXX anywhere in a query's text, so an escape could spell a keyword this screen does not see.
+  const escape = UNICODE_ESCAPE.exec(query);
+  if (escape) {
+    return badRequest(
+      `the query contains the escape ${escape[0]} at character ${escape.index + 1}; ` +
+        'write the character itself or pass the value as a parameter',
+    );
+  }
   const tokens = tokenize(query);
   if (tokens.length === 0) return badRequest('the query is empty (only comments or whitespace)');
   if (isKeyword(tokens[0], 'EXPLAIN', 'PROFILE', 'CYPHER')) {
