@@ -122,6 +122,18 @@ describe('the other formats', () => {
     expect(relationshipsCsv).toBe((await download('relationships.csv')).text);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'answers /export/%s, a name only an object prototype has, with a JSON 404',
+    async (name) => {
+      const { status, type, text } = await download(name);
+      expect({ status, type }).toEqual({ status: 404, type: 'application/json; charset=utf-8' });
+      expect(JSON.parse(text).error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: `no export named "${name}"; try graph.cypher, graph.graphml, graph.json, nodes.csv, relationships.csv`,
+      });
+    },
+  );
+
   it('answers an unknown export with 404 and the names it has', async () => {
     const { status, text } = await download('graph.xlsx');
     expect(status).toBe(404);
