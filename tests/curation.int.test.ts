@@ -342,6 +342,24 @@ describe('bad input changes nothing', () => {
       /no FoundationModel has id "no-model"/,
     ],
     ['a blank retire reason', RETIRE, { id: 'openai', reason: '' }, /reason: must not be blank/],
+    [
+      'a name with a right-to-left override',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: 'ab\u202Egnp.exe', sourceIds: [source.id] } },
+      /^input.name: contains U\+202E RIGHT-TO-LEFT OVERRIDE at position 3\.$/,
+    ],
+    [
+      'a Korean name and an alias with zero-width characters',
+      UPSERT_MODEL,
+      { input: { ...model, id: 'new-model', nameKo: '하이퍼\u200B클로바', aliases: ['ok', 'Hyper\u2066CLOVA'] } },
+      /^input.nameKo: contains U\+200B ZERO WIDTH SPACE at position 4; input.aliases\[1\]: contains U\+2066 LEFT-TO-RIGHT ISOLATE at position 6\.$/,
+    ],
+    [
+      'a source publisher and URL with zero-width characters',
+      ADD_SOURCE,
+      { input: { id: 'new-source', name: 'S', publisher: 'NA\uFEFFVER', url: 'https://example.com/\u200B' } },
+      /^input.publisher: contains U\+FEFF ZERO WIDTH NO-BREAK SPACE at position 3; input.url: contains U\+200B ZERO WIDTH SPACE at position 21\.$/,
+    ],
   ];
 
   it.each(cases)('refuses %s with BAD_USER_INPUT', async (_label, mutation, variables, message) => {
