@@ -514,6 +514,7 @@ same graph`, async () => {
       ['hyperclova-x', 'naver'],
     ]) {
       for (const id of retired) await ok(RETIRE, { id, reason: 'test' });
+      expect([await relationshipsOf('naver'), await relationshipsOf('hyperclova-x')]).toEqual([0, 0]);
       for (const id of order) await ok(RESTORE, { id });
       expect(await graphChecksum(server.runner, { exported: true })).toBe(before);
     }
