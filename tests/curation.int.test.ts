@@ -342,6 +342,24 @@ describe('bad input changes nothing', () => {
       /no FoundationModel has id "no-model"/,
     ],
     ['a blank retire reason', RETIRE, { id: 'openai', reason: '' }, /reason: must not be blank/],
+    [
+      'a name with a right-to-left override',
+      UPSERT_COMPANY,
+      { input: { id: 'new-co', name: 'ab\u202Egnp.exe', sourceIds: [source.id] } },
+      /^input.name: contains U\+202E RIGHT-TO-LEFT OVERRIDE at position 3\.$/,
+    ],
+    [
+      'a Korean name and an alias with zero-width characters',
+      UPSERT_MODEL,
+      { input: { ...model, id: 'new-model', nameKo: '하이퍼\u200B클로바', aliases: ['ok', 'Hyper\u2066CLOVA'] } },
+      /^input.nameKo: contains U\+200B ZERO WIDTH SPACE at position 4; input.aliases\[1\]: contains U\+2066 LEFT-TO-RIGHT ISOLATE at position 6\.$/,
+    ],
+    [
+      'a source publisher and URL with zero-width characters',
+      ADD_SOURCE,
+      { input: { id: 'new-source', name: 'S', publisher: 'NA\uFEFFVER', url: 'https://example.com/\u200B' } },
+      /^input.publisher: contains U\+FEFF ZERO WIDTH NO-BREAK SPACE at position 3; input.url: contains U\+200B ZERO WIDTH SPACE at position 21\.$/,
+    ],
   ];
 
   it.each(cases)('refuses %s with BAD_USER_INPUT', async (_label, mutation, variables, message) => {
@@ -469,5 +487,95 @@ describe('seed and edits together', () => {
     // A second import into a database that is no longer empty is refused, and changes nothing.
     await expect(importJsonGraph(server.runner, parseJsonGraph(exported))).rejects.toThrow(/import into an empty one/);
     expect(await graphChecksum(server.runner)).toBe(before);
+  });
+});
+
+describe('retired and private things stay private', () => {
+  const relationshipsOf = async (id: string) =>
+    (await server.runner.read('MATCH (n {id: $id})-[r]-() RETURN count(r) AS count', { id }))[0].count;
+
+  it(`retiring moves an entity's relationships into it, so nothing live reaches it, and restore gives back the \
+same graph`, async () => {
+    const before = await graphChecksum(server.runner, { exported: true });
+    expect(await relationshipsOf('naver')).toBeGreaterThan(5);
+    await ok(RETIRE, { id: 'naver', reason: 'test' });
+    expect(await relationshipsOf('naver')).toBe(0);
+    await ok(RESTORE, { id: 'naver' });
+    expect(await graphChecksum(server.runner, { exported: true })).toBe(before);
+  });
+
+  it.each([
+    ['the model first', ['hyperclova-x', 'naver']],
+    ['the company first', ['naver', 'hyperclova-x']],
+  ])('restores two linked entities retired together in either order, restoring %s', async (_label, order) => {
+    const before = await graphChecksum(server.runner, { exported: true });
+    for (const retired of [
+      ['naver', 'hyperclova-x'],
+      ['hyperclova-x', 'naver'],
+    ]) {
+      for (const id of retired) await ok(RETIRE, { id, reason: 'test' });
+      expect([await relationshipsOf('naver'), await relationshipsOf('hyperclova-x')]).toEqual([0, 0]);
+      for (const id of order) await ok(RESTORE, { id });
+      expect(await graphChecksum(server.runner, { exported: true })).toBe(before);
+    }
+    const { model: restored } = await ok('{ model(id: "hyperclova-x") { developers { id } } }');
+    expect(restored.developers).toEqual([{ id: 'naver' }]);
+  });
+
+  it(`refuses to retire a source, a stage or an industry that live facts cite or point at, saying how many and \
+which`, async () => {
+    const before = await graphChecksum(server.runner);
+    const source = await send(RETIRE, { id: 'eximbank-2023-generative-ai', reason: 'test' });
+    expect(codeOf(source)).toBe('BAD_USER_INPUT');
+    expect(source.errors![0].message).toMatch(
+      /^"eximbank-2023-generative-ai" is cited by \d{2,} entities, such as [a-z0-9-]+, [a-z0-9-]+, [a-z0-9-]+, \.\.\.; retire them or make them cite another source first\.$/,
+    );
+    const stage = await send(RETIRE, { id: 'data', reason: 'test' });
+    expect(stage.errors![0].message).toMatch(
+      /^"data" is a ValueChainStage that \d+ entities point at, such as [a-z0-9-]+, .*; retire them first\.$/,
+    );
+    expect(await graphChecksum(server.runner)).toBe(before);
+    // A source nothing cites can go.
+    await ok(ADD_SOURCE, { input: { id: 'uncited-note', name: 'A note nothing cites' } });
+    expect((await ok(RETIRE, { id: 'uncited-note', reason: 'unused' })).retire.changed).toBe(true);
+  });
+
+  it(`shows key names and a retired entity's history only to editors; exports carry neither`, async () => {
+    await ok(ADD_SOURCE, { input: source });
+    await ok(UPSERT_COMPANY, { input: { id: 'naver', name: 'NAVER', country: 'KR', sourceIds: [source.id] } });
+    await ok(UPSERT_COMPANY, { input: { id: 'naver', name: 'NAVER Corp', country: 'KR', sourceIds: [source.id] } });
+    for (const key of [null, READER]) {
+      const refused = await send(HISTORY, { id: 'naver' }, key);
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toBe(
+        "HistoryRecord.by (the name of an API key) is shown only to editors; leave it out or send an editor's key.",
+      );
+      const open = await send('query ($id: ID!) { history(id: $id) { action } }', { id: 'naver' }, key);
+      expect(open.data!.history.length).toBeGreaterThan(0);
+    }
+    expect((await ok(HISTORY, { id: 'naver' })).history.at(-1).by).toBe('alice');
+
+    await ok(RETIRE, { id: 'hyperclova-x', reason: 'test' });
+    const hidden = await send('query ($id: ID!) { history(id: $id) { action } }', { id: 'hyperclova-x' }, READER);
+    expect(hidden.data).toEqual({ history: [] });
+    expect((await ok(HISTORY, { id: 'hyperclova-x' })).history.at(-1)).toMatchObject({ action: 'RETIRE', by: 'alice' });
+    await ok(RESTORE, { id: 'hyperclova-x' });
+
+    // Data written by earlier versions carried the key's name on the entity.
+    await server.runner.write("MATCH (n:Entity {id: 'openai'}) SET n.editedBy = 'alice'");
+    for (const file of ['graph.json', 'graph.cypher', 'graph.graphml', 'nodes.csv']) {
+      const text = await (await fetch(server.url.replace('/graphql', `/export/${file}`))).text();
+      expect({ file, editedBy: text.includes('editedBy'), alice: text.includes('alice') }).toEqual({
+        file,
+        editedBy: false,
+        alice: false,
+      });
+    }
+    const { data } = await send('{ exportGraph(format: JSON) { content } }', {}, READER);
+    expect(data!.exportGraph.content).not.toContain('editedBy');
+    const stored = await server.runner.read(
+      "MATCH (n:Entity) WHERE n.editedBy IS NOT NULL AND n.id <> 'openai' RETURN n.id AS id",
+    );
+    expect(stored).toEqual([]);
   });
 });

@@ -110,10 +110,13 @@ describe('the other formats', () => {
   });
 
   it('exportGraph returns the same files with the counts', async () => {
-    const data = await server.ok(
-      '{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } ' +
-        'csv: exportGraph(format: CSV) { filename content } }',
-    );
+    // One whole-graph export per operation.
+    const data = {
+      ...(await server.ok(
+        '{ json: exportGraph(format: JSON) { format contentType filename content nodeCount relationshipCount } }',
+      )),
+      ...(await server.ok('{ csv: exportGraph(format: CSV) { filename content } }')),
+    };
     expect(data.json).toMatchObject({
       format: 'JSON',
       contentType: 'application/json; charset=utf-8',
@@ -126,6 +129,18 @@ describe('the other formats', () => {
     expect(nodesCsv).toBe((await download('nodes.csv')).text);
     expect(relationshipsCsv).toBe((await download('relationships.csv')).text);
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'answers /export/%s, a name only an object prototype has, with a JSON 404',
+    async (name) => {
+      const { status, type, text } = await download(name);
+      expect({ status, type }).toEqual({ status: 404, type: 'application/json; charset=utf-8' });
+      expect(JSON.parse(text).error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: `no export named "${name}"; try graph.cypher, graph.graphml, graph.json, nodes.csv, relationships.csv`,
+      });
+    },
+  );
 
   it('answers an unknown export with 404 and the names it has', async () => {
     const { status, text } = await download('graph.xlsx');

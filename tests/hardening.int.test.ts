@@ -4,8 +4,9 @@ import { DatabaseError, QueryRunner } from '../src/db/queryRunner';
 import { formatError } from '../src/graphql/formatError';
 import { buildSchema } from '../src/graphql/buildSchema';
 import { MAX_PAGE } from '../src/graphql/paging';
+import { MAX_VARIABLE_DEPTH } from '../src/graphql/queryLimits';
 import { GraphQLBody, GraphQLResponse, codeOf, startSeededServer, startTestServer } from './support/graphqlClient';
-import { HOSTILE_STRINGS, stringProbes } from './support/hostileOperations';
+import { HOSTILE_OPERATIONS, HOSTILE_STRINGS, deepArray, stringProbes } from './support/hostileOperations';
 import { graphChecksum } from './support/testDatabase';
 
 let server: Awaited<ReturnType<typeof startSeededServer>>;
@@ -165,6 +166,51 @@ by its page size`, async () => {
   });
 });
 
+describe('variables and whole-graph exports', () => {
+  const strictBody = (body: string) =>
+    post(body, { 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+
+  it(`refuses variables nested deeper than ${MAX_VARIABLE_DEPTH} levels with BAD_USER_INPUT, whether the \
+operation uses them or not`, async () => {
+    for (const operation of HOSTILE_OPERATIONS.filter(({ label }) => label.includes('nested'))) {
+      const response = await strictBody(operation.body);
+      expect({ label: operation.label, status: response.status }).toEqual({ label: operation.label, status: 400 });
+      expect(response.json?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.json?.errors?.[0]?.message).toMatch(
+        new RegExp(`^Variable \\$\\w+ is nested more than ${MAX_VARIABLE_DEPTH} levels deep \\(at \\$\\w+[.\\[]`),
+      );
+    }
+    const fits = await post(
+      `{"query":"query { stages { id } }","variables":{"deep":${deepArray(MAX_VARIABLE_DEPTH)}}}`,
+    );
+    expect(fits.json?.errors).toBeUndefined();
+  });
+
+  it('allows one exportGraph per operation, refusing aliases that would export the graph again', async () => {
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `e${i}: exportGraph(format: GRAPHML) { content }`).join(' ')} }`;
+    for (const n of [2, 15]) {
+      const response = await strictGql(aliases(n));
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+      expect(response.errors?.[0]?.message).toBe(
+        `The operation asks for exportGraph ${n} times (e0, e1${n > 2 ? ', ...' : ''}); ` +
+          'one whole-graph export per operation is allowed.',
+      );
+    }
+    const fragments =
+      '{ ...A ...B } fragment A on Query { g: exportGraph(format: JSON) { nodeCount } } ' +
+      'fragment B on Query { g: exportGraph(format: JSON) { relationshipCount } }';
+    const one = await server.ok(fragments);
+    expect(one.g.nodeCount).toBeGreaterThan(0);
+    const viaFragment = await server.gql(
+      '{ a: exportGraph(format: CSV) { nodeCount } ...B } ' +
+        'fragment B on Query { b: exportGraph(format: JSON) { format } }',
+    );
+    expect(viaFragment.errors?.[0]?.message).toMatch(/exportGraph 2 times \(a, b\)/);
+  });
+});
+
 describe('hostile input', () => {
   const schema = buildSchema();
   const probes = HOSTILE_STRINGS.flatMap((text) => stringProbes(schema, text));
@@ -193,6 +239,16 @@ argument with data or a user error`, async () => {
     expect(unexpected).toEqual([]);
     expect(await graphChecksum(server.runner)).toBe(before);
   });
+
+  it.each(HOSTILE_OPERATIONS.map((operation) => [operation.label, operation.body]))(
+    'answers a request with %s with a 4xx user error',
+    async (_label, body) => {
+      const response = await post(body);
+      expect(response.status).toBeLessThan(500);
+      expect(['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX']).toContain(response.json?.errors?.[0]?.extensions?.code);
+      expect(response.text).not.toMatch(SECRETS);
+    },
+  );
 
   it('finds Korean and emoji text, and answers unknown ids in any script with null', async () => {
     const data = await server.ok(

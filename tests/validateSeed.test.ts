@@ -182,6 +182,19 @@ describe('validateSeed', () => {
     ]);
   });
 
+  it('refuses bidirectional controls and zero-width characters in names and other text', () => {
+    const records = withChange('companies.yaml', ([openai, microsoft]) => {
+      openai.name = 'Open\u202EIA';
+      microsoft.nameKo = '마이크로\u200D소프트';
+      microsoft.aliases = ['MS', '\u2069MSFT'];
+    });
+    expect(messages(records)).toEqual([
+      'companies.yaml:1 [openai] name: contains U+202E RIGHT-TO-LEFT OVERRIDE at position 5',
+      'companies.yaml:2 [microsoft] nameKo: contains U+200D ZERO WIDTH JOINER at position 5',
+      'companies.yaml:2 [microsoft] aliases: item 2 contains U+2069 POP DIRECTIONAL ISOLATE at position 1',
+    ]);
+  });
+
   it('checks that party roles fit the kind of partnership and that there are two parties', () => {
     const records = withChange(
       'partnerships.yaml',

@@ -1,6 +1,6 @@
 import type { PartnershipKind } from '../domain/enums';
 import { GRAPH } from '../domain/graphModel';
-import { ID_PATTERN, MAX_ID_LENGTH } from '../domain/rules';
+import { ID_PATTERN, MAX_ID_LENGTH, invisibleCharacterIn } from '../domain/rules';
 
 /**
  * Checks of the curation's inputs, before anything reaches the database. Each returns every problem found, each
@@ -49,6 +49,8 @@ function checkText(
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
     problems.push(`${field}: must not contain control characters`);
+  const invisible = invisibleCharacterIn(value);
+  if (invisible !== null) problems.push(`${field}: ${invisible}`);
 }
 
 function checkNumber(
@@ -196,6 +198,8 @@ export function checkSource(input: {
   ) {
     problems.push(`input.url: must be an http(s) URL of at most 2000 characters, got "${input.url.slice(0, 80)}"`);
   }
+  const invisible = input.url ? invisibleCharacterIn(input.url) : null;
+  if (invisible !== null) problems.push(`input.url: ${invisible}`);
   return problems;
 }
 

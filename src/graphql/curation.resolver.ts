@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import {
   Problems,
   checkCompany,
@@ -25,7 +25,7 @@ import {
   SourceInput,
 } from './curation.types';
 import { userError } from './errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 /** The ends of each link kind: (from)-[kind]->(to), as GRAPH has them. */
 const LINK_ENDS = Object.fromEntries(linkKindsOf(GRAPH).map((link) => [link.kind, link])) as Record<
@@ -47,6 +47,27 @@ function editor(context: Context): string {
       extensions: { code: 'FORBIDDEN' },
     });
   return caller.name;
+}
+
+/** Whether the caller holds an editor's key. */
+const isEditor = ({ caller }: Context) => typeof caller === 'object' && caller.role === 'editor';
+
+/** Whether the field being resolved selects `name` on what it returns, directly or through fragments. */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const pending: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const spread = new Set<string>();
+  while (pending.length > 0) {
+    for (const selection of pending.pop()!.selections) {
+      if (selection.kind === Kind.FIELD && selection.name.value === name) return true;
+      if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD && !spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return false;
 }
 
 function refuse(problems: Problems): void {
@@ -236,8 +257,22 @@ export class CurationResolver {
     return result(context, id, await context.curation.restore(id, by));
   }
 
-  @Query(() => [HistoryRecord], { description: 'Every change made to an entity through the API, oldest first.' })
-  async history(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<HistoryRecord[]> {
-    return (await context.curation.history(id)) as unknown as HistoryRecord[];
+  @Query(() => [HistoryRecord], {
+    description:
+      "Every change made to an entity through the API, oldest first. A retired entity's history, and the key names " +
+      'in `by`, are shown only to editors.',
+  })
+  async history(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<HistoryRecord[]> {
+    const editor = isEditor(context);
+    if (!editor && selects(info, 'by'))
+      throw new GraphQLError(
+        "HistoryRecord.by (the name of an API key) is shown only to editors; leave it out or send an editor's key.",
+        { extensions: { code: 'FORBIDDEN' } },
+      );
+    return (await context.curation.history(id, { includeRetired: editor })) as unknown as HistoryRecord[];
   }
 }

@@ -101,7 +101,8 @@ export class HistoryRecord {
   @Field(() => ID) id!: string;
   @Field(() => ID) entityId!: string;
   @Field(() => String, { description: 'ISO-8601 timestamp.' }) at!: string;
-  @Field(() => String, { description: 'The name of the API key that made the change.' }) by!: string;
+  @Field(() => String, { description: 'The name of the API key that made the change (shown only to editors).' })
+  by!: string;
   @Field(() => String, { description: 'CREATE, UPDATE, LINK, RETIRE or RESTORE.' }) action!: string;
   @Field(() => String, { nullable: true, description: 'JSON of the changed properties before and after.' }) before!:
     string | null;

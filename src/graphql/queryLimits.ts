@@ -3,6 +3,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   DocumentNode,
   GraphQLError,
+  Kind,
+  SelectionNode,
   ValidationContext,
   ValidationRule,
   getNamedType,
@@ -29,6 +31,71 @@ export function tooComplex(limit: keyof QueryLimits, value: number, message: str
     extensions: { code: 'QUERY_TOO_COMPLEX', limit: LIMIT_VARIABLES[limit], value, http: { status: 400 } },
   });
 }
+
+/** How deep a request's variables may nest (objects and lists): ample for every input type of the schema. */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * Given a request's variables, refuses (BAD_USER_INPUT) one nested more than MAX_VARIABLE_DEPTH levels of objects
+ * and lists, naming the path to the first value too deep. It walks without recursion, before anything else walks
+ * the variables (JSON.stringify, coercion), which would overflow the stack on thousands of levels.
+ */
+export function checkVariableDepth(variables: Record<string, unknown>): void {
+  const stack: [unknown, number, string][] = Object.entries(variables).map(([name, value]) => [value, 0, `$${name}`]);
+  while (stack.length > 0) {
+    const [value, depth, path] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth === MAX_VARIABLE_DEPTH) {
+      throw new GraphQLError(
+        `Variable ${path.match(/^\$[^.[]*/)![0]} is nested more than ${MAX_VARIABLE_DEPTH} levels deep (at ${path}); ` +
+          `at most ${MAX_VARIABLE_DEPTH} levels of objects and lists are allowed.`,
+        { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+      );
+    }
+    for (const [key, item] of Object.entries(value)) {
+      stack.push([item, depth + 1, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key.slice(0, 40)}`]);
+    }
+  }
+}
+
+/** Query fields that read the whole graph: an operation may ask for one of them once. */
+const WHOLE_GRAPH_FIELDS = ['exportGraph'];
+
+/**
+ * Refuses (QUERY_TOO_COMPLEX) an operation that asks for a whole-graph field under more than one response key:
+ * each alias would read and serialise the whole graph again. Uses of one key (through fragments) merge into one.
+ */
+export const oneWholeGraphExport: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    for (const field of WHOLE_GRAPH_FIELDS) {
+      const keys = new Set<string>();
+      const spread = new Set<string>();
+      const pending: (readonly SelectionNode[])[] = [operation.selectionSet.selections];
+      while (pending.length > 0) {
+        for (const selection of pending.pop()!) {
+          if (selection.kind === Kind.FIELD && selection.name.value === field)
+            keys.add(selection.alias?.value ?? field);
+          else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet.selections);
+          else if (selection.kind === Kind.FRAGMENT_SPREAD && !spread.has(selection.name.value)) {
+            spread.add(selection.name.value);
+            const fragment = context.getFragment(selection.name.value);
+            if (fragment) pending.push(fragment.selectionSet.selections);
+          }
+        }
+      }
+      if (keys.size > 1) {
+        const named = [...keys].slice(0, 2).join(', ') + (keys.size > 2 ? ', ...' : '');
+        context.reportError(
+          new GraphQLError(
+            `The operation asks for ${field} ${keys.size} times (${named}); ` +
+              'one whole-graph export per operation is allowed.',
+            { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
+          ),
+        );
+      }
+    }
+  },
+});
 
 /**
  * Multiplies the cost of what a list field selects when it does not say how many items it returns: the typical
@@ -118,6 +185,7 @@ function costPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           const variables = request.variables ?? {};
+          checkVariableDepth(variables);
           const key = `${operationName ?? ''} ${JSON.stringify(variables)}`;
           let costs = known.get(document);
           let cost = costs?.get(key);
@@ -188,7 +256,7 @@ export function queryLimits(limits: QueryLimits, { fieldSuggestions }: { fieldSu
     },
   }).protect();
   return {
-    validationRules: armor.validationRules as ValidationRule[],
+    validationRules: [...(armor.validationRules as ValidationRule[]), oneWholeGraphExport],
     plugins: [
       ...armor.plugins,
       costPlugin(limits),

@@ -5,8 +5,25 @@ import { deriveDependencies } from '../dependencies/deriveDependencies';
 import { BadInputError, NotFoundError } from '../domain/errors';
 import { LABELS, RELATIONSHIP_TYPES, type Label, type RelationshipType } from '../domain/graphModel';
 
-/** Properties the curation keeps for itself; they are not the entity's facts and never count as a change. */
+/**
+ * Properties the curation keeps for itself; they are not the entity's facts and never count as a change. Earlier
+ * versions also kept editedBy, the key's name, which only the history's records keep now: an upsert drops it.
+ */
 export const BOOKKEEPING = ['editedFields', 'editedAt', 'editedBy'] as const;
+
+/**
+ * Labels of entities that other facts point at (a source its citers, a stage its participants, an industry the
+ * services serving it): retiring one that live entities point at is refused, naming them.
+ */
+export const REFERENCED_LABELS: readonly Label[] = ['Source', 'ValueChainStage', 'Industry'];
+
+/** A relationship a retired entity keeps for its restore, seen from the entity. */
+interface KeptRelationship {
+  type: RelationshipType;
+  direction: 'out' | 'in';
+  other: string;
+  properties: Record<string, unknown>;
+}
 
 /** Relationships an upsert adds: (entity)-[type]->(target) when 'out', (target)-[type]->(entity) when 'in'. */
 export interface RelationEdit {
@@ -44,6 +61,7 @@ export function mergeFacts(
   plan: Pick<UpsertPlan, 'id' | 'facts' | 'sourceIds' | 'cites'>,
 ) {
   const after: Record<string, unknown> = { ...(before ?? {}), id: plan.id };
+  delete after.editedBy;
   for (const [key, value] of Object.entries(plan.facts)) {
     if (value === undefined) continue;
     if (value === null || (Array.isArray(value) && value.length === 0 && key === 'aliases')) delete after[key];
@@ -147,7 +165,7 @@ export class CurationRepository {
         const edited = [...new Set([...((before?.editedFields as string[] | undefined) ?? []), ...changed])].sort();
         await tx.run(withName(cypherFile('curation/set-properties'), '__LABEL__', plan.label, LABELS), {
           id: plan.id,
-          properties: { ...after, editedFields: edited, editedAt: new Date().toISOString(), editedBy: by },
+          properties: { ...after, editedFields: edited, editedAt: new Date().toISOString() },
         });
       }
       if (plan.cites) await tx.run(cypherFile('curation/cite'), { id: plan.id, sourceIds: plan.sourceIds });
@@ -221,19 +239,79 @@ export class CurationRepository {
     });
   }
 
-  /** Takes an entity out of every query, analytic and export, keeping it (and its history) for restore. */
+  /** Refuses (BAD_USER_INPUT) to retire a source, stage or industry that live entities point at, naming them. */
+  private async requireUnreferenced(tx: TransactionRunner, id: string, label: Label): Promise<void> {
+    if (!REFERENCED_LABELS.includes(label)) return;
+    const [row] = await tx.run(cypherFile('curation/citers'), { id });
+    const count = row.count as number;
+    if (count === 0) return;
+    const ids = row.ids as string[];
+    const some = `such as ${ids.slice(0, 3).join(', ')}${count > 3 ? ', ...' : ''}`;
+    throw new BadInputError(
+      label === 'Source'
+        ? `"${id}" is cited by ${count} ${count === 1 ? 'entity' : 'entities'}, ${some}; ` +
+            'retire them or make them cite another source first.'
+        : `"${id}" is a ${label} that ${count} ${count === 1 ? 'entity points' : 'entities point'} at, ${some}; ` +
+            'retire them first.',
+    );
+  }
+
+  /**
+   * Takes an entity out of every query, analytic and export, keeping it (and its history) for restore. Its
+   * relationships go into it as JSON texts, so no expansion from a live entity reaches it.
+   */
   retire(id: string, reason: string, by: string): Promise<MutationOutcome> {
     return this.transaction(async (tx) => {
       const [row] = await tx.run(cypherFile('curation/lock-existing'), { id });
       if (!row) throw new NotFoundError(`no entity has id "${id}"`);
       const labels = row.labels as string[];
       if (labels.includes('Retired')) return { changed: false, historyId: null };
-      const label = labels.find((candidate) => (LABELS as readonly string[]).includes(candidate))!;
-      await tx.run(withName(cypherFile('curation/retire'), '__LABEL__', label, LABELS), { id, reason, by });
+      const label = labels.find((candidate) => (LABELS as readonly string[]).includes(candidate)) as Label;
+      await this.requireUnreferenced(tx, id, label);
+      const kept = await tx.run(cypherFile('curation/relationships-of'), { id });
+      await tx.run(withName(cypherFile('curation/retire'), '__LABEL__', label, LABELS), {
+        id,
+        reason,
+        by,
+        relationships: kept.map((relationship) => JSON.stringify(relationship)),
+      });
       await deriveDependencies(tx);
       const historyId = await this.record(tx, id, by, 'RETIRE', { retired: false }, { retired: true, reason }, []);
       return { changed: true, historyId };
     });
+  }
+
+  /**
+   * Re-creates the relationships a restored entity kept: those to live entities at once; those to an entity that is
+   * itself retired go to the relationships that one keeps, for its own restore.
+   */
+  private async relink(tx: TransactionRunner, id: string, texts: string[]): Promise<void> {
+    const kept = texts.map((text) => JSON.parse(text) as KeptRelationship);
+    if (kept.length === 0) return;
+    const ends = await tx.run(cypherFile('curation/ends'), { ids: [...new Set(kept.map((r) => r.other))] });
+    const retired = new Map(ends.map((end) => [end.id as string, end.retired as boolean]));
+    const byType = new Map<RelationshipType, { from: string; to: string; properties: Record<string, unknown> }[]>();
+    const forRetired = new Map<string, string[]>();
+    for (const relationship of kept) {
+      const state = retired.get(relationship.other);
+      if (state === true) {
+        const flipped = { ...relationship, direction: relationship.direction === 'out' ? 'in' : 'out', other: id };
+        forRetired.set(relationship.other, [...(forRetired.get(relationship.other) ?? []), JSON.stringify(flipped)]);
+      } else if (state === false) {
+        const [from, to] = relationship.direction === 'out' ? [id, relationship.other] : [relationship.other, id];
+        byType.set(relationship.type, [
+          ...(byType.get(relationship.type) ?? []),
+          { from, to, properties: relationship.properties },
+        ]);
+      }
+    }
+    for (const [type, links] of byType)
+      await tx.run(withName(cypherFile('curation/link'), '__TYPE__', type, RELATIONSHIP_TYPES), { links });
+    if (forRetired.size > 0) {
+      await tx.run(cypherFile('curation/keep-relationships'), {
+        kept: [...forRetired].map(([other, relationships]) => ({ id: other, relationships })),
+      });
+    }
   }
 
   /** Brings a retired entity back as it was, with its relationships and derived dependencies. */
@@ -243,9 +321,11 @@ export class CurationRepository {
       if (!row) throw new NotFoundError(`no entity has id "${id}"`);
       const properties = row.properties as Record<string, unknown>;
       if (!(row.labels as string[]).includes('Retired')) return { changed: false, historyId: null };
-      await tx.run(withName(cypherFile('curation/restore'), '__LABEL__', String(properties.retiredLabel), LABELS), {
-        id,
-      });
+      const [restored] = await tx.run(
+        withName(cypherFile('curation/restore'), '__LABEL__', String(properties.retiredLabel), LABELS),
+        { id },
+      );
+      await this.relink(tx, id, restored.relationships as string[]);
       await deriveDependencies(tx);
       const historyId = await this.record(
         tx,
@@ -260,9 +340,12 @@ export class CurationRepository {
     });
   }
 
-  /** Every audit record of an entity, oldest first (retired entities keep theirs). */
-  async history(id: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.runner.read(cypherFile('curation/history-of'), { id });
+  /**
+   * Every audit record of an entity, oldest first. Retired entities keep theirs, given only with `includeRetired`
+   * (to editors): to anyone else a retired entity has none.
+   */
+  async history(id: string, { includeRetired }: { includeRetired: boolean }): Promise<Record<string, unknown>[]> {
+    const rows = await this.runner.read(cypherFile('curation/history-of'), { id, includeRetired });
     return rows.map((row) => row.record as Record<string, unknown>);
   }
 }

@@ -2,7 +2,7 @@ import { SeedTally } from './graphCounts';
 import type { ParsedSeedFile, PropertyValue, SeedEntity, SeedGraph, SeedProblem, SeedRelationship } from './seedGraph';
 import { CONFIDENCE } from '../domain/enums';
 import type { PropertyType } from '../domain/graphModel';
-import { ID_PATTERN, PARTIAL_DATE_SHAPE, isPartialDate } from '../domain/rules';
+import { ID_PATTERN, PARTIAL_DATE_SHAPE, invisibleCharacterIn, isPartialDate } from '../domain/rules';
 import { FILE_SPECS, FileSpec, RelationSpec, specOf } from './seedSpec';
 
 const REF_KEYS = new Set(['id', 'sources', 'confidence', 'note']);
@@ -349,12 +349,18 @@ function stringList(value: unknown): string[] | undefined {
 /** Checks one field value against its type; returns the value to store or { error }. */
 export function checkField(type: PropertyType, value: unknown): PropertyValue | { error: string } {
   switch (type.kind) {
-    case 'string':
-      return typeof value === 'string' && value.trim() !== '' ? value : { error: 'must be non-empty text' };
-    case 'strings':
-      return stringList(value)?.every((item) => item.trim() !== '')
-        ? (value as string[])
-        : { error: 'must be a list of non-empty texts' };
+    case 'string': {
+      if (typeof value !== 'string' || value.trim() === '') return { error: 'must be non-empty text' };
+      const invisible = invisibleCharacterIn(value);
+      return invisible === null ? value : { error: invisible };
+    }
+    case 'strings': {
+      if (!stringList(value)?.every((item) => item.trim() !== ''))
+        return { error: 'must be a list of non-empty texts' };
+      const problems = (value as string[]).map(invisibleCharacterIn);
+      const index = problems.findIndex((problem) => problem !== null);
+      return index < 0 ? (value as string[]) : { error: `item ${index + 1} ${problems[index]}` };
+    }
     case 'date': {
       const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
       if (typeof text !== 'string' || !PARTIAL_DATE_SHAPE.test(text))

@@ -87,7 +87,7 @@ export function withEdits(
   const fields = (current.editedFields as string[] | undefined) ?? [];
   const merged: Record<string, unknown> = { ...properties };
   for (const field of fields) merged[field] = current[field] ?? null;
-  for (const field of ['editedFields', 'editedAt', 'editedBy']) merged[field] = current[field] ?? null;
+  for (const field of ['editedFields', 'editedAt']) merged[field] = current[field] ?? null;
   return merged as Record<string, PropertyValue>;
 }
 

@@ -95,3 +95,38 @@ export function stringProbes(schema: GraphQLSchema, text: string): Operation[] {
   }
   return operations;
 }
+
+/** A JSON array nested `depth` levels deep, as text (JSON.stringify of such a value overflows the stack). */
+export const deepArray = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+
+/** A request body as raw JSON text, for variables too deep for JSON.stringify. */
+export interface RawOperation {
+  label: string;
+  body: string;
+}
+
+/** Operations that once answered 5xx or cost far more than their estimate; each must get a 4xx user error. */
+export const HOSTILE_OPERATIONS: RawOperation[] = [
+  {
+    label: 'unused variable nested 20,000 levels deep',
+    body: `{"query":"query { stages { id } }","variables":{"deep":${deepArray(20_000)}}}`,
+  },
+  {
+    label: 'used list variable nested 20,000 levels deep',
+    body:
+      '{"query":"query ($ids: [ID!]) { partnershipNetwork(companies: $ids) { nodes { id } } }",' +
+      `"variables":{"ids":${deepArray(20_000)}}}`,
+  },
+  {
+    label: 'used input object variable nested 5,000 levels deep',
+    body:
+      '{"query":"query ($filter: CompanyFilter) { companies(filter: $filter) { totalCount } }",' +
+      `"variables":{"filter":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+  },
+  {
+    label: 'fifteen aliases of a whole-graph export',
+    body: JSON.stringify({
+      query: `{ ${Array.from({ length: 15 }, (_, i) => `e${i}: exportGraph(format: GRAPHML) { content }`).join(' ')} }`,
+    }),
+  },
+];
