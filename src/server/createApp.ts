@@ -292,10 +292,9 @@ export async function createApp(
   app.use('/export', ...reads, exportRouter(runner));
   // /cypher runs on a driver of its own with a small pool: however busy it is, GraphQL keeps its connections.
   const cypherLane = cypherEndpoint.enabled ? runner.lane({ poolSize: cypherEndpoint.poolSize }) : undefined;
-  if (cypherLane) {
-    const editor = (request: express.Request) => isEditor(caller(request.get('authorization')));
-    app.use('/cypher', ...reads, json, cypherRouter(runner, { ...cypherEndpoint, lane: cypherLane, isEditor: editor }));
-  }
+  const editor = (request: express.Request) => isEditor(caller(request.get('authorization')));
+  const cypher = cypherLane && cypherRouter(runner, { ...cypherEndpoint, lane: cypherLane, isEditor: editor });
+  if (cypher) app.use('/cypher', ...reads, json, cypher);
   app.use((request, response) => {
     sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${requested(request)}.`);
   });
@@ -320,6 +319,8 @@ export async function createApp(
       stopping ??= (async () => {
         if (server) await drain(server, config.shutdownGraceMs, inFlight.count, log);
         await apollo.stop();
+        // The terminations of queries given up on still use the main runner, which the caller closes next.
+        await cypher?.settled();
         await cypherLane?.close();
       })();
       return stopping;

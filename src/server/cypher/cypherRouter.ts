@@ -99,8 +99,11 @@ function validate(body: unknown, maxQueryBytes: number): { query: string; params
   return { query, params: (params ?? {}) as Record<string, unknown> };
 }
 
+/** The endpoint's router, and a wait for the terminations it sent in the background (a stopping app awaits it). */
+export type CypherRouter = Router & { settled(): Promise<void> };
+
 /** Given a query runner and limits, returns a router serving POST / (read-only Cypher; see the module comment). */
-export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions): Router {
+export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions): CypherRouter {
   const { timeoutMs, rowCap, maxBytes = DEFAULT_MAX_BYTES, lane: laneRunner = runner } = options;
   const maxQueryBytes = options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES;
   const isEditor = options.isEditor ?? (() => false);
@@ -111,6 +114,7 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
   const lane = new Lane(options.poolSize ?? DEFAULT_POOL_SIZE, options.queueSize ?? DEFAULT_QUEUE_SIZE);
   const explainTimeoutMs = Math.max(timeoutMs, Math.min(MIN_EXPLAIN_TIMEOUT_MS, runner.queryTimeoutMs));
   const retryAfter = Math.max(1, Math.ceil(timeoutMs / 1000));
+  const terminations = new Set<Promise<unknown>>();
 
   /** Waits for a slot of the lane until the request gives up; a full queue or a wait past the deadline: BUSY. */
   async function slot(signal: AbortSignal): Promise<Release> {
@@ -140,9 +144,11 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
       clearTimeout(giveUp);
       release();
     });
-    runner.terminate(request).catch((error: unknown) => {
+    const termination = runner.terminate(request).catch((error: unknown) => {
       console.error('cypher endpoint: terminate:', error instanceof Error ? firstLine(error.message) : error);
     });
+    terminations.add(termination);
+    void termination.finally(() => terminations.delete(termination));
     if (reason.reason === 'gone') return reason;
     const away = await runner.ping(PING_TIMEOUT_MS);
     if (away !== undefined) return new EndpointError(503, 'SERVICE_UNAVAILABLE', `the query got no answer: ${away}`);
@@ -229,5 +235,9 @@ export function cypherRouter(runner: QueryRunner, options: CypherEndpointOptions
       response.off('close', onClose);
     }
   });
-  return router;
+  return Object.assign(router, {
+    settled: async () => {
+      await Promise.allSettled([...terminations]);
+    },
+  });
 }
