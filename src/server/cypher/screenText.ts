@@ -47,8 +47,8 @@ const ADMIN_OBJECTS = new Set([
   'HOME',
   'CURRENT',
 ]);
-/** A Unicode escape as Neo4j reads it in query text. */
-const UNICODE_ESCAPE = /\\u[0-9A-Fa-f]{4}/;
+/** A Unicode escape as Neo4j reads it in query text (Java's form: one or more u, four hex digits). */
+const UNICODE_ESCAPE = /\\u+[0-9A-Fa-f]{4}/;
 const INDEX_KINDS = new Set(['RANGE', 'TEXT', 'POINT', 'FULLTEXT', 'LOOKUP', 'VECTOR', 'BTREE']);
 
 /** The graph a USE clause names, starting after USE: a (dotted) name, or graph.byName(...) / graph.byElementId(...). */
