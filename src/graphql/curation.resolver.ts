@@ -25,7 +25,8 @@ import {
   SourceInput,
 } from './curation.types';
 import { userError } from './errors';
-import { GraphQLError, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo } from 'graphql';
+import { fieldsOf } from './selectionPlan';
 
 /** The ends of each link kind: (from)-[kind]->(to), as GRAPH has them. */
 const LINK_ENDS = Object.fromEntries(linkKindsOf(GRAPH).map((link) => [link.kind, link])) as Record<
@@ -52,23 +53,13 @@ function editor(context: Context): string {
 /** Whether the caller holds an editor's key. */
 const isEditor = ({ caller }: Context) => typeof caller === 'object' && caller.role === 'editor';
 
-/** Whether the field being resolved selects `name` on what it returns, directly or through fragments. */
-function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const pending: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const spread = new Set<string>();
-  while (pending.length > 0) {
-    for (const selection of pending.pop()!.selections) {
-      if (selection.kind === Kind.FIELD && selection.name.value === name) return true;
-      if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD && !spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment) pending.push(fragment.selectionSet);
-      }
-    }
-  }
-  return false;
-}
+/** Whether the field being resolved selects `name` on what it returns (of `type`), directly or through fragments. */
+const selects = (info: GraphQLResolveInfo, type: string, name: string) =>
+  info.fieldNodes.some(
+    (node) =>
+      node.selectionSet !== undefined &&
+      [...fieldsOf(node.selectionSet, type, info.fragments)].some((field) => field.name.value === name),
+  );
 
 function refuse(problems: Problems): void {
   if (problems.length > 0) throw userError(`${problems.join('; ')}.`);
@@ -268,7 +259,7 @@ export class CurationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<HistoryRecord[]> {
     const editor = isEditor(context);
-    if (!editor && selects(info, 'by'))
+    if (!editor && selects(info, 'HistoryRecord', 'by'))
       throw new GraphQLError(
         "HistoryRecord.by (the name of an API key) is shown only to editors; leave it out or send an editor's key.",
         { extensions: { code: 'FORBIDDEN' } },

@@ -6,7 +6,7 @@ import { isRelationName, RELATIONS, type RelationName } from '../repositories/en
 type Fragments = GraphQLResolveInfo['fragments'];
 
 /** The fields a selection set asks of `type`, with those of fragments on it (or on Entity) spread in. */
-function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): Generator<FieldNode> {
+export function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragments): Generator<FieldNode> {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) yield selection;
     else {
