@@ -24,6 +24,19 @@ export const CONFIDENCE = ['CONFIRMED', 'REPORTED', 'UNCERTAIN'] as const;
 export const Confidence = enumOf(CONFIDENCE);
 export type Confidence = (typeof CONFIDENCE)[number];
 
+/** DOCUMENT: a report, article, filing or web page. DATABASE: an external database, imported as a snapshot. */
+export const SOURCE_KINDS = ['DOCUMENT', 'DATABASE'] as const;
+export const SourceKind = enumOf(SOURCE_KINDS);
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * Where a claim comes from, in order of precedence: an editor's change through the API, the curated seed files, an
+ * imported database (ranked among databases by the configured source order).
+ */
+export const CLAIM_TIERS = ['EDITOR', 'SEED', 'DATABASE'] as const;
+export const ClaimTier = enumOf(CLAIM_TIERS);
+export type ClaimTier = (typeof CLAIM_TIERS)[number];
+
 export const PARTNERSHIP_KINDS = [
   'INVESTMENT',
   'LICENSING',
@@ -43,11 +56,11 @@ export const STAGE_LAYERS = ['CORE', 'INFRASTRUCTURE'] as const;
 export const StageLayer = enumOf(STAGE_LAYERS);
 export type StageLayer = (typeof STAGE_LAYERS)[number];
 
-export const MODEL_ORDERS = ['NAME', 'PARAMETERS_DESC', 'RELEASED_ON'] as const;
+export const MODEL_ORDERS = ['NAME', 'PARAMETERS_DESC', 'RELEASED_ON', 'TRAINING_COMPUTE_DESC'] as const;
 export const ModelOrder = enumOf(MODEL_ORDERS);
 export type ModelOrder = (typeof MODEL_ORDERS)[number];
 
-export const CONCENTRATION_MEASURES = ['MODELS', 'SERVICES', 'MARKET_CAP', 'ADOPTERS'] as const;
+export const CONCENTRATION_MEASURES = ['MODELS', 'SERVICES', 'MARKET_CAP', 'ADOPTERS', 'TRAINING_COMPUTE'] as const;
 export const ConcentrationMeasure = enumOf(CONCENTRATION_MEASURES);
 export type ConcentrationMeasure = (typeof CONCENTRATION_MEASURES)[number];
 

@@ -8,6 +8,7 @@ import {
   CONFIDENCE,
   MODEL_ACCESS,
   PARTNERSHIP_KINDS,
+  SOURCE_KINDS,
   STAGE_LAYERS,
   type EntityKind,
   type PartnershipKind,
@@ -27,6 +28,11 @@ export type PropertyType =
 export interface PropertySpec {
   type: PropertyType;
   required?: boolean;
+  /**
+   * A fact that sources state about the entity: every source's statement is kept as a claim (a CLAIM relationship
+   * to the source), and the property holds the preferred one (docs/claims.md).
+   */
+  claimed?: boolean;
 }
 
 export interface LabelSpec {
@@ -50,6 +56,8 @@ export interface RelationshipSpec {
   to: string;
   fields: { out: string; in: string };
   seed: { on: 'from' | 'to'; field: string; required: boolean };
+  /** At most one such relationship leaves an entity (a company's parent): the `out` field is one entity, not a list. */
+  single?: boolean;
   /** Relationship properties the API serves (a party's role). */
   properties?: readonly string[];
   dependency?: { dependent: 'from' | 'to'; relation: string };
@@ -77,6 +85,8 @@ export interface GraphModel {
 
 const str = { type: { kind: 'string' } } as const;
 const date = { type: { kind: 'date' } } as const;
+const claimedStr = { type: { kind: 'string' }, claimed: true } as const;
+const claimedDate = { type: { kind: 'date' }, claimed: true } as const;
 const confidence = { type: { kind: 'enum', values: CONFIDENCE } } as const;
 const named = {
   name: { type: { kind: 'string' }, required: true },
@@ -91,7 +101,20 @@ export const GRAPH = {
       kind: 'SOURCE',
       file: 'sources.yaml',
       cited: false,
-      properties: { ...named, publisher: str, publishedOn: date, url: { type: { kind: 'url' } } },
+      properties: {
+        ...named,
+        publisher: str,
+        publishedOn: date,
+        url: { type: { kind: 'url' } },
+        /** DOCUMENT when absent. */
+        sourceKind: { type: { kind: 'enum', values: SOURCE_KINDS } },
+        /** SPDX identifier where there is one (CC-BY-4.0, MIT), else the terms in words. */
+        license: str,
+        /** For a DATABASE: the date of the snapshot imported, when it was imported, how many records were read. */
+        snapshotOn: date,
+        importedAt: str,
+        records: { type: { kind: 'int', min: 0, max: Number.MAX_SAFE_INTEGER } },
+      },
     },
     ValueChainStage: {
       kind: 'STAGE',
@@ -112,9 +135,9 @@ export const GRAPH = {
       properties: {
         ...named,
         confidence,
-        country: { type: { kind: 'country' } },
-        marketCapUsdBn: { type: { kind: 'number', min: 0 } },
-        marketCapAsOf: date,
+        country: { type: { kind: 'country' }, claimed: true },
+        marketCapUsdBn: { type: { kind: 'number', min: 0 }, claimed: true },
+        marketCapAsOf: claimedDate,
       },
     },
     FoundationModel: {
@@ -124,17 +147,18 @@ export const GRAPH = {
       properties: {
         ...named,
         confidence,
-        parameters: { type: { kind: 'number', min: 0, nullable: true } },
-        parametersNote: str,
-        releasedOn: date,
-        access: { type: { kind: 'enum', values: MODEL_ACCESS } },
+        parameters: { type: { kind: 'number', min: 0, nullable: true }, claimed: true },
+        parametersNote: claimedStr,
+        releasedOn: claimedDate,
+        access: { type: { kind: 'enum', values: MODEL_ACCESS }, claimed: true },
+        trainingComputeFlop: { type: { kind: 'number', min: 0 }, claimed: true },
       },
     },
     Service: {
       kind: 'SERVICE',
       file: 'services.yaml',
       cited: true,
-      properties: { ...named, confidence, launchedOn: date },
+      properties: { ...named, confidence, launchedOn: claimedDate },
     },
     Partnership: {
       kind: 'PARTNERSHIP',
@@ -143,8 +167,8 @@ export const GRAPH = {
       properties: {
         ...named,
         kind: { type: { kind: 'enum', values: PARTNERSHIP_KINDS }, required: true },
-        announcedOn: date,
-        valueUsd: { type: { kind: 'number', min: 0 } },
+        announcedOn: claimedDate,
+        valueUsd: { type: { kind: 'number', min: 0 }, claimed: true },
         confidence: { ...confidence, required: true },
       },
     },
@@ -194,6 +218,39 @@ export const GRAPH = {
       to: 'Industry',
       fields: { out: 'industries', in: 'services' },
       seed: { on: 'from', field: 'industries', required: false },
+      editable: true,
+    },
+    SUBSIDIARY_OF: {
+      from: 'Company',
+      to: 'Company',
+      fields: { out: 'parent', in: 'subsidiaries' },
+      seed: { on: 'from', field: 'parent', required: false },
+      single: true,
+      dependency: { dependent: 'from', relation: 'OWNED_BY' },
+      editable: true,
+    },
+    BASED_ON: {
+      from: 'FoundationModel',
+      to: 'FoundationModel',
+      fields: { out: 'baseModels', in: 'derivedModels' },
+      seed: { on: 'from', field: 'baseModels', required: false },
+      dependency: { dependent: 'from', relation: 'BUILT_ON' },
+      editable: true,
+    },
+    TRAINED_ON_CHIPS_OF: {
+      from: 'FoundationModel',
+      to: 'Company',
+      fields: { out: 'trainingChipVendors', in: 'chipsTrainedModels' },
+      seed: { on: 'from', field: 'trainingChipVendors', required: false },
+      dependency: { dependent: 'from', relation: 'SUPPLIED_BY' },
+      editable: true,
+    },
+    TRAINED_IN_CLOUD_OF: {
+      from: 'FoundationModel',
+      to: 'Company',
+      fields: { out: 'trainingClouds', in: 'cloudTrainedModels' },
+      seed: { on: 'from', field: 'trainingClouds', required: false },
+      dependency: { dependent: 'from', relation: 'HOSTED_BY' },
       editable: true,
     },
     PARTY_TO: {
@@ -250,6 +307,18 @@ export function dependencyRelations(model: GraphModel): string[] {
       ...model.partnershipDependencies.map((rule) => rule.relation),
     ]),
   ];
+}
+
+/** Given a model, returns each label's claimed properties: the facts sources state, kept as claims. */
+export function claimedFields(model: GraphModel): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(model.labels).map(([label, spec]) => [
+      label,
+      Object.entries(spec.properties as Record<string, PropertySpec>)
+        .filter(([, property]) => property.claimed)
+        .map(([name]) => name),
+    ]),
+  );
 }
 
 /** Given a model, returns the names of its integer properties (Neo4j must receive them as integers, not floats). */
