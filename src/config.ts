@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiKey, parseApiKeys } from './auth/apiKeys';
+import { DEFAULT_SOURCE_PRECEDENCE } from './domain/claims';
 
 /** Where the server finds Neo4j: an external URI, or the project's own launcher. */
 export interface Neo4jConfig {
@@ -48,8 +49,12 @@ export interface Config {
   neo4j: Neo4jConfig;
   seedDir: string;
   seedBatchSize: number;
-  /** Seed the database on start when it holds no entity yet. */
+  /** Seed the database on start when it holds no entity yet: the seed files, then the shipped databases. */
   seedOnStart: boolean;
+  /** The shipped snapshots of external databases (seed/external), imported after the seed on an empty database. */
+  externalDir: string;
+  /** Imported databases in the order their claims are preferred (after editors' changes and the seed files). */
+  sourcePrecedence: string[];
   /** Report each request's Cypher statement count and database time in extensions.cypher. */
   traceCypher: boolean;
   /** Remember whole-graph analytics while the database is unchanged; always on when served (benchmarks turn it off). */
@@ -170,6 +175,22 @@ function origins(env: Env): string[] {
   return list;
 }
 
+function sourcePrecedence(env: Env): string[] {
+  const raw = env.SOURCE_PRECEDENCE;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_SOURCE_PRECEDENCE];
+  const list = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  for (const id of list)
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+      throw new ConfigError(
+        'SOURCE_PRECEDENCE',
+        `expected source ids such as epoch-ai-models separated by commas, got "${id}"`,
+      );
+  return list;
+}
+
 function apiKeys(env: Env): ApiKey[] {
   try {
     return parseApiKeys(env.API_KEYS ?? '');
@@ -218,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
     seedDir: path.resolve(projectRoot, env.SEED_DIR || 'seed'),
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    externalDir: path.resolve(projectRoot, env.EXTERNAL_DIR || 'seed/external'),
+    sourcePrecedence: sourcePrecedence(env),
     traceCypher: flag(env, 'TRACE_CYPHER', false),
     analyticsCache: true,
     cypherEndpoint: {
