@@ -48,6 +48,7 @@ runCli('start', async () => {
         reset: false,
         batchSize: config.seedBatchSize,
         onProgress: log,
+        precedence: config.sourcePrecedence,
       });
       log(summarize(report));
     } else {

@@ -221,7 +221,7 @@ is written`, async () => {
     const result = await seedCli('--dir', dir, '--bulk', '--reset', '--batch-size', '500');
     expect('code' in result ? result.stderr : '').toBe('');
     expect(result.stdout).toMatch(
-      /^seed: bulk load: \d+ nodes, \d+ relationships and \d+ dependencies \(\d+ rows\) in [\d.]+ s: \d+ rows\/s; peak RSS \d+ MB$/m,
+      /^seed: bulk load: \d+ nodes, \d+ relationships, \d+ claims and \d+ dependencies \(\d+ rows\) in [\d.]+ s: \d+ rows\/s; peak RSS \d+ MB$/m,
     );
     expect(await graphChecksum(runner)).toBe(normal);
   });

@@ -6,12 +6,15 @@ import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
+import { GRAPH, claimedFields } from '../src/domain/graphModel';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { SeedValidationError, loadSeed, readSeed, summarize } from '../src/seed/loadSeed';
 import { FILE_SPECS } from '../src/seed/seedSpec';
 import { writeSeed } from '../src/seed/writeSeed';
 import { seedDependencies } from './support/seedOracle';
 import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+
+const CLAIMED = claimedFields(GRAPH);
 
 const SEED_DIR = path.join(projectRoot, 'seed');
 const quiet = { reset: false, batchSize: 50 };
@@ -78,6 +81,18 @@ describe('the seed graph', () => {
           0,
         ),
       DEPENDS_ON: seedDependencies(SEED_DIR).length,
+      // One claim per claimed property a record gives a value (docs/claims.md).
+      CLAIM: FILE_SPECS.reduce(
+        (sum, { file, label }) =>
+          sum +
+          records[file].reduce(
+            (inner, record) =>
+              inner +
+              (CLAIMED[label] ?? []).filter((field) => record[field] !== undefined && record[field] !== null).length,
+            0,
+          ),
+        0,
+      ),
     };
     const rows = await runner.read('MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count');
     expect(Object.fromEntries(rows.map((row) => [row.type, row.count]))).toEqual(expected);
@@ -100,10 +115,16 @@ describe('the seed graph', () => {
          OR any(id IN n.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) })
       RETURN count(n) AS bad, collect(n.id)[..5] AS examples`);
     expect(nodes).toEqual({ bad: 0, examples: [] });
+    // A claim's source is its end: the record's first source.
+    const [claims] = await runner.read(`
+      MATCH (n:Entity)-[c:CLAIM]->(s)
+      WHERE NOT s:Source OR n.sourceIds[0] <> s.id
+      RETURN count(c) AS bad`);
+    expect(claims.bad).toBe(0);
     const [rels] = await runner.read(`
       MATCH ()-[r]->()
-      WHERE r.sourceIds IS NULL OR size(r.sourceIds) = 0
-         OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) })
+      WHERE type(r) <> 'CLAIM' AND (r.sourceIds IS NULL OR size(r.sourceIds) = 0
+         OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }))
       RETURN count(r) AS bad`);
     expect(rels.bad).toBe(0);
     const [cites] = await runner.read(

@@ -62,9 +62,9 @@ runCli('seed', async () => {
       }).catch((error: unknown) => {
         throw error instanceof BulkLoadRefused ? new UsageError(error.message) : error;
       });
-      const rows = report.nodes + report.relationships + report.dependencies;
+      const rows = report.nodes + report.relationships + report.claims + report.dependencies;
       log(
-        `bulk load: ${report.nodes} nodes, ${report.relationships} relationships and ` +
+        `bulk load: ${report.nodes} nodes, ${report.relationships} relationships, ${report.claims} claims and ` +
           `${report.dependencies} dependencies (${rows} rows) ` +
           `in ${report.seconds.toFixed(1)} s: ${Math.round(rows / report.seconds)} rows/s; peak RSS ` +
           `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
@@ -80,7 +80,12 @@ runCli('seed', async () => {
   try {
     await applySchema(database.runner);
     const writeStarted = Date.now();
-    const report = await writeSeed(database.runner, graph, { reset: Boolean(args.reset), batchSize, onProgress: log });
+    const report = await writeSeed(database.runner, graph, {
+      reset: Boolean(args.reset),
+      batchSize,
+      onProgress: log,
+      precedence: config.sourcePrecedence,
+    });
     log(`${summarize(report)} in ${elapsed(writeStarted)} s`);
   } finally {
     await database.close();

@@ -11,18 +11,23 @@ export function staleDependenciesStatement(model: GraphModel): Statement {
   const patterns = new Map<string, string[]>();
   for (const { relation, pattern } of relationships)
     patterns.set(relation, [...(patterns.get(relation) ?? []), pattern]);
-  const cases = [...patterns].map(
-    ([relation, list]) =>
-      `  WHEN '${relation}' THEN NOT (${list.map((pattern) => `EXISTS { ${pattern} }`).join(' OR ')})`,
-  );
-  // Any other relation is a partnership's: gone when no partnership's parties still make it.
-  const otherwise = party
-    ? `NOT EXISTS {
+  // A partnership's relation: gone when no partnership's parties still make it.
+  const partnership = party
+    ? `EXISTS {
     MATCH ${partiesPattern(party)}
     WHERE any(rule IN $rules WHERE rule.relation = d.relation AND rule.kind = p.kind AND rule.dependent = ra.role
               AND rule.dependency = rb.role)
   }`
-    : 'true';
+    : undefined;
+  const partnershipRelations = new Set(model.partnershipDependencies.map((rule) => rule.relation));
+  // A relation that both a relationship and a partnership make (SUPPLIED_BY: a model's training chips, a supply
+  // deal) stays while either does.
+  const cases = [...patterns].map(([relation, list]) => {
+    const facts = list.map((pattern) => `EXISTS { ${pattern} }`);
+    if (partnership && partnershipRelations.has(relation)) facts.push(partnership);
+    return `  WHEN '${relation}' THEN NOT (${facts.join(' OR ')})`;
+  });
+  const otherwise = partnership ? `NOT ${partnership}` : 'true';
   const text = `MATCH (a:Entity)-[d:DEPENDS_ON]->(b:Entity)
 WHERE CASE d.relation
 ${cases.join('\n')}

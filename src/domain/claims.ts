@@ -25,14 +25,17 @@ export interface Claim {
   snapshotOn?: string | null;
 }
 
-/** A value as a claim stores it: JSON text, with a list's ids sorted so equal sets are equal text. */
-export function encodeClaimValue(value: number | string | readonly string[]): string {
+/**
+ * A value as a claim stores it: JSON text, with a list's ids sorted so equal sets are equal text. Only an editor's
+ * claim may be null (the editor cleared the field); a source that gives no value makes no claim.
+ */
+export function encodeClaimValue(value: number | string | readonly string[] | null): string {
   return JSON.stringify(Array.isArray(value) ? [...value].sort() : value);
 }
 
 /** A claim's stored text back as the value the entity's property holds. */
-export function decodeClaimValue(text: string): number | string | string[] {
-  return JSON.parse(text) as number | string | string[];
+export function decodeClaimValue(text: string): number | string | string[] | null {
+  return JSON.parse(text) as number | string | string[] | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ParsedSeedFile } from './seedGraph';
 import { LABELS, type Label } from '../domain/graphModel';
 import { RELATIONSHIP_TYPES, type RelationshipType } from './seedSpec';
 import { SeedCheck, seedEntities } from './validateSeed';
+import { seedClaimsOf } from './seedClaims';
 
 export interface BulkOptions {
   /** Rows per UNWIND batch; each batch is its own transaction. */
@@ -29,6 +30,8 @@ export interface BulkReport {
   deleted: number;
   nodes: number;
   relationships: number;
+  /** The seed's claims (CLAIM relationships, docs/claims.md). */
+  claims: number;
   /** Derived DEPENDS_ON relationships. */
   dependencies: number;
   seconds: number;
@@ -86,13 +89,28 @@ export async function bulkLoad(
   try {
     await dropPlainIndexes(runner);
     const batches = new Batches(runner, options.batchSize, progress, options.signal);
+    let claims = 0;
     await batches.phase('nodes', check.tally.nodes, async (add) => {
-      for (const { node } of seedEntities(files, check.index)) await add(node.label, toParams(node.properties));
+      for (const { node } of seedEntities(files, check.index)) {
+        claims += seedClaimsOf(node).length;
+        await add(node.label, toParams(node.properties));
+      }
     });
     await batches.phase('relationships', check.tally.relationships, async (add) => {
       for (const { relationships } of seedEntities(files, check.index)) {
         for (const rel of relationships)
           await add(rel.type, { from: rel.from, to: rel.to, properties: toParams(rel.properties) });
+      }
+    });
+    // In an empty database the seed's claims are the only ones: each is the preferred claim of its field.
+    await batches.phase('claims', claims, async (add) => {
+      for (const { node } of seedEntities(files, check.index)) {
+        for (const { field, value, sourceId, confidence, tier } of seedClaimsOf(node))
+          await add('CLAIM', {
+            from: node.id,
+            to: sourceId,
+            properties: { field, value, confidence, tier, preferred: true },
+          });
       }
     });
     const indexStart = performance.now();
@@ -110,6 +128,7 @@ export async function bulkLoad(
       deleted,
       nodes: check.tally.nodes,
       relationships: check.tally.relationships,
+      claims,
       dependencies,
       seconds: (performance.now() - started) / 1000,
     };
@@ -150,7 +169,11 @@ class Batches {
   ) {}
 
   /** Runs one phase (nodes or relationships): `produce` adds every row; returns when all are written. */
-  async phase(name: 'nodes' | 'relationships', total: number, produce: (add: Add) => Promise<void>): Promise<void> {
+  async phase(
+    name: 'nodes' | 'relationships' | 'claims',
+    total: number,
+    produce: (add: Add) => Promise<void>,
+  ): Promise<void> {
     const started = performance.now();
     this.written = 0;
     this.lastReport = started;
@@ -158,12 +181,10 @@ class Batches {
     const query = (key: string) =>
       name === 'nodes'
         ? withName(cypherFile('seed/bulk-create-nodes'), '__LABEL__', key as Label, LABELS)
-        : withName(
-            cypherFile('seed/bulk-create-relationships'),
-            '__TYPE__',
-            key as RelationshipType,
-            RELATIONSHIP_TYPES,
-          );
+        : withName(cypherFile('seed/bulk-create-relationships'), '__TYPE__', key as RelationshipType | 'CLAIM', [
+            ...RELATIONSHIP_TYPES,
+            'CLAIM',
+          ]);
     await produce(async (key, row) => {
       const rows = pending.get(key) ?? [];
       rows.push(row);
@@ -174,7 +195,7 @@ class Batches {
       if (performance.now() - this.lastReport >= PROGRESS_EVERY_MS) {
         this.lastReport = performance.now();
         this.progress(
-          `${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / total)}%), ` +
+          `${name}: ${this.written} of ${total} (${Math.floor((100 * this.written) / Math.max(total, 1))}%), ` +
             `${rate(this.written, started)} rows/s`,
         );
       }

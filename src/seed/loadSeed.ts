@@ -52,13 +52,16 @@ export async function loadSeed(
 
 /** A one-line summary of a write: "no changes" when the database already held the seed. */
 export function summarize(report: WriteReport): string {
-  const { nodes, relationships } = report;
+  const { nodes, relationships, claims } = report;
   const { dependencies } = report;
   const changed =
     nodes.created +
     nodes.updated +
     relationships.created +
     relationships.updated +
+    claims.created +
+    claims.updated +
+    claims.deleted +
     report.deleted +
     dependencies.written +
     dependencies.deleted;
@@ -67,6 +70,7 @@ export function summarize(report: WriteReport): string {
       ? 'no changes'
       : `nodes: ${nodes.created} created, ${nodes.updated} updated; ` +
         `relationships: ${relationships.created} created, ${relationships.updated} updated; ` +
+        `claims: ${claims.created} created, ${claims.updated} updated, ${claims.deleted} deleted; ` +
         `dependencies: ${dependencies.written} written, ${dependencies.deleted} deleted`;
   const unchanged = `${nodes.unchanged} nodes and ${relationships.unchanged} relationships unchanged`;
   const stale =

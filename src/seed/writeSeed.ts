@@ -4,8 +4,10 @@ import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import type { PropertyValue, SeedGraph } from './seedGraph';
 import { DependencyCounts, deriveDependencies } from '../dependencies/deriveDependencies';
 import { toParams } from '../db/toParams';
+import { Claim, DEFAULT_SOURCE_PRECEDENCE } from '../domain/claims';
 import { LABELS } from '../domain/graphModel';
 import { RELATIONSHIP_TYPES } from './seedSpec';
+import { ForeignFacts, claimKey, seedClaimsOf, withClaims } from './seedClaims';
 
 export interface WriteCounts {
   created: number;
@@ -16,6 +18,8 @@ export interface WriteCounts {
 export interface WriteReport {
   nodes: WriteCounts;
   relationships: WriteCounts;
+  /** The seed's claims (CLAIM relationships); `deleted`: claims the files no longer state. */
+  claims: WriteCounts & { deleted: number };
   /** Nodes removed by --reset before writing. */
   deleted: number;
   /** Entities in the database that the seed files do not define (kept; --reset drops them). */
@@ -29,6 +33,8 @@ export interface WriteOptions {
   reset: boolean;
   batchSize: number;
   onProgress?: (line: string) => void;
+  /** Imported databases in the order their claims are preferred (config.sourcePrecedence). */
+  precedence?: readonly string[];
 }
 
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -43,10 +49,11 @@ async function mergeBatches(
   rows: unknown[],
   batchSize: number,
   totals: WriteCounts,
+  parameters: Record<string, unknown> = {},
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const batch of chunks(rows, batchSize)) {
-    const [row] = await tx.run(query, { rows: batch });
+    const [row] = await tx.run(query, { ...parameters, rows: batch });
     const written = row as unknown as WriteCounts;
     if (written.created + written.updated + written.unchanged !== batch.length) {
       throw new Error(
@@ -91,6 +98,24 @@ export function withEdits(
   return merged as Record<string, PropertyValue>;
 }
 
+/** What the graph holds of the seed's entities beyond the seed (claims of other tiers, other sources), by id. */
+async function foreignFacts(
+  tx: TransactionRunner,
+  ids: string[],
+  seedSources: string[],
+  batchSize: number,
+): Promise<Map<string, ForeignFacts>> {
+  const facts = new Map<string, ForeignFacts>();
+  for (const batch of chunks(ids, batchSize)) {
+    for (const row of await tx.run(cypherFile('seed/foreign'), { ids: batch, seedSources }))
+      facts.set(row.id as string, {
+        claims: row.claims as ForeignFacts['claims'],
+        sourceIds: row.sourceIds as string[],
+      });
+  }
+  return facts;
+}
+
 /**
  * Writes a validated graph in ONE write transaction of batched UNWIND ... MERGE statements, so a failure leaves the
  * database as it was. Edits made through the API survive: an edited entity keeps its edited fields, a retired one
@@ -105,18 +130,64 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
       deleted: 0,
       stale: 0,
       staleRelationships: 0,
+      claims: { created: 0, updated: 0, unchanged: 0, deleted: 0 },
       dependencies: { written: 0, deleted: 0, unchanged: 0 },
     };
+    const precedence = options.precedence ?? DEFAULT_SOURCE_PRECEDENCE;
+    const seedSources = graph.nodes.filter((node) => node.label === 'Source').map((node) => node.id);
     if (options.reset) {
       const [row] = await tx.run(cypherFile('seed/delete-all'));
       report.deleted = row.deleted as number;
       progress(`reset: deleted ${report.deleted} nodes`);
     }
     const { edited, retired } = await curated(tx);
+    const live = graph.nodes.filter((node) => !retired.has(node.id));
+    const foreign = options.reset
+      ? new Map<string, ForeignFacts>()
+      : await foreignFacts(
+          tx,
+          live.map((node) => node.id),
+          seedSources,
+          options.batchSize,
+        );
+    const claimRows: Record<string, unknown>[] = [];
+    const preferenceRows: Record<string, unknown>[] = [];
+    const propertiesById = new Map<string, Record<string, unknown>>();
+    for (const node of live) {
+      const seedClaims = seedClaimsOf(node);
+      const facts = foreign.get(node.id);
+      const { properties, preferred } = withClaims(
+        node.label,
+        withEdits(node.properties, edited.get(node.id)),
+        seedClaims,
+        facts,
+        precedence,
+      );
+      propertiesById.set(node.id, toParams(properties));
+      const isPreferred = (claim: Claim) => preferred.get(claim.field) === claim;
+      for (const claim of seedClaims)
+        claimRows.push({
+          id: node.id,
+          field: claim.field,
+          value: claim.value,
+          sourceId: claim.sourceId,
+          confidence: claim.confidence,
+          preferred: isPreferred(claim),
+        });
+      for (const claim of facts?.claims ?? [])
+        if (claim.preferred !== isPreferred(claim))
+          preferenceRows.push({
+            id: node.id,
+            field: claim.field,
+            sourceId: claim.sourceId,
+            tier: claim.tier,
+            preferred: !claim.preferred,
+          });
+    }
     for (const label of LABELS) {
-      const rows = graph.nodes
-        .filter((node) => node.label === label && !retired.has(node.id))
-        .map((node) => ({ id: node.id, properties: toParams(withEdits(node.properties, edited.get(node.id))) }));
+      const rows = live
+        .filter((node) => node.label === label)
+        .map((node) => ({ id: node.id, properties: propertiesById.get(node.id) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-nodes'), '__LABEL__', label, LABELS);
       const counts = await mergeBatches(tx, query, rows, options.batchSize, report.nodes);
@@ -128,15 +199,38 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
         .map((rel) => ({ from: rel.from, to: rel.to, properties: toParams(rel.properties) }));
       if (rows.length === 0) continue;
       const query = withName(cypherFile('seed/merge-relationships'), '__TYPE__', type, RELATIONSHIP_TYPES);
-      const counts = await mergeBatches(tx, query, rows, options.batchSize, report.relationships);
+      const counts = await mergeBatches(tx, query, rows, options.batchSize, report.relationships, { seedSources });
       progress(`relationships ${type}: ${rows.length} (${describe(counts)})`);
     }
+    if (!options.reset) {
+      const keys = claimRows.map((row) =>
+        claimKey(row.id as string, { field: row.field as string, sourceId: row.sourceId as string, tier: 'SEED' }),
+      );
+      for (const ids of chunks(
+        live.map((node) => node.id),
+        options.batchSize,
+      )) {
+        const [row] = await tx.run(cypherFile('seed/delete-stale-claims'), { ids, keys });
+        report.claims.deleted += row.deleted as number;
+      }
+    }
+    const claimCounts = await mergeBatches(
+      tx,
+      cypherFile('seed/merge-claims'),
+      claimRows,
+      options.batchSize,
+      report.claims,
+    );
+    for (const rows of chunks(preferenceRows, options.batchSize))
+      await tx.run(cypherFile('seed/set-preferred'), { rows });
+    progress(`claims: ${claimRows.length} (${describe(claimCounts)}, ${report.claims.deleted} deleted)`);
     report.dependencies = await deriveDependencies(tx);
     const { written, deleted, unchanged } = report.dependencies;
     progress(`dependencies: ${written} written, ${deleted} deleted, ${unchanged} unchanged`);
     const [stale] = await tx.run(cypherFile('seed/count-stale'), {
       ids: graph.nodes.map((node) => node.id),
       types: RELATIONSHIP_TYPES,
+      seedSources,
     });
     report.stale = stale.stale as number;
     report.staleRelationships = (stale.relationships as number) - graph.relationships.length;
