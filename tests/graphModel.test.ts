@@ -104,6 +104,7 @@ describe('one model of the graph', () => {
 
 describe('the dependency statements of GRAPH', () => {
   it('deletes a DEPENDS_ON whose fact is gone', () => {
+    /* eslint-disable max-len -- the statement's own lines */
     expect(staleDependenciesStatement(GRAPH).text).toBe(`MATCH (a:Entity)-[d:DEPENDS_ON]->(b:Entity)
 WHERE CASE d.relation
   WHEN 'ADOPTS' THEN NOT (EXISTS { (a:Company)-[r:ADOPTS]->(b:FoundationModel) })
@@ -133,6 +134,7 @@ WHERE CASE d.relation
 END
 DELETE d
 RETURN count(*) AS deleted`);
+    /* eslint-enable max-len */
   });
 
   it("derives every DEPENDS_ON in one statement, per dependent, in the caller's transaction or in batches", () => {
