@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { loadConfig } from './config';
 import { runCli } from './cli/runCli';
 import { applySchema } from './db/applySchema';
 import { cypherFile } from './db/cypherFile';
 import { openDatabase } from './neo4j/openDatabase';
 import { loadSeed, summarize } from './seed/loadSeed';
+import { importShipped } from './imports/importSource';
 import { createApp } from './server/createApp';
 
 const log = (line: string) => console.log(`start: ${line}`);
@@ -51,6 +53,12 @@ runCli('start', async () => {
         precedence: config.sourcePrecedence,
       });
       log(summarize(report));
+      await importShipped(
+        database.runner,
+        config.externalDir,
+        { precedence: config.sourcePrecedence, aliasFile: path.join(config.seedDir, 'aliases.yaml') },
+        log,
+      );
     } else {
       log(`the database holds ${entities} entities`);
     }

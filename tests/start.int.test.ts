@@ -13,7 +13,9 @@ import { readPassword } from '../src/neo4j/startNeo4j';
 import { GraphQLBody, codeOf } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
-const seedSize = readSeed(path.join(projectRoot, 'seed')).nodes.length;
+const seedNodes = readSeed(path.join(projectRoot, 'seed')).nodes;
+const seedSize = seedNodes.length;
+const seedIds = seedNodes.map((node) => node.id);
 
 function getJson(url: string): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
@@ -148,8 +150,17 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
       const url = await app.ready;
       expect(url).toMatch(/\/graphql$/);
       expect(await getJson(url.replace(/graphql$/, 'health'))).toEqual({ status: 200, body: { status: 'ok' } });
-      const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
-      expect(row.count).toBe(seedSize);
+      // The report's seed, then the shipped databases (seed/external): Epoch AI's models.
+      const [row] = await runner.read(
+        `
+        MATCH (n:Entity)
+        RETURN count(CASE WHEN n.id IN $seedIds THEN 1 END) AS seeded,
+               count(CASE WHEN 'epoch-ai-models' IN n.sourceIds THEN 1 END) AS fromEpoch`,
+        { seedIds },
+      );
+      expect(row.seeded).toBe(seedSize);
+      expect(row.fromEpoch).toBeGreaterThan(2000);
+      expect(app.lines.some((line) => /^start: epoch-ai-models: imported from .* in [\d.]+ s$/.test(line))).toBe(true);
       const indexes = await runner.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'entity_names' RETURN name");
       expect(indexes).toHaveLength(1);
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
@@ -251,7 +262,7 @@ in flight, then stops both`, async () => {
       const base = (await app.ready).replace(/\/graphql$/, '');
       expect(app.lines.some((line) => line.includes(`ready at bolt://127.0.0.1:${boltPort}`))).toBe(true);
       const runner = await connect();
-      const [row] = await runner.read('MATCH (n:Entity) RETURN count(n) AS count');
+      const [row] = await runner.read('MATCH (n:Entity) WHERE n.id IN $seedIds RETURN count(n) AS count', { seedIds });
       await runner.close();
       expect(row.count).toBe(seedSize);
       const { pid: jvm } = JSON.parse(fs.readFileSync(path.join(dataDir, 'launcher.json'), 'utf8')) as { pid: number };

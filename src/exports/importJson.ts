@@ -10,7 +10,7 @@ export interface JsonGraph {
 }
 
 const NODE_LABELS = new Set<string>([...LABELS, 'Entity']);
-const TYPES = new Set<string>([...RELATIONSHIP_TYPES, 'DEPENDS_ON']);
+const TYPES = new Set<string>([...RELATIONSHIP_TYPES, 'CLAIM', 'DEPENDS_ON']);
 
 export class ImportError extends Error {}
 

@@ -3,7 +3,17 @@ import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
 import { deriveDependencies } from '../dependencies/deriveDependencies';
 import { BadInputError, NotFoundError } from '../domain/errors';
-import { LABELS, RELATIONSHIP_TYPES, type Label, type RelationshipType } from '../domain/graphModel';
+import { encodeClaimValue } from '../domain/claims';
+import {
+  GRAPH,
+  LABELS,
+  RELATIONSHIP_TYPES,
+  claimedFields,
+  type Label,
+  type RelationshipType,
+} from '../domain/graphModel';
+
+const CLAIMED = claimedFields(GRAPH);
 
 /**
  * Properties the curation keeps for itself; they are not the entity's facts and never count as a change. Earlier
@@ -167,6 +177,17 @@ export class CurationRepository {
           id: plan.id,
           properties: { ...after, editedFields: edited, editedAt: new Date().toISOString() },
         });
+        const claimed = changed.filter((field) => CLAIMED[plan.label]?.includes(field));
+        if (claimed.length > 0 && plan.sourceIds.length > 0)
+          await tx.run(cypherFile('curation/editor-claims'), {
+            id: plan.id,
+            sourceId: plan.sourceIds[0],
+            claims: claimed.map((field) => ({
+              field,
+              value: encodeClaimValue((after[field] as number | string | null | undefined) ?? null),
+              confidence: (after.confidence as string | undefined) ?? 'REPORTED',
+            })),
+          });
       }
       if (plan.cites) await tx.run(cypherFile('curation/cite'), { id: plan.id, sourceIds: plan.sourceIds });
       const added: { type: string; from: string; to: string }[] = [];
@@ -306,7 +327,13 @@ export class CurationRepository {
       }
     }
     for (const [type, links] of byType)
-      await tx.run(withName(cypherFile('curation/link'), '__TYPE__', type, RELATIONSHIP_TYPES), { links });
+      await tx.run(
+        // Claims: several between one entity and one source, one per field and tier.
+        (type as string) === 'CLAIM'
+          ? cypherFile('curation/link-claims')
+          : withName(cypherFile('curation/link'), '__TYPE__', type, RELATIONSHIP_TYPES),
+        { links },
+      );
     if (forRetired.size > 0) {
       await tx.run(cypherFile('curation/keep-relationships'), {
         kept: [...forRetired].map(([other, relationships]) => ({ id: other, relationships })),

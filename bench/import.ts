@@ -1,0 +1,81 @@
+/**
+ * npm run bench:import [-- --companies 20000] [--file seed/external/epoch-ai-models/all_ai_models.csv]
+ *
+ * Times the import of Epoch AI's models CSV (read, map, resolve, plan, write in one transaction, re-derive the
+ * dependencies) into a Neo4j of its own (or BENCH_NEO4J_URI, whose data it replaces), four ways: into an empty
+ * database; into the default graph (the report's seed); the same file again (nothing changes); and into a graph
+ * loaded with the synthetic generator's --companies companies beside the report. Prints seconds and records per
+ * second of each, with the 10 s target.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadConfig, projectRoot } from '../src/config';
+import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
+import { loadSeed } from '../src/seed/loadSeed';
+import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { loadRecords, openBenchDatabase } from './support';
+
+const log = (line: string) => console.error(`bench: ${line}`);
+const TARGET_SECONDS = 10;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      companies: { type: 'string', default: '20000' },
+      file: { type: 'string', default: path.join(projectRoot, 'seed/external/epoch-ai-models/all_ai_models.csv') },
+    },
+    strict: true,
+  });
+  const companies = Number(values.companies);
+  if (!Number.isInteger(companies) || companies < 0) throw new Error('--companies must be a whole number');
+  const importer = importerOf('epoch-ai-models')!;
+  const config = loadConfig();
+  const options = {
+    dryRun: false,
+    precedence: config.sourcePrecedence,
+    aliasFile: path.join(projectRoot, 'seed/aliases.yaml'),
+  };
+  const database = await openBenchDatabase(log);
+  const { runner } = database;
+  const results: string[] = [];
+  const timed = async (what: string) => {
+    const started = performance.now();
+    const batch = readBatch(importer, values.file!);
+    const read = (performance.now() - started) / 1000;
+    const { plan } = await importBatch(runner, batch, options);
+    const seconds = (performance.now() - started) / 1000;
+    const { entities, claims } = plan.summary;
+    results.push(
+      `${what}: ${seconds.toFixed(2)} s (${read.toFixed(2)} s reading and mapping the file), ` +
+        `${Math.round(batch.records / seconds)} records/s; ${entities.created} entities created, ` +
+        `${entities.updated} updated, ${claims.written} claims written ` +
+        `(target ${TARGET_SECONDS} s: ${seconds <= TARGET_SECONDS ? 'met' : 'MISSED'})`,
+    );
+  };
+  try {
+    const wipe = () => runner.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await wipe();
+    await timed('empty database');
+    await wipe();
+    await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
+    await timed("the report's graph");
+    await timed('the same file again');
+    if (companies > 0) {
+      await loadRecords(runner, generateSeedRecords({ companies, seed: 42 }));
+      await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: false, batchSize: 1000 });
+      const [{ nodes }] = await runner.read('MATCH (n) RETURN count(n) AS nodes');
+      await timed(`the report with ${companies} synthetic companies (${String(nodes)} nodes)`);
+    }
+    const [{ records }] = await runner.read("MATCH (s:Source {id: 'epoch-ai-models'}) RETURN s.records AS records");
+    console.log(`\nimport of Epoch AI's models CSV (${String(records)} records), ${values.file}`);
+    for (const line of results) console.log(line);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});

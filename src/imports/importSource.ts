@@ -1,0 +1,94 @@
+/**
+ * Imports a database's file as published: reads and maps it (the source's importer), resolves its names against the
+ * graph (the identity rules), plans every change, and writes the plan in one transaction (unless a dry run). A file
+ * the importer cannot read is refused before anything is read from the graph.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { QueryRunner } from '../db/queryRunner';
+import type { DependencyCounts } from '../dependencies/deriveDependencies';
+import { ImportRepository } from '../repositories/importRepository';
+import { ImportBatch, ImportFormatError } from './importBatch';
+import { readEpochModels } from './epoch/readEpochModels';
+import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
+import { nameResolverOf } from './nameResolver';
+
+/** A database the project imports: its source id (the command's `<source>`) and how its file is read. */
+export interface Importer {
+  source: string;
+  /** The file's name as the publisher ships it (the shipped snapshot's name under seed/external/<source>/). */
+  file: string;
+  read(text: string, file: string): ImportBatch;
+}
+
+export const IMPORTERS: readonly Importer[] = [
+  { source: 'epoch-ai-models', file: 'all_ai_models.csv', read: readEpochModels },
+];
+
+export function importerOf(source: string): Importer | undefined {
+  return IMPORTERS.find((importer) => importer.source === source);
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  precedence: readonly string[];
+  /** The curated alias file (seed/aliases.yaml). */
+  aliasFile: string;
+  now?: () => Date;
+}
+
+export interface ImportResult {
+  plan: ImportPlan;
+  /** The summary as printed: what was (or, in a dry run, would be) written. */
+  lines: string[];
+  dependencies: DependencyCounts | null;
+}
+
+/** Reads a file for an importer; a file that cannot be read or parsed is an ImportFormatError naming it. */
+export function readBatch(importer: Importer, file: string): ImportBatch {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ImportFormatError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return importer.read(text, path.basename(file));
+}
+
+/** Imports (or, with dryRun, plans) a batch into the graph; see the module's comment. */
+export async function importBatch(
+  runner: QueryRunner,
+  batch: ImportBatch,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const repository = new ImportRepository(runner);
+  const references = batch.entities.flatMap((entity) => (entity.references ?? []).map(referenceId));
+  const { known, state } = await repository.state([batch.source.id, ...new Set(references)]);
+  const resolver = nameResolverOf(known, options.aliasFile);
+  const plan = planImport(batch, state, resolver, {
+    precedence: options.precedence,
+    now: (options.now?.() ?? new Date()).toISOString(),
+  });
+  const dependencies = options.dryRun ? null : await repository.write(plan);
+  return { plan, lines: formatSummary(plan.summary, options.dryRun), dependencies };
+}
+
+/**
+ * Imports every database snapshot shipped under `dir` (`<dir>/<source>/<file>`, seed/external by default), in the
+ * order of IMPORTERS; a missing snapshot is skipped. Logs each import's summary.
+ */
+export async function importShipped(
+  runner: QueryRunner,
+  dir: string,
+  options: Omit<ImportOptions, 'dryRun'>,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const importer of IMPORTERS) {
+    const file = path.join(dir, importer.source, importer.file);
+    if (!fs.existsSync(file)) continue;
+    const started = Date.now();
+    const { lines } = await importBatch(runner, readBatch(importer, file), { ...options, dryRun: false });
+    for (const line of lines) log(line);
+    log(`${importer.source}: imported from ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
