@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportBatch, ImportedEntity } from '../src/imports/importBatch';
+import { ImportFormatError, type ImportBatch, type ImportedEntity } from '../src/imports/importBatch';
 import { EPOCH_SOURCE, readEpochModels } from '../src/imports/epoch/readEpochModels';
 
 const DIR = path.join(__dirname, '../seed/external/epoch-ai-models');
@@ -40,6 +40,12 @@ describe('the shipped Epoch AI snapshot', () => {
     const started = performance.now();
     readEpochModels(text, 'all_ai_models.csv');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses the file cut short, naming the line where the cut row starts', () => {
+    const cut = text.slice(0, Math.floor(text.length * 0.6));
+    expect(() => readEpochModels(cut, 'all_ai_models.csv')).toThrow(ImportFormatError);
+    expect(() => readEpochModels(cut, 'all_ai_models.csv')).toThrow(/^all_ai_models\.csv:\d+: .*\(truncated file\?\)/);
   });
 
   it('reads every row and names the source with its newest date', () => {
