@@ -132,6 +132,38 @@ describe('validateSeed', () => {
     ]);
   });
 
+  it("takes a company's parent as one ref, plain or with its own provenance", () => {
+    const plain = withChange('companies.yaml', ([openai]) => (openai.parent = 'microsoft'));
+    const { graph, problems } = validateSeed(parsed(plain));
+    expect(problems).toEqual([]);
+    const parentOf = (g: typeof graph) => g.relationships.filter((r) => r.type === 'SUBSIDIARY_OF');
+    expect(parentOf(graph).map((r) => [r.from, r.to, r.properties])).toEqual([
+      ['openai', 'microsoft', { sourceIds: ['report'], confidence: 'REPORTED' }],
+    ]);
+    const withRef = withChange(
+      'companies.yaml',
+      ([openai]) => (openai.parent = { id: 'microsoft', confidence: 'UNCERTAIN', note: 'hedged' }),
+    );
+    expect(parentOf(validateSeed(parsed(withRef)).graph)[0].properties).toEqual({
+      sourceIds: ['report'],
+      confidence: 'UNCERTAIN',
+      note: 'hedged',
+    });
+  });
+
+  it('refuses a list, a dangling id and the record itself as a parent', () => {
+    const list = withChange('companies.yaml', ([openai]) => (openai.parent = ['microsoft']));
+    const dangling = withChange('companies.yaml', ([openai]) => (openai.parent = 'alphabet'));
+    const itself = withChange('companies.yaml', ([openai]) => (openai.parent = { id: 'openai' }));
+    const wrongKind = withChange('companies.yaml', ([openai]) => (openai.parent = 'gpt-4'));
+    expect([list, dangling, itself, wrongKind].flatMap(messages)).toEqual([
+      'companies.yaml:1 [openai] parent: takes one id or { id, sources, confidence, note }, not a list',
+      'companies.yaml:1 [openai] parent: "alphabet" is not defined in any seed file (expected a Company id)',
+      'companies.yaml:1 [openai] parent: "openai" points at its own record',
+      'companies.yaml:1 [openai] parent: "gpt-4" is a FoundationModel, expected a Company',
+    ]);
+  });
+
   it('refuses a reference to the wrong kind of record', () => {
     const records = withChange('models.yaml', ([model]) => (model.developers = ['copilot']));
     expect(messages(records)).toEqual([
@@ -158,7 +190,7 @@ describe('validateSeed', () => {
     });
     expect(messages(records)).toEqual([
       'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, ' +
-        'description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, sources)',
+        'description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, parent, sources)',
       'companies.yaml:1 [openai] country: must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got "USA"',
       'companies.yaml:2 [microsoft] sources: must be a non-empty list of source ids',
       'companies.yaml:3 [Bad_Id] id: "Bad_Id" is not a lowercase slug like "gpt-4" or "sk-hynix"',

@@ -1,6 +1,7 @@
 /**
  * The seed files' format, derived from a graph model: one file per label (a YAML list or JSON Lines), whose records
- * hold the label's properties and the list fields that declare its relationships.
+ * hold the label's properties and the fields that declare its relationships (a list of refs, or one ref where the
+ * relationship is `single`).
  */
 import {
   GRAPH,
@@ -24,6 +25,8 @@ export interface RelationSpec {
    */
   direction: 'out' | 'in';
   required: boolean;
+  /** The field takes one ref, not a list (a company's `parent`). */
+  single?: boolean;
   /** Entries are { company, role } objects rather than refs (partnership parties), with the roles of each kind. */
   roles?: Readonly<Record<string, readonly string[]>>;
 }
@@ -58,6 +61,7 @@ export function fileSpecsOf(model: GraphModel): FileSpec[] {
             target: rel.seed.on === 'from' ? rel.to : rel.from,
             direction: rel.seed.on === 'from' ? 'out' : 'in',
             required: rel.seed.required,
+            ...(rel.single && { single: true }),
             ...(rel.properties?.includes('role') && { roles: model.rolesByKind }),
           },
         ]),

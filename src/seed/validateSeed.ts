@@ -215,14 +215,19 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
       if (relation.required) problem(`${field}: needs at least one entry`);
       continue;
     }
-    if (!Array.isArray(value) || (relation.required && value.length === 0)) {
+    if (relation.single && Array.isArray(value)) {
+      problem(`${field}: takes one id or { id, sources, confidence, note }, not a list`);
+      continue;
+    }
+    if (!relation.single && (!Array.isArray(value) || (relation.required && value.length === 0))) {
       problem(`${field}: must be a list${relation.required ? ' with at least one entry' : ''}`);
       continue;
     }
+    const items: unknown[] = Array.isArray(value) ? value : [value];
     const seen = new Set<string>();
-    value.forEach((item, index) => {
+    items.forEach((item, index) => {
       const link = relation.roles ? partyOf(item, String(properties.kind), relation.roles) : refOf(item);
-      const at = `${field}[${index + 1}]`;
+      const at = relation.single ? field : `${field}[${index + 1}]`;
       if ('error' in link) return problem(`${at}: ${link.error}`);
       const target = labelOf.get(link.id);
       if (!target && unreadable.has(relation.target)) return;
@@ -234,6 +239,7 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
         return problem(`${at}: "${link.id}" is ${withArticle(target.label)}, expected ${withArticle(relation.target)}`);
       }
       if (seen.has(link.id)) return problem(`${at}: "${link.id}" is listed twice`);
+      if (link.id === id) return problem(`${at}: "${id}" points at its own record`);
       seen.add(link.id);
       for (const source of link.sources ?? [])
         if (!isSourceId(source)) problem(`${at}: source "${source}" is not the id of a record in ${sourcesFile}`);
@@ -241,7 +247,7 @@ function toNode(entry: Located, { labelOf, duplicated, unreadable, sourcesFile }
       relationships.push(relationshipOf(relation, id, link, sourceIds, properties.confidence as string));
     });
     if (relation.roles)
-      checkSides(value, String(properties.kind), relation.roles, (message) => problem(`${field}: ${message}`));
+      checkSides(items, String(properties.kind), relation.roles, (message) => problem(`${field}: ${message}`));
   }
   return { node: { label: spec.label, id, properties }, relationships };
 }
