@@ -12,7 +12,7 @@ import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { ImportPlan, nameKey } from '../src/imports/planImport';
 import { loadSeed } from '../src/seed/loadSeed';
-import { SHIPPED_EPOCH_CSV, epochRows } from './support/epochCsv';
+import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
@@ -23,17 +23,6 @@ const seedModels = parse(fs.readFileSync(path.join(SEED_DIR, 'models.yaml'), 'ut
   developers: (string | { id: string })[];
   releasedOn?: string;
 }[];
-
-/** Epoch's organisations of a row: split at commas, a trailing legal suffix ("Inc") kept with the name before it. */
-function organisations(cell: string): string[] {
-  const names: string[] = [];
-  for (const part of cell.split(',').map((text) => text.trim())) {
-    if (part === '') continue;
-    if (/^(inc|ltd|llc|co|corp)\.?$/i.test(part) && names.length > 0) names[names.length - 1] += `, ${part}`;
-    else names.push(part);
-  }
-  return names;
-}
 
 interface Model {
   compute: number;
@@ -51,8 +40,13 @@ function modelsFrom(plan: ImportPlan): Map<string, Model> {
       developers: new Set(seed.developers.map((ref) => (typeof ref === 'string' ? ref : ref.id))),
     });
   const computeGiven = new Set<string>();
+  const seen = new Set<string>();
   for (const row of rows) {
-    const id = plan.resolutions.get(nameKey('FoundationModel', row.Model.trim()));
+    // A row that repeats an earlier row's model name is left out (the first is kept).
+    const name = cellName(row.Model);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const id = plan.resolutions.get(nameKey('FoundationModel', name));
     if (!id) continue;
     const model = models.get(id) ?? { compute: 0, releasedOn: null, developers: new Set<string>() };
     models.set(id, model);
@@ -62,7 +56,7 @@ function modelsFrom(plan: ImportPlan): Map<string, Model> {
       computeGiven.add(id);
     }
     if (model.releasedOn === null && row['Publication date'] !== '') model.releasedOn = row['Publication date'];
-    for (const name of organisations(row.Organization)) {
+    for (const name of cellList(row.Organization)) {
       const developer = plan.resolutions.get(nameKey('Company', name));
       expect({ organisation: name, resolved: developer !== undefined }).toEqual({ organisation: name, resolved: true });
       if (developer) model.developers.add(developer);
@@ -152,8 +146,8 @@ describe('dependency walks over the larger graph', () => {
     const checked = nvidiaRows()
       .filter((row) => row['Base model'] !== '' && !row['Base model'].includes(','))
       .map((row) => ({
-        model: plan.resolutions.get(nameKey('FoundationModel', row.Model.trim())),
-        base: plan.resolutions.get(nameKey('FoundationModel', row['Base model'].trim())),
+        model: plan.resolutions.get(nameKey('FoundationModel', cellName(row.Model))),
+        base: plan.resolutions.get(nameKey('FoundationModel', cellName(row['Base model']))),
       }))
       .filter((pair): pair is { model: string; base: string } => Boolean(pair.model && pair.base))
       .slice(0, 10);
@@ -175,7 +169,7 @@ describe('dependency walks over the larger graph', () => {
   it("rank NVIDIA as a dependency of at least every model Epoch says was trained on NVIDIA's chips", async () => {
     const trained = new Set(
       nvidiaRows()
-        .map((row) => plan.resolutions.get(nameKey('FoundationModel', row.Model.trim())))
+        .map((row) => plan.resolutions.get(nameKey('FoundationModel', cellName(row.Model))))
         .filter(Boolean),
     );
     const { systemicImportance } = await server.ok(

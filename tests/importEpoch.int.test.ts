@@ -11,7 +11,7 @@ import { importBatch, importerOf, readBatch } from '../src/imports/importSource'
 import { nameKey } from '../src/imports/planImport';
 import { CurationRepository } from '../src/repositories/curationRepository';
 import { loadSeed } from '../src/seed/loadSeed';
-import { SHIPPED_EPOCH_CSV, epochRows, parseCsv, toCsv } from './support/epochCsv';
+import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows, parseCsv, toCsv } from './support/epochCsv';
 import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
 
 const run = promisify(execFile);
@@ -79,7 +79,7 @@ describe('npm run import -- epoch-ai-models', () => {
       )[0].ids as string[],
     );
     const ambiguous = new Set(plan.summary.ambiguous.map((entry) => entry.name));
-    const named = [...new Set(rows.map((row) => row.Model.trim()).filter((name) => name !== ''))];
+    const named = [...new Set(rows.map((row) => cellName(row.Model)).filter((name) => name !== ''))];
     const unresolved = named.filter((name) => {
       const id = plan.resolutions.get(nameKey('FoundationModel', name));
       return ambiguous.has(name) ? id !== null : id === undefined || id === null || !citing.has(id);
@@ -87,7 +87,7 @@ describe('npm run import -- epoch-ai-models', () => {
     expect(unresolved).toEqual([]);
     expect(citing.size).toBeGreaterThan(0.95 * named.length);
     // Epoch-only models are new nodes under the name Epoch gives them (as a model or as a base model).
-    const baseModels = rows.flatMap((row) => row['Base model'].split(',').map((name) => name.trim()));
+    const baseModels = rows.flatMap((row) => cellList(row['Base model']));
     const created = await runner.read(
       "MATCH (m:FoundationModel) WHERE m.sourceIds[0] = 'epoch-ai-models' RETURN collect(m.name) AS names",
     );
@@ -116,13 +116,16 @@ describe('npm run import -- epoch-ai-models', () => {
       models.filter((model) => model.field === 'trainingComputeFlop').map((model) => [model.name, model.value]),
     );
     const counted = new Map<string, number>();
-    for (const row of rows) counted.set(row.Model.trim(), (counted.get(row.Model.trim()) ?? 0) + 1);
+    for (const row of rows) counted.set(cellName(row.Model), (counted.get(cellName(row.Model)) ?? 0) + 1);
     const checked = rows.filter(
-      (row) => row['Training compute (FLOP)'] !== '' && counted.get(row.Model.trim()) === 1 && byName.has(row.Model),
+      (row) =>
+        row['Training compute (FLOP)'] !== '' &&
+        counted.get(cellName(row.Model)) === 1 &&
+        byName.has(cellName(row.Model)),
     );
     expect(checked.length).toBeGreaterThan(800);
     for (const row of checked)
-      expect({ model: row.Model, flop: Number(byName.get(row.Model)) }).toEqual({
+      expect({ model: row.Model, flop: Number(byName.get(cellName(row.Model))) }).toEqual({
         model: row.Model,
         flop: Number(row['Training compute (FLOP)']),
       });
@@ -162,7 +165,7 @@ describe('npm run import -- epoch-ai-models', () => {
     fs.writeFileSync(file, text);
     const before = await graphChecksum(runner);
     const result = await importCli('epoch-ai-models', file);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(file);
     expect(result.stdout).toBe('');

@@ -39,7 +39,7 @@ runCli('import', async () => {
   try {
     batch = readBatch(importer, file);
   } catch (error) {
-    if (error instanceof ImportFormatError) throw new UsageError(`${file}: ${error.message}; nothing was written`);
+    if (error instanceof ImportFormatError) throw new UsageError(`${error.message}; nothing was written`);
     throw error;
   }
   const config = loadConfig();

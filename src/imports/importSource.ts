@@ -44,15 +44,22 @@ export interface ImportResult {
   dependencies: DependencyCounts | null;
 }
 
-/** Reads a file for an importer; a file that cannot be read or parsed is an ImportFormatError naming it. */
+/**
+ * Reads a file for an importer; a file that cannot be read or parsed is an ImportFormatError naming it (as the path
+ * relative to the working directory, which is also how the summary's warnings name their lines).
+ */
 export function readBatch(importer: Importer, file: string): ImportBatch {
+  const shown =
+    path.isAbsolute(file) && !path.relative(process.cwd(), file).startsWith('..')
+      ? path.relative(process.cwd(), file)
+      : file;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ImportFormatError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ImportFormatError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return importer.read(text, path.basename(file));
+  return importer.read(text, shown);
 }
 
 /** Imports (or, with dryRun, plans) a batch into the graph; see the module's comment. */

@@ -53,3 +53,13 @@ export function toCsv(header: string[], rows: Record<string, string>[]): string 
     .join('\n')
     .concat('\n');
 }
+
+/** A name as a cell writes it, its white space (line breaks, no-break spaces) as single spaces. */
+export const cellName = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A multi-valued cell's values: Epoch joins them with a bare comma ("A,B"); ", " is part of a name. */
+export const cellList = (text: string) =>
+  text
+    .split(/,(?! )/)
+    .map(cellName)
+    .filter((value) => value !== '');
