@@ -74,6 +74,7 @@ describe('the seed graph', () => {
       ADOPTS: listed('companies.yaml', 'adopts'),
       PARTICIPATES_IN: listed('companies.yaml', 'stages'),
       PARTY_TO: listed('partnerships.yaml', 'parties'),
+      SUBSIDIARY_OF: records['companies.yaml'].filter((company) => company.parent !== undefined).length,
       CITES: Object.entries(records)
         .filter(([file]) => file !== 'sources.yaml')
         .reduce(

@@ -72,8 +72,8 @@ export function readAliasFile(
 
   function checkEntry(line: number, value: unknown, index: number): void {
     const record = value as Record<string, unknown> | null;
-    const problem = (message: string, name = `record ${index + 1}`): void =>
-      void problems.push({ file, line, record: name, message });
+    const label = typeof record?.id === 'string' ? record.id : `record ${index + 1}`;
+    const problem = (message: string, name = label): void => void problems.push({ file, line, record: name, message });
     if (record === null || typeof record !== 'object' || Array.isArray(record))
       return problem('must be { id, names, note } or { distinct, note }');
     const isDistinct = 'distinct' in record;

@@ -33,19 +33,24 @@ const LEGAL_SUFFIXES = [
 /** Spacing accents that a broken PDF extraction leaves beside the letter they belong to ("F´ed´erale"). */
 const SPACING_ACCENTS = /[\u00b4\u0060\u02c6\u02dc\u00a8]/g;
 
-/**
- * Given a name, returns its comparison key: Unicode NFKD with accents removed, lower case, `&` as "and",
- * apostrophes dropped, other punctuation (hyphens, underscores, brackets) as spaces, spaces collapsed. A dot
- * between two digits stays ("GPT-3.5" is not "GPT-3 5"): versions differ by it.
- */
-export function normalizeName(name: string): string {
+/** A name without accents (NFKD, loose accents too), in lower case, "&" as "and", apostrophes dropped. */
+function folded(name: string): string {
   return name
     .replace(SPACING_ACCENTS, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/['\u2019\u02bc]/g, '')
+    .replace(/['\u2019\u02bc]/g, '');
+}
+
+/**
+ * Given a name, returns its comparison key: Unicode NFKD with accents removed, lower case, `&` as "and",
+ * apostrophes dropped, other punctuation (hyphens, underscores, brackets) as spaces, spaces collapsed. A dot
+ * between two digits stays ("GPT-3.5" is not "GPT-3 5"): versions differ by it.
+ */
+export function normalizeName(name: string): string {
+  return folded(name)
     .replace(/(?:(?<!\d)\.|\.(?!\d)|[^\p{L}\p{N}.])+/gu, ' ')
     .trim()
     .replace(/ +/g, ' ');
@@ -127,14 +132,8 @@ const GREEK: Readonly<Record<string, string>> = {
  * empty string when the name has no Latin letter or digit (a Korean-only name).
  */
 export function slugify(name: string): string {
-  const words = name
-    .replace(SPACING_ACCENTS, '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const words = folded(name)
     .replace(/\p{Script=Greek}/gu, (letter) => (GREEK[letter] ? ` ${GREEK[letter]} ` : ' '))
-    .replace(/&/g, ' and ')
-    .replace(/['\u2019\u02bc]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
   let slug = '';

@@ -66,8 +66,10 @@ export function datedDependencies(dir?: string): DatedEdge[] {
   }
   for (const model of seedFile('models.yaml', dir))
     for (const developer of refs(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer);
-  for (const company of seedFile('companies.yaml', dir))
+  for (const company of seedFile('companies.yaml', dir)) {
     for (const model of refs(company, 'adopts')) add(company.id, 'ADOPTS', model);
+    if (company.parent !== undefined) add(company.id, 'OWNED_BY', refId(company.parent as SeedRef));
+  }
   const rules: Record<string, [string, string, string]> = {
     INVESTMENT: ['investee', 'investor', 'INVESTED_BY'],
     LICENSING: ['licensee', 'licensor', 'LICENSED_FROM'],
