@@ -43,11 +43,13 @@ async function main() {
     const started = performance.now();
     const batch = readBatch(importer, values.file!);
     const read = (performance.now() - started) / 1000;
-    const { plan } = await importBatch(runner, batch, options);
+    const { plan, seconds: phases } = await importBatch(runner, batch, options);
     const seconds = (performance.now() - started) / 1000;
     const { entities, claims } = plan.summary;
     results.push(
-      `${what}: ${seconds.toFixed(2)} s (${read.toFixed(2)} s reading and mapping the file), ` +
+      `${what}: ${seconds.toFixed(2)} s (${read.toFixed(2)} s reading and mapping the file, ` +
+        `${phases.state.toFixed(2)} s reading the graph, ${phases.plan.toFixed(2)} s resolving and planning, ` +
+        `${phases.write.toFixed(2)} s writing), ` +
         `${Math.round(batch.records / seconds)} records/s; ${entities.created} entities created, ` +
         `${entities.updated} updated, ${claims.written} claims written ` +
         `(target ${TARGET_SECONDS} s: ${seconds <= TARGET_SECONDS ? 'met' : 'MISSED'})`,

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { QueryRunner } from '../db/queryRunner';
 import type { DependencyCounts } from '../dependencies/deriveDependencies';
 import { ImportRepository } from '../repositories/importRepository';
@@ -42,6 +43,8 @@ export interface ImportResult {
   /** The summary as printed: what was (or, in a dry run, would be) written. */
   lines: string[];
   dependencies: DependencyCounts | null;
+  /** Seconds spent reading the graph, planning and writing (0 in a dry run). */
+  seconds: { state: number; plan: number; write: number };
 }
 
 /**
@@ -69,15 +72,22 @@ export async function importBatch(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const repository = new ImportRepository(runner);
+  const since = (start: number) => (performance.now() - start) / 1000;
+  let start = performance.now();
   const references = batch.entities.flatMap((entity) => (entity.references ?? []).map(referenceId));
   const { known, state } = await repository.state([batch.source.id, ...new Set(references)]);
-  const resolver = nameResolverOf(known, options.aliasFile);
-  const plan = planImport(batch, state, resolver, {
+  const seconds = { state: since(start), plan: 0, write: 0 };
+  start = performance.now();
+  const { resolver, warnings } = nameResolverOf(known, options.aliasFile);
+  const plan = planImport({ ...batch, warnings: [...warnings, ...batch.warnings] }, state, resolver, {
     precedence: options.precedence,
     now: (options.now?.() ?? new Date()).toISOString(),
   });
+  seconds.plan = since(start);
+  start = performance.now();
   const dependencies = options.dryRun ? null : await repository.write(plan);
-  return { plan, lines: formatSummary(plan.summary, options.dryRun), dependencies };
+  seconds.write = since(start);
+  return { plan, lines: formatSummary(plan.summary, options.dryRun), dependencies, seconds };
 }
 
 /**
