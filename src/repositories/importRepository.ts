@@ -76,8 +76,12 @@ export class ImportRepository {
     return { known, state };
   }
 
-  /** Writes a plan in ONE write transaction, then re-derives the dependencies: all of it or, on failure, nothing. */
-  write(plan: ImportPlan): Promise<DependencyCounts> {
+  /**
+   * Writes a plan in ONE write transaction, then re-derives the dependencies: all of it or, on failure, nothing. A
+   * plan that changes nothing writes nothing.
+   */
+  async write(plan: ImportPlan): Promise<DependencyCounts | null> {
+    if (!plan.source) return null;
     return this.runner.inWriteTransaction(async (tx) => {
       if (plan.source) await tx.run(cypherFile('external/merge-source'), { properties: toParams(plan.source) });
       for (const rows of chunks(plan.references.map((properties) => ({ properties: toParams(properties) }))))
