@@ -37,11 +37,12 @@ describe('the shipped Epoch AI snapshot', () => {
   });
 
   it('maps in well under a second', () => {
-    // The best of three runs, so that a machine busy with other work does not fail it.
+    // Processor time, the best of three runs: on a machine shared with other work, wall time measures the others.
     const times = [1, 2, 3].map(() => {
-      const started = performance.now();
+      const started = process.cpuUsage();
       readEpochModels(text, 'all_ai_models.csv');
-      return performance.now() - started;
+      const { user, system } = process.cpuUsage(started);
+      return (user + system) / 1000;
     });
     expect(Math.min(...times)).toBeLessThan(1000);
   });
