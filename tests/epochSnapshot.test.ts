@@ -37,9 +37,14 @@ describe('the shipped Epoch AI snapshot', () => {
   });
 
   it('maps in well under a second', () => {
-    const started = performance.now();
-    readEpochModels(text, 'all_ai_models.csv');
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Processor time, the best of three runs: on a machine shared with other work, wall time measures the others.
+    const times = [1, 2, 3].map(() => {
+      const started = process.cpuUsage();
+      readEpochModels(text, 'all_ai_models.csv');
+      const { user, system } = process.cpuUsage(started);
+      return (user + system) / 1000;
+    });
+    expect(Math.min(...times)).toBeLessThan(1000);
   });
 
   it('refuses the file cut short, naming the line where the cut row starts', () => {

@@ -4,7 +4,7 @@
  * and the graph written by the import.
  */
 import type { Confidence } from '../../domain/enums';
-import { csv, type CsvRow } from '../csv';
+import { csv } from '../csv';
 import {
   ImportFormatError,
   type ImportBatch,
@@ -73,26 +73,31 @@ export function readEpochModels(text: string, file: string): ImportBatch {
   const byName = new Map<string, Location>();
   const byLowerName = new Map<string, { name: string; at: Location }>();
   let snapshotOn = '';
-  for (const csvRow of table.rows) {
-    const row = rowOf(csvRow, columns, file, warn);
+  for (const { fields, line } of table.rows) {
+    const at = `${file}:${line}`;
+    const cell = (column: EpochColumn) => {
+      const index = columns[column];
+      return index === undefined ? '' : fields[index];
+    };
     for (const column of ['publicationDate', 'lastModified'] as const) {
-      const date = parseDate(row.cell(column));
+      const date = parseDate(cell(column));
       if (date !== null && date > snapshotOn) snapshotOn = date;
     }
-    const name = cleanName(row.cell('model'));
+    const name = cleanName(cell('model'));
     if (name === '') {
-      warn(row.at, 'no model name: row skipped');
+      warn(at, 'no model name: row skipped');
       continue;
     }
     const first = byName.get(name);
     if (first !== undefined) {
-      warn(row.at, `model "${name}" is already defined at ${first}: row skipped, the first kept`);
+      warn(at, `model "${name}" is already defined at ${first}: row skipped, the first kept`);
       continue;
     }
     const sameButCase = byLowerName.get(name.toLowerCase());
     if (sameButCase) {
-      warn(row.at, `model "${name}" differs only in case from "${sameButCase.name}" at ${sameButCase.at}: both kept`);
+      warn(at, `model "${name}" differs only in case from "${sameButCase.name}" at ${sameButCase.at}: both kept`);
     }
+    const row: Row = { cell, at, confidence: confidenceOf(cell('confidence'), at, warn) };
     byName.set(name, row.at);
     byLowerName.set(name.toLowerCase(), { name, at: row.at });
     models.push(modelOf(name, row, warn));
@@ -125,24 +130,12 @@ function missingColumns(columns: ColumnIndex): EpochColumn[] {
   return (Object.keys(EPOCH_COLUMNS) as EpochColumn[]).filter((column) => columns[column] === undefined);
 }
 
-/** Given a CSV row, returns it as mapped rows read it, with the row's confidence (an unknown value is warned). */
-function rowOf(
-  { fields, line }: CsvRow,
-  columns: ColumnIndex,
-  file: string,
-  warn: (at: Location, message: string) => void,
-): Row {
-  const at = `${file}:${line}`;
-  const cell = (column: EpochColumn) => {
-    const index = columns[column];
-    return index === undefined ? '' : fields[index];
-  };
-  let confidence = parseConfidence(cell('confidence'));
-  if (confidence === null) {
-    warn(at, `unknown Confidence "${cleanName(cell('confidence'))}": the row's facts taken as UNCERTAIN`);
-    confidence = 'UNCERTAIN';
-  }
-  return { cell, at, confidence };
+/** Given a row's Confidence cell, returns how firmly the graph holds its facts (an unknown value is warned). */
+function confidenceOf(cell: string, at: Location, warn: (at: Location, message: string) => void): Confidence {
+  const confidence = parseConfidence(cell);
+  if (confidence !== null) return confidence;
+  warn(at, `unknown Confidence "${cleanName(cell)}": the row's facts taken as UNCERTAIN`);
+  return 'UNCERTAIN';
 }
 
 /** Given a row and its model's name, returns the model with the facts the row states (an unreadable one is warned). */
