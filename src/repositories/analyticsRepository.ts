@@ -168,6 +168,7 @@ export class AnalyticsRepository {
     const [row] = await this.read(cypherFile('analytics/market'), {
       stage,
       measure,
+      blocs,
       blocKinds: blocs ? [...GRAPH.blocKinds] : [],
     });
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
