@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../src/config';
 import { encodeClaimValue } from '../src/domain/claims';
+import { claimedFields, GRAPH } from '../src/domain/graphModel';
 import { codeOf, startSeededServer } from './support/graphqlClient';
 import {
   ALPACA,
@@ -422,6 +426,20 @@ describe('dependencies along the new relationships', () => {
     const nvidia = data.systemicImportance.find((rank: { company: { id: string } }) => rank.company.id === 'nvidia');
     const trained = RELATIONSHIPS.filter((rel) => rel.type === 'TRAINED_ON_CHIPS_OF' && rel.to === 'nvidia');
     expect(nvidia.dependentModels).toBeGreaterThanOrEqual(trained.length);
+  });
+});
+
+describe('the claims recipe', () => {
+  it('finds the property disagreements the API finds', async () => {
+    const text = fs.readFileSync(path.join(projectRoot, 'cypher/recipes/claims-disagreements.cypher'), 'utf8');
+    const rows = await server.runner.read(text.trim().replace(/;$/, ''));
+    const claimed = new Set(Object.values(claimedFields(GRAPH)).flat());
+    const data = await ok(`{ conflicts(first: 100) { nodes { entity { id } field } } }`);
+    const fromApi = data.conflicts.nodes
+      .filter((node: { field: string }) => claimed.has(node.field))
+      .map((node: { entity: { id: string }; field: string }) => `${node.entity.id}.${node.field}`);
+    expect(rows.map((row) => `${row.entity}.${row.field}`)).toEqual(fromApi);
+    expect(fromApi.length).toBeGreaterThan(0);
   });
 });
 
