@@ -65,9 +65,9 @@ export class ConflictsResolver {
       const found = await context.loaders.entity.load(source);
       if (found?.kind !== EntityKind.SOURCE) throw userError(`source: "${source}" is not a source in the graph`);
     }
-    const disputed = (await context.claims.disputed()).filter(
-      (entry) => (!field || entry.field === field) && (!kind || entry.kind === kind),
-    );
+    // Every disputed field is read once per state of the graph, like the other whole-graph analytics.
+    const all = await context.analytics.remember('disputed', () => context.claims.disputed());
+    const disputed = all.filter((entry) => (!field || entry.field === field) && (!kind || entry.kind === kind));
     const found = conflicts(disputed, { tolerance, source });
     const nodes = found.slice(window.skip, window.skip + window.limit);
     return toConnection(nodes, found.length, window, window.skip + window.limit < found.length);

@@ -72,7 +72,10 @@ export class EntityResolver {
     if (field !== undefined && field !== null) {
       const fields = claimFieldsOf(LABEL_BY_KIND[root.kind]);
       if (!fields.includes(field))
-        throw userError(`field: ${root.kind} has no claimed field "${field}"; its fields are ${fields.join(', ')}`);
+        throw userError(
+          `field: ${root.kind} has no claimed field "${field}"; ` +
+            (fields.length > 0 ? `its fields are ${fields.join(', ')}` : 'it has no claimed fields'),
+        );
     }
     const claims = await context.loaders.claims.load(root.id);
     return field ? claims.filter((claim) => claim.field === field) : claims;
