@@ -1,5 +1,6 @@
 // name: claims/disputed
-// Parameters: $types = the relationship types whose sourceIds state an entity's fields.
+// Parameters: none. __TYPES__ is replaced with the relationship types whose sourceIds state an entity's fields (the
+// graph model's, joined by |).
 // Returns one row per live entity with a field that two or more sources state (retired entities are not :Entity):
 // id, labels, claims (every CLAIM of its fields stated by two or more sources, as in claims/of-entities), links (its
 // relationships of a type and direction that two or more sources state, as in claims/of-entities).
@@ -11,8 +12,8 @@ CALL () {
   WHERE size(claims) > 1
   RETURN e, claims, [] AS links
   UNION ALL
-  MATCH (e:Entity)-[r]-(o:Entity)
-  WHERE type(r) IN $types AND size(coalesce(r.sourceIds, [])) > 0
+  MATCH (e:Entity)-[r:__TYPES__]-(o:Entity)
+  WHERE size(coalesce(r.sourceIds, [])) > 0
   WITH e, type(r) AS type, startNode(r) = e AS out,
        collect({type: type(r), out: startNode(r) = e, other: o.id, confidence: r.confidence, sourceIds: r.sourceIds})
        AS links

@@ -1,7 +1,8 @@
 // name: claims/of-entities
-// Parameters: $ids = entity ids; $types = the relationship types whose sourceIds state an entity's fields.
+// Parameters: $ids = entity ids. __TYPES__ is replaced with the relationship types whose sourceIds state an entity's
+// fields (the graph model's, joined by |).
 // Returns one row per live entity found: id; claims (its CLAIM relationships: field, value, confidence, tier,
-// preferred, sourceId, snapshotOn of the source); links (its relationships of $types: type, out (whether it leaves
+// preferred, sourceId, snapshotOn of the source); links (its relationships of __TYPES__: type, out (whether it leaves
 // the entity), other (the other end's id), confidence, sources (each Source named in its sourceIds: id, sourceKind,
 // snapshotOn)).
 UNWIND $ids AS id
@@ -12,8 +13,8 @@ CALL (e) {
                   preferred: coalesce(c.preferred, false), sourceId: s.id, snapshotOn: s.snapshotOn}) AS claims
 }
 CALL (e) {
-  MATCH (e)-[r]-(o:Entity)
-  WHERE type(r) IN $types AND size(coalesce(r.sourceIds, [])) > 0
+  MATCH (e)-[r:__TYPES__]-(o:Entity)
+  WHERE size(coalesce(r.sourceIds, [])) > 0
   CALL (r) {
     UNWIND r.sourceIds AS sourceId
     MATCH (s:Source {id: sourceId})

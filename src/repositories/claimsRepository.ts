@@ -6,8 +6,11 @@ import type { FieldClaims } from '../analytics/conflicts';
 import { linkClaims, servedOrder, type LinkRow, type ServedClaim } from '../analytics/fieldClaims';
 import { labelOf } from './entities/entityRows';
 
-/** The relationship types whose sourceIds state the fields of the entities at their ends. */
-const CLAIMING_TYPES = Object.keys(GRAPH.relationships) as RelationshipType[];
+/** The relationship types whose sourceIds state the fields of the entities at their ends, as a type expression. */
+const CLAIMING_TYPES = (Object.keys(GRAPH.relationships) as RelationshipType[]).join('|');
+
+/** Given a claims statement's name, returns its text with the claiming types in place of __TYPES__. */
+const statement = (name: string) => cypherFile(name).replaceAll('__TYPES__', CLAIMING_TYPES);
 
 /** A disputed field with the kind of its entity. */
 export interface DisputedField extends FieldClaims {
@@ -29,7 +32,7 @@ export class ClaimsRepository {
 
   /** Given entity ids, returns each one's claims (none for an id not in the graph), by field, preferred first. */
   async ofEntities(ids: readonly string[]): Promise<ServedClaim[][]> {
-    const rows = await this.runner.read(cypherFile('claims/of-entities'), { ids, types: CLAIMING_TYPES }, this.trace);
+    const rows = await this.runner.read(statement('claims/of-entities'), { ids }, this.trace);
     const found = new Map(
       rows.map((row) => [row.id as string, this.served(row.claims as ClaimRow[], row.links as LinkRow[])]),
     );
@@ -38,7 +41,7 @@ export class ClaimsRepository {
 
   /** Returns every field of a live entity that two or more sources state, with its claims preferred first. */
   async disputed(): Promise<DisputedField[]> {
-    const rows = await this.runner.read(cypherFile('claims/disputed'), { types: CLAIMING_TYPES }, this.trace);
+    const rows = await this.runner.read(statement('claims/disputed'), {}, this.trace);
     return rows.flatMap((row) => {
       const kind = KIND_BY_LABEL[labelOf(row.labels as string[])];
       const byField = new Map<string, ServedClaim[]>();
