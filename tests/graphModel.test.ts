@@ -90,9 +90,15 @@ describe('one model of the graph', () => {
       'DEVELOPS',
       'PARTICIPATES_IN',
       'SERVES',
+      'SUBSIDIARY_OF',
+      'BASED_ON',
+      'TRAINED_ON_CHIPS_OF',
+      'TRAINED_IN_CLOUD_OF',
       'TRAINED_ON',
     ]);
-    expect(linkKind.description).toMatch(/, SERVES service->industry, TRAINED_ON model->dataset\.$/);
+    expect(linkKind.description).toMatch(
+      /, SERVES service->industry, SUBSIDIARY_OF company->company, BASED_ON model->model, TRAINED_ON_CHIPS_OF model->company, TRAINED_IN_CLOUD_OF model->company, TRAINED_ON model->dataset\.$/,
+    );
     expect(Object.keys(linkKindEnumOf(GRAPH).values)).not.toContain('TRAINED_ON');
   });
 });
