@@ -283,6 +283,7 @@ const APP_SETTINGS = [
   'shutdownGraceMs',
   'apiKeys',
   'requireKeyForReads',
+  'sourcePrecedence',
 ] as const satisfies readonly (keyof Config)[];
 
 export type AppConfig = Pick<Config, (typeof APP_SETTINGS)[number]>;

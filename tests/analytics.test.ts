@@ -193,6 +193,56 @@ describe('measureGroups', () => {
   });
 });
 
+describe('measureGroups: TRAINING_COMPUTE', () => {
+  const data: MarketData = {
+    companies: [
+      { id: 'goog', name: 'Google', country: 'US', marketCapUsdBn: 1500 },
+      { id: 'dm', name: 'DeepMind', country: 'GB', marketCapUsdBn: null },
+      { id: 'oa', name: 'OpenAI', country: 'US', marketCapUsdBn: null },
+      { id: 'ms', name: 'Microsoft', country: 'US', marketCapUsdBn: 2000 },
+    ],
+    participants: null,
+    models: [
+      { id: 'gemini', releasedOn: '2023-12', trainingComputeFlop: 5e25, developers: ['goog', 'dm'] },
+      { id: 'chinchilla', releasedOn: '2022-03', trainingComputeFlop: 5.76e23, developers: ['dm'] },
+      { id: 'gpt4', releasedOn: '2023-03', trainingComputeFlop: 2.1e25, developers: ['oa'] },
+      { id: 'secret', releasedOn: '2023-06', trainingComputeFlop: null, developers: ['ms'] },
+    ],
+    services: [],
+    adoptions: [],
+    partnerships: [{ id: 'inv', kind: 'INVESTMENT', announcedOn: '2023-01', parties: ['ms', 'oa'] }],
+    ownerships: [{ company: 'dm', parent: 'goog' }],
+  };
+  const values = (groups: ReturnType<typeof measureGroups>) => Object.fromEntries(groups.map((g) => [g.key, g.value]));
+
+  it('splits a co-developed model’s compute equally, and counts a model of unknown compute zero', () => {
+    expect(values(measureGroups(data, { measure: 'TRAINING_COMPUTE', groupBy: 'COMPANY' }))).toEqual({
+      goog: 2.5e25,
+      dm: 2.5e25 + 5.76e23,
+      oa: 2.1e25,
+    });
+    expect(values(measureGroups(data, { measure: 'TRAINING_COMPUTE', groupBy: 'COUNTRY' }))).toEqual({
+      US: 2.5e25 + 2.1e25,
+      GB: 2.5e25 + 5.76e23,
+    });
+    expect(values(measureGroups(data, { measure: 'TRAINING_COMPUTE', groupBy: 'COMPANY', asOf: '2023-03' }))).toEqual({
+      dm: 5.76e23,
+      oa: 2.1e25,
+    });
+  });
+
+  it('merges a subsidiary with its parent in a bloc, for every measure', () => {
+    const blocs = measureGroups(data, { measure: 'TRAINING_COMPUTE', groupBy: 'BLOC' });
+    expect(blocs.map((bloc) => [bloc.key, bloc.members])).toEqual([
+      ['dm', ['dm', 'goog']],
+      ['oa', ['oa', 'ms']],
+    ]);
+    expect(blocs[0].value / (5e25 + 5.76e23)).toBeCloseTo(1, 12);
+    // DeepMind holds 1.5 models and Google 0.5; Microsoft and OpenAI one each (the tie names the bloc by name).
+    expect(values(measureGroups(data, { measure: 'MODELS', groupBy: 'BLOC' }))).toEqual({ dm: 2, ms: 2 });
+  });
+});
+
 describe('blocsOf', () => {
   it('joins ties transitively and ignores parties it does not know', () => {
     const blocs = blocsOf(
@@ -205,6 +255,12 @@ describe('blocsOf', () => {
     );
     expect(new Set([blocs.get('a'), blocs.get('b'), blocs.get('c')]).size).toBe(1);
     expect(blocs.get('d')).not.toBe(blocs.get('a'));
+  });
+
+  it('joins a subsidiary to its parent whatever the date', () => {
+    const blocs = blocsOf(['sub', 'parent', 'other'], [], '2000', [{ company: 'sub', parent: 'parent' }]);
+    expect(blocs.get('sub')).toBe(blocs.get('parent'));
+    expect(blocs.get('other')).toBe('other');
   });
 });
 

@@ -38,6 +38,8 @@ it('has a test below for every recipe file', () => {
     .sort();
   expect(files).toEqual(
     [
+      // claims-disagreements is tested in claims.int.test.ts, on a graph with claims.
+      'claims-disagreements',
       'concentration-models',
       'concentration-services-by-country',
       'dependency-paths',

@@ -1,11 +1,12 @@
 // name: analytics/market
-// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP or ADOPTERS; $blocKinds = the
-// partnership kinds that tie blocs, or [] when blocs are not needed.
+// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP, ADOPTERS or TRAINING_COMPUTE;
+// $blocs = whether blocs are needed; $blocKinds = the partnership kinds that tie blocs, or [] when they are not.
 // Returns one row of what concentration is computed from, limited to what the measure needs:
 // stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
 // participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
-// ({ id, name, country, marketCapUsdBn }); models with their developers; services with their models (SERVICES);
-// adoptions (ADOPTERS); partnerships of $blocKinds with their parties.
+// ({ id, name, country, marketCapUsdBn }); models with their developers and training compute; services with their
+// models (SERVICES); adoptions (ADOPTERS); partnerships of $blocKinds with their parties; ownerships (a company and
+// its parent, along SUBSIDIARY_OF, when $blocs).
 CALL () {
   OPTIONAL MATCH (s:ValueChainStage {id: $stage})
   CALL () { MATCH (all:ValueChainStage) RETURN collect(all.id) AS stages }
@@ -21,12 +22,14 @@ CALL () {
      OR ($measure <> 'MARKET_CAP' AND EXISTS { (c)-[:DEVELOPS]->(:FoundationModel) })
      OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
      OR EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN $blocKinds }
+     OR ($blocs AND EXISTS { (c)-[:SUBSIDIARY_OF]-(:Company) })
   RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn}) AS companies
 }
 CALL () {
   MATCH (m:FoundationModel)
   WHERE $measure <> 'MARKET_CAP'
-  RETURN collect({id: m.id, releasedOn: m.releasedOn, developers: [(c:Company)-[:DEVELOPS]->(m) | c.id]}) AS models
+  RETURN collect({id: m.id, releasedOn: m.releasedOn, trainingComputeFlop: m.trainingComputeFlop,
+                  developers: [(c:Company)-[:DEVELOPS]->(m) | c.id]}) AS models
 }
 CALL () {
   MATCH (s:Service)
@@ -43,4 +46,9 @@ CALL () {
   WHERE p.kind IN $blocKinds
   RETURN collect({id: p.id, kind: p.kind, announcedOn: p.announcedOn, parties: [(c:Company)-[:PARTY_TO]->(p) | c.id]}) AS partnerships
 }
-RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships
+CALL () {
+  MATCH (c:Company)-[:SUBSIDIARY_OF]->(parent:Company)
+  WHERE $blocs
+  RETURN collect({company: c.id, parent: parent.id}) AS ownerships
+}
+RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships, ownerships

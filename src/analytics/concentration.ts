@@ -56,11 +56,13 @@ export interface MarketData {
   companies: { id: string; name: string; country: string | null; marketCapUsdBn: number | null }[];
   /** The companies taking part in the requested stage; null when no stage restricts the population. */
   participants: string[] | null;
-  models: { id: string; releasedOn: string | null; developers: string[] }[];
+  models: { id: string; releasedOn: string | null; trainingComputeFlop?: number | null; developers: string[] }[];
   services: { id: string; launchedOn: string | null; models: string[] }[];
   adoptions: { company: string; model: string }[];
   /** Partnerships of every kind; only INVESTMENT, ACQUISITION and LICENSING ones tie blocs. */
   partnerships: { id: string; kind: string; announcedOn: string | null; parties: string[] }[];
+  /** Each company owned by another (SUBSIDIARY_OF), with its parent: read only for blocs. */
+  ownerships?: { company: string; parent: string }[];
 }
 
 export interface MarketQuestion {
@@ -76,13 +78,14 @@ export interface MarketQuestion {
 }
 
 /**
- * Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals
- * share one.
+ * Gives every company the id of its bloc: companies tied (transitively) by INVESTMENT, ACQUISITION or LICENSING deals,
+ * or by ownership (a subsidiary with its parent, whatever asOf), share one.
  */
 export function blocsOf(
   companyIds: readonly string[],
   partnerships: MarketData['partnerships'],
   asOf?: string | null,
+  ownerships: NonNullable<MarketData['ownerships']> = [],
 ): Map<string, string> {
   const parent = new Map(companyIds.map((id) => [id, id]));
   const find = (id: string): string => {
@@ -95,9 +98,14 @@ export function blocsOf(
     }
     return root;
   };
-  for (const deal of partnerships) {
-    if (!(GRAPH.blocKinds as readonly string[]).includes(deal.kind) || !existedOn(deal.announcedOn, asOf)) continue;
-    const parties = deal.parties.filter((id) => parent.has(id));
+  const ties = [
+    ...partnerships
+      .filter((deal) => (GRAPH.blocKinds as readonly string[]).includes(deal.kind) && existedOn(deal.announcedOn, asOf))
+      .map((deal) => deal.parties),
+    ...ownerships.map(({ company, parent: owner }) => [company, owner]),
+  ];
+  for (const tie of ties) {
+    const parties = tie.filter((id) => parent.has(id));
     for (const other of parties.slice(1)) {
       const [a, b] = [find(parties[0]), find(other)];
       if (a !== b) parent.set(a, b);
@@ -110,6 +118,7 @@ export function blocsOf(
  * Given the facts and a question, returns the groups that hold the measure, each with its value and its
  * contributing members (largest first). Values per measure:
  * - MODELS: models developed, a co-developed model split equally among its developers; summed over members.
+ * - TRAINING_COMPUTE: the training compute (FLOP) of the models developed, split the same way (unknown: zero).
  * - SERVICES / ADOPTERS: distinct services built on, or companies adopting, any of the group's models.
  * - MARKET_CAP: market capitalisation in USD billions, as observed (asOf does not apply); summed over members.
  * With `participants`, only those companies count; without, every company with a non-zero value. Members are the
@@ -146,9 +155,15 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
       things.set(id, new Set((modelsOf.get(id) ?? []).flatMap((model) => [...(byModel.get(model) ?? [])])));
   }
   const developerCount = new Map(liveModels.map((model) => [model.id, model.developers.length]));
+  const computeOf = new Map(liveModels.map((model) => [model.id, model.trainingComputeFlop ?? 0]));
   const valueOf = (id: string): number => {
     if (measure === 'MODELS')
       return (modelsOf.get(id) ?? []).reduce((sum, model) => sum + 1 / developerCount.get(model)!, 0);
+    if (measure === 'TRAINING_COMPUTE')
+      return (modelsOf.get(id) ?? []).reduce(
+        (sum, model) => sum + (computeOf.get(model) ?? 0) / developerCount.get(model)!,
+        0,
+      );
     if (measure === 'MARKET_CAP') return companies.get(id)!.marketCapUsdBn ?? 0;
     return things.get(id)!.size;
   };
@@ -160,6 +175,7 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
           data.companies.map((company) => company.id),
           data.partnerships,
           asOf,
+          data.ownerships,
         )
       : undefined;
   const groupOf = (id: string) =>

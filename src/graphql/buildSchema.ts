@@ -8,8 +8,10 @@ import {
   IndustryResolver,
   PartnershipResolver,
   ServiceResolver,
+  SourceResolver,
   ValueChainStageResolver,
 } from './entity.resolvers';
+import { ClaimResolver, ConflictResolver, ConflictsResolver } from './claims.resolver';
 import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
 import { CurationResolver } from './curation.resolver';
 import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
@@ -24,6 +26,7 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       QueryResolver,
+      ConflictsResolver,
       AnalyticsResolver,
       NetworkResolver,
       CurationResolver,
@@ -31,6 +34,9 @@ export function buildSchema(): GraphQLSchema {
       DependencyGraphResolver,
       RemovalImpactResolver,
       EntityResolver,
+      SourceResolver,
+      ClaimResolver,
+      ConflictResolver,
       CompanyResolver,
       FoundationModelResolver,
       ServiceResolver,

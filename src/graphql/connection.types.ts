@@ -19,7 +19,8 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
-function connection<T extends object>(name: string, node: ClassType<T>) {
+/** Given a connection's name and its node type, returns its object type: { nodes, totalCount, pageInfo }. */
+export function connection<T extends object>(name: string, node: ClassType<T>) {
   @ObjectType(name)
   class Connection implements Page<T> {
     @Field(() => [node])
@@ -67,6 +68,20 @@ export class ModelFilter {
 
   @Field(() => PartialDate, { nullable: true })
   releasedTo?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only models with at least one claim from this source: a CLAIM of one of its fields to it, a relationship of ' +
+      "the model whose sourceIds name it (its developers, base models, ...), or the model's own sourceIds naming it.",
+  })
+  source?: string;
+
+  @Field(() => Float, { nullable: true })
+  minTrainingComputeFlop?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Only models built from this model.' })
+  baseModel?: string;
 }
 
 @InputType('ServiceFilter')

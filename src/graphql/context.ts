@@ -2,7 +2,10 @@ import DataLoader from 'dataloader';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import type { CypherTrace, QueryRunner } from '../db/queryRunner';
 import type { Caller } from '../auth/apiKeys';
+import { DEFAULT_SOURCE_PRECEDENCE } from '../domain/claims';
+import type { ServedClaim } from '../analytics/fieldClaims';
 import { AnalyticsRepository } from '../repositories/analyticsRepository';
+import { ClaimsRepository } from '../repositories/claimsRepository';
 import { CurationRepository } from '../repositories/curationRepository';
 import { EntityRepository, EntityRow } from '../repositories/entityRepository';
 import { ExportRepository } from '../repositories/exportRepository';
@@ -16,10 +19,13 @@ const ENTITY_BATCH = 5000;
  */
 export class Loaders {
   readonly entity: DataLoader<string, EntityRow | null>;
+  /** Every claim of an entity, by field, preferred first: read only where `claims` is selected, a level at a time. */
+  readonly claims: DataLoader<string, ServedClaim[]>;
 
-  constructor(entities: EntityRepository) {
+  constructor(entities: EntityRepository, claims: ClaimsRepository) {
     // Batches stay below the by-ids statement's row cap, so a large closure loads in several statements.
     this.entity = new DataLoader((ids) => entities.byIds(ids), { maxBatchSize: ENTITY_BATCH });
+    this.claims = new DataLoader((ids) => claims.ofEntities(ids), { maxBatchSize: ENTITY_BATCH });
   }
 
   /** Given ids, returns their entities in one batch, keyed by id; ids that are not in the graph are left out. */
@@ -43,30 +49,35 @@ export interface Context {
   entities: EntityRepository;
   exports: ExportRepository;
   analytics: AnalyticsRepository;
+  claims: ClaimsRepository;
   loaders: Loaders;
   trace: CypherTrace;
 }
 
 /**
- * Given the query runner, the app's snapshot cache, the request's caller and its operation's name, returns a fresh
- * context for one request whose transactions name the operation ('anonymous' without a name) in their metadata.
+ * Given the query runner, the app's snapshot cache, the request's caller, its operation's name and the databases'
+ * order of precedence (config.sourcePrecedence), returns a fresh context for one request whose transactions name the
+ * operation ('anonymous' without a name) in their metadata.
  */
 export function createContext(
   runner: QueryRunner,
   snapshots: SnapshotCache,
   caller: Context['caller'] = 'none',
   operation?: string,
+  precedence: readonly string[] = DEFAULT_SOURCE_PRECEDENCE,
 ): Context {
   const scoped = runner.scoped({ operation: operation || 'anonymous' });
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(scoped, trace);
+  const claims = new ClaimsRepository(scoped, trace, precedence);
   return {
     caller,
     curation: new CurationRepository(scoped, runner.queryTimeoutMs),
     entities,
     exports: new ExportRepository(scoped),
     analytics: new AnalyticsRepository(scoped, trace, snapshots),
-    loaders: new Loaders(entities),
+    claims,
+    loaders: new Loaders(entities, claims),
     trace,
   };
 }

@@ -14,7 +14,11 @@ import {
   Source,
   ValueChainStage,
 } from './entity.types';
-import { PartnershipKind } from './enums';
+import { PartnershipKind, SourceKind } from './enums';
+import { Claim } from './claims.types';
+import { claimFieldsOf, type ServedClaim } from '../analytics/fieldClaims';
+import { LABEL_BY_KIND } from '../domain/graphModel';
+import { userError } from './errors';
 import { existedOn } from '../analytics/partialDate';
 import { PartialDate } from './scalars';
 import { relationPlan } from './selectionPlan';
@@ -43,12 +47,46 @@ function related(
   return andThen(relatedWithRole(context, name, root, info), entitiesOf);
 }
 
+/** Given a single relation's entities (a company's parent), returns the one, or null. */
+const single = (entities: EntityRow[]) => entities[0] ?? null;
+
 @Resolver(() => Entity)
 export class EntityResolver {
   @FieldResolver(() => [Source])
   async sources(@Root() root: EntityRow, @Ctx() context: Context): Promise<EntityRow[]> {
     const sources = await context.loaders.entity.loadMany(root.sourceIds ?? []);
     return sources.filter((source): source is EntityRow => source !== null && !(source instanceof Error));
+  }
+
+  @FieldResolver(() => [Claim], {
+    description:
+      "Every source's statement of this entity's fields, by field, the preferred one first; `field` narrows to one " +
+      'field (a claimed property, or a relationship field such as developers, whose claims come from the sources ' +
+      'its relationships name).',
+  })
+  async claims(
+    @Root() root: EntityRow,
+    @Ctx() context: Context,
+    @Arg('field', () => String, { nullable: true }) field?: string | null,
+  ): Promise<ServedClaim[]> {
+    if (field !== undefined && field !== null) {
+      const fields = claimFieldsOf(LABEL_BY_KIND[root.kind]);
+      if (!fields.includes(field))
+        throw userError(
+          `field: ${root.kind} has no claimed field "${field}"; ` +
+            (fields.length > 0 ? `its fields are ${fields.join(', ')}` : 'it has no claimed fields'),
+        );
+    }
+    const claims = await context.loaders.claims.load(root.id);
+    return field ? claims.filter((claim) => claim.field === field) : claims;
+  }
+}
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @FieldResolver(() => SourceKind)
+  sourceKind(@Root() root: EntityRow): SourceKind {
+    return (root.sourceKind as SourceKind | undefined) ?? SourceKind.DOCUMENT;
   }
 }
 
@@ -74,6 +112,29 @@ export class CompanyResolver {
   })
   adoptedModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'Company.adoptedModels', root, info);
+  }
+
+  @FieldResolver(() => Company, {
+    nullable: true,
+    description: "The company that owns this one (DeepMind's parent is Alphabet); null for an independent company.",
+  })
+  parent(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return andThen(related(context, 'Company.parent', root, info), single);
+  }
+
+  @FieldResolver(() => [Company], { description: 'Companies this one owns.' })
+  subsidiaries(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.subsidiaries', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: "Models trained on this company's chips." })
+  chipsTrainedModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.chipsTrainedModels', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: "Models trained in this company's cloud." })
+  cloudTrainedModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.cloudTrainedModels', root, info);
   }
 
   @FieldResolver(() => [Partnership], {
@@ -111,6 +172,26 @@ export class FoundationModelResolver {
   @FieldResolver(() => [Company], { description: 'Companies that adopt this model in their own products.' })
   adopters(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'FoundationModel.adopters', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: 'Models this one is fine-tuned or otherwise built from.' })
+  baseModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.baseModels', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: 'Models built from this one.' })
+  derivedModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.derivedModels', root, info);
+  }
+
+  @FieldResolver(() => [Company], { description: 'Vendors of the chips this model was trained on (NVIDIA, Google).' })
+  trainingChipVendors(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.trainingChipVendors', root, info);
+  }
+
+  @FieldResolver(() => [Company], { description: 'Cloud providers this model was trained in.' })
+  trainingClouds(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.trainingClouds', root, info);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { Confidence, EntityKind, ModelAccess, PartnershipKind, StageLayer } from './enums';
+import { Confidence, EntityKind, ModelAccess, PartnershipKind, SourceKind, StageLayer } from './enums';
 import { PartialDate } from './scalars';
 
 const TYPE_NAMES: Record<EntityKind, string> = {
@@ -59,6 +59,30 @@ export class Source extends Entity {
 
   @Field(() => String, { nullable: true })
   url?: string;
+
+  /** Stored only on databases; served as DOCUMENT where the node has none (Source.sourceKind resolves it). */
+  sourceKind?: SourceKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SPDX identifier where there is one (CC-BY-4.0, MIT), else the terms in words; null when unknown.',
+  })
+  license?: string;
+
+  @Field(() => PartialDate, {
+    nullable: true,
+    description: 'For a DATABASE: the date of the snapshot imported (the newest date its publisher gives it).',
+  })
+  snapshotOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a DATABASE: when it was last imported (ISO-8601 timestamp).',
+  })
+  importedAt?: string;
+
+  @Field(() => Int, { nullable: true, description: 'For a DATABASE: how many of its records were read.' })
+  records?: number;
 }
 
 @ObjectType('Company', { implements: Entity, simpleResolvers: true })
@@ -101,6 +125,9 @@ export class FoundationModel extends Entity {
 
   @Field(() => ModelAccess, { nullable: true })
   access?: ModelAccess;
+
+  @Field(() => Float, { nullable: true, description: 'Training compute in FLOP (2.1e25); null when unknown.' })
+  trainingComputeFlop?: number;
 
   @Field(() => String, { nullable: true })
   description?: string;

@@ -12,6 +12,7 @@ export {
   ModelAccess,
   ModelOrder,
   PartnershipKind,
+  SourceKind,
   StageLayer,
 } from '../domain/enums';
 
@@ -30,6 +31,11 @@ registerEnumType(domain.Confidence, {
   description: 'How firmly the cited sources state a fact. UNCERTAIN: the source itself hedges it.',
 });
 registerEnumType(domain.StageLayer, { name: 'StageLayer' });
+registerEnumType(domain.SourceKind, {
+  name: 'SourceKind',
+  description:
+    'DOCUMENT: a report, article, filing or web page. DATABASE: an external database, imported as a snapshot.',
+});
 registerEnumType(domain.ModelOrder, { name: 'ModelOrder' });
 registerEnumType(domain.ConcentrationMeasure, {
   name: 'ConcentrationMeasure',
@@ -40,6 +46,11 @@ registerEnumType(domain.ConcentrationMeasure, {
     },
     MARKET_CAP: { description: 'Market capitalisation of the participants.' },
     ADOPTERS: { description: "Companies adopting the group's models." },
+    TRAINING_COMPUTE: {
+      description:
+        "Training compute (FLOP) of the models developed; a co-developed model's compute is split equally " +
+        'among its developers, and a model of unknown compute counts zero.',
+    },
   },
 });
 registerEnumType(domain.ConcentrationGroup, {
@@ -47,8 +58,8 @@ registerEnumType(domain.ConcentrationGroup, {
   valuesConfig: {
     BLOC: {
       description:
-        `Companies tied by ${inProse(GRAPH.blocKinds)} partnerships count as one bloc ` +
-        '(e.g. Microsoft with OpenAI).',
+        `Companies tied by ${inProse(GRAPH.blocKinds)} partnerships, and a company with its parent ` +
+        '(SUBSIDIARY_OF), count as one bloc (e.g. Microsoft with OpenAI, Google with Google DeepMind).',
     },
   },
 });

@@ -55,7 +55,16 @@ async function page(
 /** Every filter field of each list; the unset ones (null) stay out of the statement ("any"). */
 const FILTER_KEYS: Record<ListName, string[]> = {
   companies: ['country', 'stage', 'nameContains'],
-  models: ['developer', 'access', 'minParameters', 'releasedFrom', 'releasedTo'],
+  models: [
+    'developer',
+    'access',
+    'minParameters',
+    'releasedFrom',
+    'releasedTo',
+    'source',
+    'minTrainingComputeFlop',
+    'baseModel',
+  ],
   services: ['provider', 'model', 'industry'],
   partnerships: ['company', 'kind', 'from', 'to'],
 };

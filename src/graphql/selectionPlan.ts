@@ -37,6 +37,8 @@ const PROPERTY_OF: Record<string, string | null> = {
   kind: null,
   sources: 'sourceIds',
   partnershipKind: 'kind',
+  // Claims are read by their own loader, never with the entity's properties.
+  claims: null,
 };
 
 /** Properties every entity of a label is read with, whatever is selected: its id, and what its resolvers filter on. */

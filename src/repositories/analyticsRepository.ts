@@ -12,8 +12,15 @@ import { EntityRow, toEntity } from './entityRepository';
 export const MAX_HOPS = 8;
 export const MAX_PATHS = 100;
 
-/** The relations a DEPENDS_ON may carry, in the model's order: a path step lists its relations in this order. */
-const DEPENDENCY_RELATIONS = dependencyRelations(GRAPH);
+/**
+ * The relations a DEPENDS_ON may carry, in the order a path step lists them: those only relationships give first, then
+ * the partnerships' in the model's order, so a relation both give (OWNED_BY, SUPPLIED_BY, HOSTED_BY) keeps its place.
+ */
+const PARTNERSHIP_RELATIONS = GRAPH.partnershipDependencies.map((rule): string => rule.relation);
+const DEPENDENCY_RELATIONS = [
+  ...dependencyRelations(GRAPH).filter((relation) => !PARTNERSHIP_RELATIONS.includes(relation)),
+  ...PARTNERSHIP_RELATIONS,
+];
 
 export interface Reached {
   entity: EntityRow;
@@ -168,6 +175,7 @@ export class AnalyticsRepository {
     const [row] = await this.read(cypherFile('analytics/market'), {
       stage,
       measure,
+      blocs,
       blocKinds: blocs ? [...GRAPH.blocKinds] : [],
     });
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };

@@ -282,7 +282,7 @@ export async function createApp(
         // The operation's name as the client sent it (a batch or a document alone has none: 'anonymous').
         const operation: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName;
         const name = typeof operation === 'string' ? operation : undefined;
-        return createContext(runner, snapshots, caller(req.get('authorization')), name);
+        return createContext(runner, snapshots, caller(req.get('authorization')), name, config.sourcePrecedence);
       },
     }),
     // Here, so that the body's errors on /graphql keep GraphQL's shape.

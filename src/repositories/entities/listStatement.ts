@@ -5,7 +5,7 @@
  * when asked. Each filter's parameter is named after the filter ($country, $minParameters, ...).
  */
 import Cypher from '@neo4j/cypher-builder';
-import type { Label } from '../../domain/graphModel';
+import { GRAPH, type Label } from '../../domain/graphModel';
 import type { ModelOrder } from '../../domain/enums';
 import { byName, MAX_RELATED, rowProjection } from './rowProjection';
 import type { RelationPlan } from './relationPlan';
@@ -46,6 +46,36 @@ const upTo = (property: string) => ({
     Cypher.or(Cypher.lte(n.property(property), value), Cypher.startsWith(n.property(property), value)),
 });
 
+/** The relationship types at a model, whose sourceIds state its relationship fields (docs/claims.md). */
+const MODEL_TYPES = Object.entries(GRAPH.relationships)
+  .filter(([, spec]) => spec.from === 'FoundationModel' || spec.to === 'FoundationModel')
+  .map(([type]) => type);
+
+/**
+ * A model with at least one claim from the source `value`: a CLAIM to it, a relationship of the model whose sourceIds
+ * name it, or the model's own sourceIds naming it.
+ */
+const claimedBy = {
+  where: (n: Cypher.Node, value: Cypher.Param) => {
+    const rel = new Cypher.Relationship();
+    return Cypher.or(
+      Cypher.in(value, n.property('sourceIds')),
+      new Cypher.Exists(
+        new Cypher.Match(
+          new Cypher.Pattern(n).related({ type: 'CLAIM' }).to({ labels: 'Source', properties: { id: value } }),
+        ),
+      ),
+      new Cypher.Exists(
+        new Cypher.Match(
+          new Cypher.Pattern(n)
+            .related(rel, { type: Cypher.labelExpr.or(...MODEL_TYPES), direction: 'undirected' })
+            .to(),
+        ).where(Cypher.in(value, rel.property('sourceIds'))),
+      ),
+    )!;
+  },
+};
+
 /** A name (English or Korean) containing `value`, whatever the case. */
 const nameContains = {
   where: (n: Cypher.Node, value: Cypher.Param) =>
@@ -72,6 +102,9 @@ export const LISTS: Record<ListName, { label: Label; filters: Record<string, Lis
       minParameters: atLeast('parameters'),
       releasedFrom: atLeast('releasedOn'),
       releasedTo: upTo('releasedOn'),
+      source: claimedBy,
+      minTrainingComputeFlop: atLeast('trainingComputeFlop'),
+      baseModel: to('BASED_ON', 'FoundationModel'),
     },
   },
   services: {
@@ -109,6 +142,12 @@ function orderOf(name: ListName, order: ModelOrder, given: readonly string[], n:
   if (name !== 'models' || order === 'NAME') return byName(n);
   if (order === 'PARAMETERS_DESC')
     return [...nullsLast('parameters', ['minParameters']), [n.property('parameters'), 'DESC'], ...byName(n)];
+  if (order === 'TRAINING_COMPUTE_DESC')
+    return [
+      ...nullsLast('trainingComputeFlop', ['minTrainingComputeFlop']),
+      [n.property('trainingComputeFlop'), 'DESC'],
+      ...byName(n),
+    ];
   return [...nullsLast('releasedOn', ['releasedFrom', 'releasedTo']), [n.property('releasedOn'), 'ASC'], ...byName(n)];
 }
 

@@ -12,13 +12,16 @@ const MEASURES = {
   SERVICES: "Services built on the group's models (each service counted once per group it depends on).",
   MARKET_CAP: 'Market capitalisation of the participants.',
   ADOPTERS: "Companies adopting the group's models.",
+  TRAINING_COMPUTE:
+    "Training compute (FLOP) of the models developed; a co-developed model's compute is split equally among its " +
+    'developers, and a model of unknown compute counts zero.',
 };
 const GROUPS = {
   COMPANY: '',
   COUNTRY: '',
   BLOC:
-    'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships count as one bloc ' +
-    '(e.g. Microsoft with OpenAI).',
+    'Companies tied by INVESTMENT, ACQUISITION or LICENSING partnerships, and a company with its parent ' +
+    '(SUBSIDIARY_OF), count as one bloc (e.g. Microsoft with OpenAI, Google with Google DeepMind).',
 };
 
 const concentration = panel('concentration-panel');

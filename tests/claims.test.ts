@@ -1,0 +1,142 @@
+import { conflicts } from '../src/analytics/conflicts';
+import { claimFieldsOf, linkClaims, servedOrder, type ServedClaim } from '../src/analytics/fieldClaims';
+import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
+
+const precedence = DEFAULT_SOURCE_PRECEDENCE;
+const report = { id: 'report', sourceKind: null, snapshotOn: null };
+const article = { id: 'article', sourceKind: null, snapshotOn: null };
+const epoch = { id: 'epoch-ai-models', sourceKind: 'DATABASE', snapshotOn: '2025-11' };
+const ecosystem = { id: 'ecosystem-graphs', sourceKind: 'DATABASE', snapshotOn: '2025-12' };
+
+const served = (over: Partial<ServedClaim>): ServedClaim => ({
+  field: 'parameters',
+  value: '1',
+  sourceId: 'report',
+  confidence: 'REPORTED',
+  tier: 'SEED',
+  snapshotOn: null,
+  preferred: false,
+  ...over,
+});
+
+describe('claimFieldsOf', () => {
+  it('gives a label its claimed properties, then the fields of its relationships at either end', () => {
+    expect(claimFieldsOf('FoundationModel')).toEqual([
+      'parameters',
+      'parametersNote',
+      'releasedOn',
+      'access',
+      'trainingComputeFlop',
+      'adopters',
+      'developers',
+      'services',
+      'baseModels',
+      'derivedModels',
+      'trainingChipVendors',
+      'trainingClouds',
+    ]);
+    expect(claimFieldsOf('Company')).toEqual(
+      expect.arrayContaining(['country', 'marketCapUsdBn', 'models', 'parent', 'subsidiaries', 'partnerships']),
+    );
+    expect(claimFieldsOf('Source')).toEqual([]);
+  });
+});
+
+describe('linkClaims', () => {
+  it('lets each source claim the sorted ids it links on a field, a database at tier DATABASE', () => {
+    const claims = linkClaims(
+      [
+        { type: 'DEVELOPS', out: false, other: 'google', confidence: 'CONFIRMED', sources: [report, epoch] },
+        { type: 'DEVELOPS', out: false, other: 'deepmind', confidence: 'UNCERTAIN', sources: [epoch] },
+        { type: 'BASED_ON', out: true, other: 'palm', confidence: null, sources: [article] },
+      ],
+      precedence,
+    );
+    expect(servedOrder(claims, precedence)).toEqual([
+      served({ field: 'baseModels', value: '["palm"]', sourceId: 'article', preferred: true }),
+      served({
+        field: 'developers',
+        value: '["google"]',
+        sourceId: 'report',
+        confidence: 'CONFIRMED',
+        preferred: true,
+      }),
+      served({
+        field: 'developers',
+        value: '["deepmind","google"]',
+        sourceId: 'epoch-ai-models',
+        confidence: 'UNCERTAIN',
+        tier: 'DATABASE',
+        snapshotOn: '2025-11',
+      }),
+    ]);
+  });
+
+  it('prefers databases in the configured order, whatever their snapshots', () => {
+    const claims = linkClaims(
+      [
+        { type: 'SUBSIDIARY_OF', out: true, other: 'alphabet', confidence: null, sources: [ecosystem] },
+        { type: 'SUBSIDIARY_OF', out: true, other: 'google', confidence: null, sources: [epoch] },
+      ],
+      precedence,
+    );
+    expect(claims.find((claim) => claim.preferred)?.sourceId).toBe('epoch-ai-models');
+    expect(linkClaims([], precedence)).toEqual([]);
+  });
+});
+
+describe('servedOrder', () => {
+  it('orders by field, the preferred claim first, then by precedence', () => {
+    const claims = [
+      served({ field: 'releasedOn', sourceId: 'epoch-ai-models', tier: 'DATABASE' }),
+      served({ sourceId: 'ecosystem-graphs', tier: 'DATABASE' }),
+      served({ sourceId: 'epoch-ai-models', tier: 'DATABASE' }),
+      served({ sourceId: 'editor-source', tier: 'EDITOR', preferred: true }),
+      served({ sourceId: 'report', tier: 'SEED' }),
+    ];
+    expect(servedOrder(claims, precedence).map((claim) => `${claim.field} ${claim.sourceId}`)).toEqual([
+      'parameters editor-source',
+      'parameters report',
+      'parameters epoch-ai-models',
+      'parameters ecosystem-graphs',
+      'releasedOn epoch-ai-models',
+    ]);
+  });
+});
+
+describe('conflicts', () => {
+  const field = (entityId: string, name: string, values: string[], sources = values.map((_, i) => `s${i}`)) => ({
+    entityId,
+    field: name,
+    claims: values.map((value, i) => served({ field: name, value, sourceId: sources[i], preferred: i === 0 })),
+  });
+
+  it('keeps numbers apart beyond the tolerance and any differing text, largest first, then by entity and field', () => {
+    const found = conflicts(
+      [
+        field('gpt-3', 'parameters', ['175000000000', '200000000000']),
+        field('gpt-3', 'trainingComputeFlop', ['3.14e+23', '3e+23']),
+        field('gpt-3', 'releasedOn', ['"2020-06"', '"2020-05-28"']),
+        field('bert', 'developers', ['["google"]', '["google","microsoft"]']),
+        field('llama', 'parameters', ['65000000000', '65000000000']),
+      ],
+      { tolerance: 0.1 },
+    );
+    expect(found.map((one) => [one.entityId, one.field, one.disagreement])).toEqual([
+      ['bert', 'developers', 1],
+      ['gpt-3', 'releasedOn', 1],
+      ['gpt-3', 'parameters', (200e9 - 175e9) / 200e9],
+    ]);
+    expect(conflicts([field('gpt-3', 'trainingComputeFlop', ['3.14e+23', '3e+23'])], { tolerance: 0.01 })).toHaveLength(
+      1,
+    );
+  });
+
+  it('keeps only the conflicts a source takes part in', () => {
+    const fields = [
+      field('a', 'country', ['"US"', '"GB"'], ['report', 'epoch-ai-models']),
+      field('b', 'country', ['"US"', '"GB"'], ['report', 'article']),
+    ];
+    expect(conflicts(fields, { tolerance: 0.1, source: 'epoch-ai-models' }).map((one) => one.entityId)).toEqual(['a']);
+  });
+});
