@@ -1,6 +1,6 @@
 import { conflicts } from '../src/analytics/conflicts';
 import { claimFieldsOf, linkClaims, servedOrder, type ServedClaim } from '../src/analytics/fieldClaims';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
+import { DEFAULT_SOURCE_PRECEDENCE, disagreement } from '../src/domain/claims';
 
 const precedence = DEFAULT_SOURCE_PRECEDENCE;
 const report = { id: 'report', sourceKind: null, snapshotOn: null };
@@ -111,13 +111,29 @@ describe('conflicts', () => {
     claims: values.map((value, i) => served({ field: name, value, sourceId: sources[i], preferred: i === 0 })),
   });
 
-  it('keeps numbers apart beyond the tolerance and any differing text, largest first, then by entity and field', () => {
+  it(`keeps numbers apart beyond the tolerance, dates that differ at the coarser precision, any differing text, \
+a database's list of ids unlike the documents'; largest first, then by entity and field`, () => {
     const found = conflicts(
       [
         field('gpt-3', 'parameters', ['175000000000', '200000000000']),
         field('gpt-3', 'trainingComputeFlop', ['3.14e+23', '3e+23']),
         field('gpt-3', 'releasedOn', ['"2020-06"', '"2020-05-28"']),
-        field('bert', 'developers', ['["google"]', '["google","microsoft"]']),
+        field('gpt-4', 'releasedOn', ['"2023-03"', '"2023-03-15"']),
+        {
+          entityId: 'bert',
+          field: 'developers',
+          claims: [
+            served({ field: 'developers', value: '["google"]', preferred: true }),
+            served({
+              field: 'developers',
+              value: '["google","microsoft"]',
+              sourceId: 'epoch-ai-models',
+              tier: 'DATABASE',
+            }),
+          ],
+        },
+        // Two documents naming different partners do not disagree: each names some, not all.
+        field('openai', 'partnerships', ['["investment-a"]', '["licensing-b"]']),
         field('llama', 'parameters', ['65000000000', '65000000000']),
       ],
       { tolerance: 0.1 },
@@ -138,5 +154,14 @@ describe('conflicts', () => {
       field('b', 'country', ['"US"', '"GB"'], ['report', 'article']),
     ];
     expect(conflicts(fields, { tolerance: 0.1, source: 'epoch-ai-models' }).map((one) => one.entityId)).toEqual(['a']);
+  });
+});
+
+describe('disagreement of partial dates', () => {
+  it('compares dates at the precision of the least precise', () => {
+    expect(disagreement(['"2023-03"', '"2023-03-15"'], 0.1)).toBeNull();
+    expect(disagreement(['"2023"', '"2023-03-15"', '"2023-11"'], 0.1)).toBeNull();
+    expect(disagreement(['"2022-12"', '"2021-12-23"'], 0.1)).toBe(1);
+    expect(disagreement(['"2023-03"', '"2023-04-01"'], 0.1)).toBe(1);
   });
 });

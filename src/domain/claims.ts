@@ -75,15 +75,23 @@ export function byPrecedence<T extends Claim>(claims: readonly T[], precedence: 
   return [...claims].sort((a, b) => a.field.localeCompare(b.field) || comparePrecedence(a, b, precedence));
 }
 
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
 /**
  * How far apart the values of one field's claims are, or null when they agree: for numbers, the spread relative to
- * the largest magnitude ((max - min) / max |v|), a disagreement only above `tolerance`; for any other values
- * (strings, id lists), 1 when they differ.
+ * the largest magnitude ((max - min) / max |v|), a disagreement only above `tolerance`; for partial dates, compared
+ * at the precision of the least precise ("2023-03" agrees with "2023-03-15"), 1 when they differ; for any other
+ * values (strings, id lists), 1 when they differ.
  */
 export function disagreement(values: readonly string[], tolerance: number): number | null {
   const distinct = [...new Set(values)];
   if (distinct.length < 2) return null;
   const parsed = distinct.map((text) => JSON.parse(text) as unknown);
+  if (parsed.every((value) => typeof value === 'string' && PARTIAL_DATE.test(value))) {
+    const dates = parsed as string[];
+    const precision = Math.min(...dates.map((date) => date.length));
+    return new Set(dates.map((date) => date.slice(0, precision))).size > 1 ? 1 : null;
+  }
   if (parsed.every((value) => typeof value === 'number')) {
     const numbers = parsed as number[];
     const largest = Math.max(...numbers.map(Math.abs));
