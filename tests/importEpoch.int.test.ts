@@ -172,7 +172,8 @@ describe('npm run import -- epoch-ai-models', () => {
     expect(await graphChecksum(runner)).toBe(before);
   });
 
-  it("takes a newer snapshot: adds what is new, updates only Epoch's claims, keeps editors' changes, other sources' claims and retired entities", async () => {
+  it(`takes a newer snapshot: adds what is new, updates only Epoch's claims, keeps editors' changes, other \
+sources' claims and retired entities`, async () => {
     const curation = new CurationRepository(runner, 30_000);
     const epochOnly = await runner.read(`
       MATCH (m:FoundationModel)-[c:CLAIM {field: 'parameters', tier: 'DATABASE'}]->(:Source {id: 'epoch-ai-models'})
@@ -183,7 +184,8 @@ describe('npm run import -- epoch-ai-models', () => {
     await runner.write(
       `MATCH (m:FoundationModel {id: $id}) SET m.parameters = 123e9, m.editedFields = ['parameters']
        WITH m MATCH (s:Source {id: 'eximbank-2023-generative-ai'})
-       MERGE (m)-[c:CLAIM {field: 'parameters', tier: 'EDITOR'}]->(s) SET c.value = '123000000000', c.confidence = 'REPORTED', c.preferred = true
+       MERGE (m)-[c:CLAIM {field: 'parameters', tier: 'EDITOR'}]->(s)
+       SET c.value = '123000000000', c.confidence = 'REPORTED', c.preferred = true
        WITH m MATCH (m)-[o:CLAIM {field: 'parameters', tier: 'DATABASE'}]->() SET o.preferred = false`,
       { id: edited.id },
     );

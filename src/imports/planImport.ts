@@ -398,7 +398,8 @@ export function planImport(
     publisher: batch.source.publisher,
     url: batch.source.url,
     license: batch.source.license,
-    description: `${batch.source.name}, imported as published. Licence ${batch.source.license}; ${batch.source.attribution}`,
+    description:
+      `${batch.source.name}, imported as published. ` + `Licence ${batch.source.license}; ${batch.source.attribution}`,
     sourceKind: 'DATABASE',
     snapshotOn: batch.source.snapshotOn,
     records: batch.records,
@@ -453,7 +454,8 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string[]
     ...firstOf(
       summary.disagreements.map(
         (entry) =>
-          `  ${entry.id}.${entry.field}: ${entry.values.map((value) => `${value.value} (${value.sourceId})`).join(' vs ')}`,
+          `  ${entry.id}.${entry.field}: ` +
+          entry.values.map((value) => `${value.value} (${value.sourceId})`).join(' vs '),
       ),
       10,
     ),
