@@ -1,5 +1,11 @@
 import { conflicts } from '../src/analytics/conflicts';
-import { claimFieldsOf, linkClaims, servedOrder, type ServedClaim } from '../src/analytics/fieldClaims';
+import {
+  claimFieldsOf,
+  linkClaims,
+  reverseFieldsOf,
+  servedOrder,
+  type ServedClaim,
+} from '../src/analytics/fieldClaims';
 import { DEFAULT_SOURCE_PRECEDENCE, disagreement } from '../src/domain/claims';
 
 const precedence = DEFAULT_SOURCE_PRECEDENCE;
@@ -163,5 +169,19 @@ describe('disagreement of partial dates', () => {
     expect(disagreement(['"2023"', '"2023-03-15"', '"2023-11"'], 0.1)).toBeNull();
     expect(disagreement(['"2022-12"', '"2021-12-23"'], 0.1)).toBe(1);
     expect(disagreement(['"2023-03"', '"2023-04-01"'], 0.1)).toBe(1);
+  });
+});
+
+describe('reverseFieldsOf', () => {
+  it('names the fields read from the end that does not state the relationship', () => {
+    expect(reverseFieldsOf('Company').sort()).toEqual([
+      'chipsTrainedModels',
+      'cloudTrainedModels',
+      'models',
+      'partnerships',
+      'services',
+      'subsidiaries',
+    ]);
+    expect(reverseFieldsOf('FoundationModel').sort()).toEqual(['adopters', 'derivedModels', 'services']);
   });
 });

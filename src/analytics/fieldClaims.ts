@@ -38,6 +38,19 @@ export function claimFieldsOf(label: Label): string[] {
   return [...CLAIMED[label], ...relationFields];
 }
 
+/**
+ * Given a label, returns its relationship fields read from the end that does not state the relationship: a company's
+ * `models` (each model names its developers), a model's `services` (each service names its models). A source that
+ * lists more of a company's models than another is not disagreeing with it, so conflicts leave these fields out.
+ */
+export function reverseFieldsOf(label: Label): string[] {
+  return Object.values(GRAPH.relationships).flatMap((spec) => {
+    const other = spec.seed.on === 'from' ? spec.to : spec.from;
+    if (other !== label) return [];
+    return [spec.seed.on === 'from' ? spec.fields.in : spec.fields.out];
+  });
+}
+
 /** Given a relationship type and whether it leaves the entity, returns the entity's field that follows it. */
 function relationFieldOf(type: RelationshipType, out: boolean): string {
   const spec = GRAPH.relationships[type];

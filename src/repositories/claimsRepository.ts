@@ -3,7 +3,7 @@ import type { CypherTrace, QueryRunner } from '../db/queryRunner';
 import { GRAPH, KIND_BY_LABEL, type RelationshipType } from '../domain/graphModel';
 import type { EntityKind } from '../domain/enums';
 import type { FieldClaims } from '../analytics/conflicts';
-import { linkClaims, servedOrder, type LinkRow, type ServedClaim } from '../analytics/fieldClaims';
+import { linkClaims, reverseFieldsOf, servedOrder, type LinkRow, type ServedClaim } from '../analytics/fieldClaims';
 import { labelOf } from './entities/entityRows';
 
 /** The relationship types whose sourceIds state the fields of the entities at their ends, as a type expression. */
@@ -39,14 +39,19 @@ export class ClaimsRepository {
     return ids.map((id) => found.get(id) ?? []);
   }
 
-  /** Returns every field of a live entity that two or more sources state, with its claims preferred first. */
+  /**
+   * Returns every field of a live entity that two or more sources state, with its claims preferred first; a
+   * relationship field read from the end that does not state it (a company's models) is left out (reverseFieldsOf).
+   */
   async disputed(): Promise<DisputedField[]> {
     const rows = await this.runner.read(statement('claims/disputed'), {}, this.trace);
     return rows.flatMap((row) => {
-      const kind = KIND_BY_LABEL[labelOf(row.labels as string[])];
+      const label = labelOf(row.labels as string[]);
+      const kind = KIND_BY_LABEL[label];
+      const reverse = reverseFieldsOf(label);
       const byField = new Map<string, ServedClaim[]>();
       for (const claim of this.served(row.claims as ClaimRow[], row.links as LinkRow[]))
-        byField.set(claim.field, [...(byField.get(claim.field) ?? []), claim]);
+        if (!reverse.includes(claim.field)) byField.set(claim.field, [...(byField.get(claim.field) ?? []), claim]);
       return [...byField].map(([field, claims]) => ({ entityId: row.id as string, kind, field, claims }));
     });
   }
