@@ -14,6 +14,7 @@ import { ImportPlan, nameKey } from '../src/imports/planImport';
 import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
+import { readmeExamples, rounded } from './support/readmeExamples';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 const SEED_DIR = path.join(projectRoot, 'seed');
@@ -180,5 +181,18 @@ describe('dependency walks over the larger graph', () => {
     );
     expect(nvidia).toBeDefined();
     expect(nvidia!.dependentModels).toBeGreaterThanOrEqual(trained.size);
+  });
+});
+
+describe("the README's questions on the report and Epoch AI together", () => {
+  const examples = readmeExamples('epoch-questions');
+
+  it('prints at least four', () => expect(examples.length).toBeGreaterThanOrEqual(4));
+
+  it.each(examples.map((example) => [example.title, example]))('%s', async (_title, example) => {
+    const { query, printed } = example as (typeof examples)[number];
+    const response = await server.gql(query);
+    expect(response.errors).toBeUndefined();
+    expect(rounded(response.data)).toEqual(printed);
   });
 });
