@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --duration 10] [--warmup 3] [--connections 10,50] [--graphs seed,10k] [--queries company-card,...]
+ * npm run bench [-- --duration 10] [--warmup 3] [--connections 10,50] [--graphs seed,default,10k] [--queries ...]
  *                 [--out BENCHMARKS.md] [--cpu-prof ours]
  *
  * Our server side by side with the Neo4j GraphQL Library (@neo4j/graphql) and a floor of hand-written Cypher, on one
@@ -14,6 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { appConfig, projectRoot } from '../src/config';
 import type { QueryRunner } from '../src/db/queryRunner';
+import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
+import { importShipped } from '../src/imports/importSource';
 import { loadSeed } from '../src/seed/loadSeed';
 import { createApp } from '../src/server/createApp';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
@@ -79,14 +81,21 @@ async function statementCounter(runner: QueryRunner) {
 }
 
 /**
- * Loads a graph: "seed" is the seed folder, "<n>k" a synthetic graph of n thousand companies (seed 42); returns the
- * roots to ask about.
+ * Loads a graph: "seed" is the seed folder, "default" the seed and the shipped databases (what `npm start` loads
+ * into an empty database), "<n>k" a synthetic graph of n thousand companies (seed 42); returns the roots to ask about.
  */
 async function loadGraph(runner: QueryRunner, graph: string): Promise<Roots> {
   const started = performance.now();
-  if (graph === 'seed') {
+  if (graph === 'seed' || graph === 'default') {
     await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
-    log(`seed graph loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (graph === 'default')
+      await importShipped(
+        runner,
+        path.join(projectRoot, 'seed/external'),
+        { precedence: DEFAULT_SOURCE_PRECEDENCE, aliasFile: path.join(projectRoot, 'seed/aliases.yaml') },
+        () => undefined,
+      );
+    log(`${graph} graph loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { company: 'openai', partner: 'microsoft', stage: 'model-training', service: 'askup' };
   }
   const companies = Number(graph.slice(0, -1)) * 1000;
@@ -144,7 +153,7 @@ async function main() {
   const warmup = Number(values.warmup);
   if (!(seconds >= 1) || !(warmup >= 0)) throw new Error('--duration must be at least 1 second, --warmup at least 0');
   const connections = parseList(values.connections, /^[1-9]\d{0,3}$/, 'connections').map(Number);
-  const graphs = parseList(values.graphs, /^(seed|[1-9]\d{0,3}k)$/, 'graphs');
+  const graphs = parseList(values.graphs, /^(seed|default|[1-9]\d{0,3}k)$/, 'graphs');
   const names = parseList(
     values.queries,
     COMPARED_QUERIES.map((query) => query.name),

@@ -231,8 +231,8 @@ describe('concentration', () => {
     expect(concentration.shares.find((s: { key: string }) => s.key === 'US').label).toBe('United States');
   });
 
-  it(`gives each bloc (companies tied by investment, acquisition or licensing, transitively) the services built \
-on its models`, async () => {
+  it(`gives each bloc (companies tied by investment, acquisition or licensing, transitively, and each with its \
+parent) the services built on its models`, async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'SERVICES', groupBy: 'BLOC' });
     // Blocs by union-find over the seed's tying partnerships.
     const parent = new Map(companies.map((c) => [c.id as string, c.id as string]));
@@ -243,6 +243,9 @@ on its models`, async () => {
       const [first, ...rest] = deal.parties!.map((p: { company: string }) => p.company);
       for (const other of rest) parent.set(find(other), find(first));
     }
+    // A company counts with its parent (a lab with the group that owns it).
+    for (const company of companies.filter((c) => c.parent !== undefined))
+      parent.set(find(company.id), find(refId(company.parent as string | { id: string })));
     const servicesOf = (developerIds: string[]) =>
       new Set(
         services

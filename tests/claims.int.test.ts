@@ -1,3 +1,4 @@
+import { seedFile } from './support/seedOracle';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/config';
@@ -15,7 +16,6 @@ import {
   REPORT,
   writeClaimFixture,
 } from './support/claimFixture';
-import { seedFile } from './support/seedOracle';
 
 /** Claims, conflicts, sources that are databases and the new relation fields, on the seed plus the claim fixture. */
 
@@ -151,10 +151,24 @@ describe('relation fields', () => {
       nvidia: company(id: "nvidia") { chipsTrainedModels { id } }
       microsoft: company(id: "microsoft") { cloudTrainedModels { id } }
     }`);
-    const ends = (type: string, end: 'from' | 'to', id: string) =>
-      RELATIONSHIPS.filter((rel) => rel.type === type && rel[end === 'from' ? 'to' : 'from'] === id).map((rel) => ({
-        id: rel[end],
+    // The fixture's relationships and the seed's parents (seed/companies.yaml), each once, by id.
+    const seedParents = seedFile('companies.yaml')
+      .filter((record) => record.parent !== undefined)
+      .map((record) => ({
+        type: 'SUBSIDIARY_OF',
+        from: record.id,
+        to: typeof record.parent === 'string' ? record.parent : (record.parent as { id: string }).id,
       }));
+    const ends = (type: string, end: 'from' | 'to', id: string) =>
+      [
+        ...new Set(
+          [...RELATIONSHIPS, ...seedParents]
+            .filter((rel) => rel.type === type && rel[end === 'from' ? 'to' : 'from'] === id)
+            .map((rel) => rel[end]),
+        ),
+      ]
+        .sort()
+        .map((other) => ({ id: other }));
     expect(data.deepmind.parent).toEqual(ends('SUBSIDIARY_OF', 'to', 'deepmind')[0]);
     expect(data.google.parent).toBeNull();
     expect(data.google.subsidiaries).toEqual(ends('SUBSIDIARY_OF', 'from', 'google'));

@@ -50,11 +50,13 @@ function versionOf(name: string): string {
 }
 
 const load = (averages: number[]) => averages.map((value) => value.toFixed(2)).join(', ');
-/** How BENCHMARKS.md names a graph: the seed folder, or the generator's call for a synthetic "<n>k". */
+/** How BENCHMARKS.md names a graph: the seed folder, the default graph, or the generator's call for a "<n>k". */
 const graphText = (graph: string) =>
   graph === 'seed'
-    ? 'seed (the seed folder: 208 nodes)'
-    : `${graph} (synthetic, \`generateSeedRecords({ companies: ${Number(graph.slice(0, -1)) * 1000}, seed: 42 })\`)`;
+    ? 'seed (the seed folder alone)'
+    : graph === 'default'
+      ? "default (the seed folder and the shipped databases, as `npm start` loads them: Epoch AI's models)"
+      : `${graph} (synthetic, \`generateSeedRecords({ companies: ${Number(graph.slice(0, -1)) * 1000}, seed: 42 })\`)`;
 
 /** The hand-written part of BENCHMARKS.md (what the profile shows), kept beside this file so every run carries it. */
 const NOTES = path.join(projectRoot, 'bench', 'compare', 'benchmarkNotes.md');

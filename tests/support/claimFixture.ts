@@ -141,7 +141,8 @@ const snapshotOf = (source: string) => [EPOCH, ECOSYSTEM].find((db) => db.id ===
 
 /**
  * Writes the fixture on a seeded graph: the sources, the Alpaca model, the relationships, the claims (and each
- * entity's property set to its preferred claim's value), then re-derives the dependencies.
+ * entity's property set to its preferred claim's value), then re-derives the dependencies. The seed's own claims and
+ * relationships are merged with, not repeated.
  */
 export async function writeClaimFixture(runner: QueryRunner): Promise<void> {
   await runner.inWriteTransaction(async (tx) => {
@@ -157,7 +158,8 @@ export async function writeClaimFixture(runner: QueryRunner): Promise<void> {
     for (const rel of RELATIONSHIPS)
       await tx.run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-         CREATE (a)-[r:${rel.type}]->(b) SET r.sourceIds = $sourceIds, r.confidence = $confidence`,
+         MERGE (a)-[r:${rel.type}]->(b)
+         SET r.sourceIds = coalesce(r.sourceIds, []) + $sourceIds, r.confidence = coalesce(r.confidence, $confidence)`,
         rel,
       );
     for (const rel of ALSO_STATED)
@@ -169,8 +171,8 @@ export async function writeClaimFixture(runner: QueryRunner): Promise<void> {
     await tx.run(
       `UNWIND $claims AS claim
        MATCH (e:Entity {id: claim.entity}), (s:Source {id: claim.source})
-       CREATE (e)-[:CLAIM {field: claim.field, value: claim.value, confidence: claim.confidence, tier: claim.tier,
-                           preferred: claim.preferred}]->(s)`,
+       MERGE (e)-[c:CLAIM {field: claim.field, tier: claim.tier}]->(s)
+       SET c.value = claim.value, c.confidence = claim.confidence, c.preferred = claim.preferred`,
       { claims },
     );
     // The entity's property holds the preferred value, as the writers keep it.
