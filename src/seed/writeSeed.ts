@@ -216,7 +216,8 @@ export async function writeSeed(runner: QueryRunner, graph: SeedGraph, options: 
     }
     const claimCounts = await mergeBatches(
       tx,
-      cypherFile('seed/merge-claims'),
+      // After --reset there is no claim to merge with.
+      cypherFile(options.reset ? 'seed/create-claims' : 'seed/merge-claims'),
       claimRows,
       options.batchSize,
       report.claims,
