@@ -5,8 +5,8 @@
  * dependencies) into a Neo4j of its own (or BENCH_NEO4J_URI, whose data it replaces): into an empty database (twice:
  * the first import after Neo4j starts runs on a cold JVM); into the report's graph (what `npm start` does); the same
  * file again (nothing changes); and, with --companies, into a graph loaded with that many synthetic companies beside
- * the report (a writeSeed of one transaction: 2,000 fits the default 2 GB heap's transaction memory, 10,000 does not). Prints seconds and records per
- * second of each, with the 10 s target.
+ * the report (a writeSeed of one transaction: 2,000 fits the default 2 GB heap's transaction memory, 10,000 does
+ * not). Prints seconds and records per second of each, with the 10 s target.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
