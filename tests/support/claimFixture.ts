@@ -84,6 +84,8 @@ export const CLAIMS: FixtureClaim[] = [
   claim('gpt-3', 'trainingComputeFlop', 3.14e23, EPOCH.id, 'DATABASE', 'CONFIRMED'),
   claim('gpt-3', 'trainingComputeFlop', 3.0e23, ECOSYSTEM.id, 'DATABASE', 'UNCERTAIN'),
   claim('gpt-4', 'trainingComputeFlop', 2.1e25, EPOCH.id, 'DATABASE', 'UNCERTAIN'),
+  // The same month as the report's "2023-03", to the day: no disagreement.
+  claim('gpt-4', 'releasedOn', '2023-03-15', EPOCH.id, 'DATABASE', 'CONFIRMED'),
   claim('palm-2', 'parameters', 540e9, REPORT, 'SEED'),
   claim('palm-2', 'parameters', 340e9, ALPACA_POST.id, 'EDITOR', 'CONFIRMED'),
   claim('palm-2', 'parameters', 340e9, EPOCH.id, 'DATABASE'),
