@@ -256,6 +256,41 @@ to a model`, async () => {
   });
 });
 
+describe("an editor's change is a claim", () => {
+  const CLAIMS = `query ($id: ID!) {
+    model(id: $id) { parameters claims(field: "parameters") { value preferred confidence source { id } } }
+  }`;
+
+  it("is preferred over the report's claim, which stays; retire and restore keep both", async () => {
+    const { model: before } = await ok(CLAIMS, { id: 'gpt-3' });
+    const seeded = before.claims as { value: string; preferred: boolean; source: { id: string } }[];
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0]).toMatchObject({ value: '175000000000', preferred: true });
+
+    const input = {
+      id: 'gpt-3',
+      name: 'GPT-3',
+      developerIds: ['openai'],
+      parameters: 1.8e11,
+      sourceIds: ['openai-site'],
+    };
+    const updated = await ok(UPSERT_MODEL, { input });
+    expect(updated.upsertModel).toMatchObject({ changed: true, entity: { parameters: 1.8e11 } });
+    const expected = {
+      parameters: 1.8e11,
+      claims: [
+        { value: '180000000000', preferred: true, confidence: 'REPORTED', source: { id: 'openai-site' } },
+        { ...seeded[0], preferred: false },
+      ],
+    };
+    expect((await ok(CLAIMS, { id: 'gpt-3' })).model).toEqual(expected);
+
+    await ok(RETIRE, { id: 'gpt-3', reason: 'a test of claims kept over retire and restore' });
+    await ok(RESTORE, { id: 'gpt-3' });
+    expect((await ok(CLAIMS, { id: 'gpt-3' })).model).toEqual(expected);
+  });
+});
+
 describe('bad input changes nothing', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
     [
