@@ -11,7 +11,7 @@ import { UsageError, runCli } from './runCli';
 
 const USAGE = [
   'usage: npm run import -- <source> <path> [--dry-run]',
-  ...IMPORTERS.map((importer) => `  ${importer.source}: a copy of the publisher's ${importer.file}`),
+  ...IMPORTERS.map((importer) => `  ${importer.source}: ${importer.describes}`),
   '  graph-json: a JSON export (npm run export -- --format json) into an empty database (also: --file <path>)',
 ].join('\n');
 

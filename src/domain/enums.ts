@@ -16,9 +16,17 @@ export const ENTITY_KINDS = [
   'INDUSTRY',
   'PARTNERSHIP',
   'SOURCE',
+  'DATASET',
 ] as const;
 export const EntityKind = enumOf(ENTITY_KINDS);
 export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/**
+ * An owner that a database reports as one but is not one company: all of a country's owners (COUNTRY), or everyone
+ * the database does not name (REMAINDER).
+ */
+export const AGGREGATE_KINDS = ['COUNTRY', 'REMAINDER'] as const;
+export type AggregateKind = (typeof AGGREGATE_KINDS)[number];
 
 export const CONFIDENCE = ['CONFIRMED', 'REPORTED', 'UNCERTAIN'] as const;
 export const Confidence = enumOf(CONFIDENCE);

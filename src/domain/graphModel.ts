@@ -7,6 +7,7 @@
 import {
   CONFIDENCE,
   MODEL_ACCESS,
+  AGGREGATE_KINDS,
   PARTNERSHIP_KINDS,
   SOURCE_KINDS,
   STAGE_LAYERS,
@@ -42,6 +43,8 @@ export interface LabelSpec {
   file: string;
   /** Sources are their own provenance and cite none. */
   cited: boolean;
+  /** The seed may leave the file out (no such records): labels whose entities come mostly from databases. */
+  optionalFile?: boolean;
   properties: Record<string, PropertySpec>;
 }
 
@@ -82,6 +85,15 @@ export interface GraphModel {
   /** Partnership kinds that merge their parties into one bloc for concentration by BLOC. */
   blocKinds: readonly PartnershipKind[];
 }
+
+/** The properties of an OFFERS relationship (a ModelOffer). */
+export const OFFER_PROPERTIES = [
+  'providerModelId',
+  'inputUsdPerMTok',
+  'outputUsdPerMTok',
+  'contextTokens',
+  'openWeights',
+] as const;
 
 const str = { type: { kind: 'string' } } as const;
 const date = { type: { kind: 'date' } } as const;
@@ -138,7 +150,20 @@ export const GRAPH = {
         country: { type: { kind: 'country' }, claimed: true },
         marketCapUsdBn: { type: { kind: 'number', min: 0 }, claimed: true },
         marketCapAsOf: claimedDate,
+        /**
+         * Set on an owner that is not one company but an aggregate a database reports (Epoch's chip estimates give
+         * "China", all of a country's owners, and "Other", the remainder): COUNTRY or REMAINDER. Such an owner is
+         * never a participant in a concentration by company or bloc; a COUNTRY aggregate counts for its country.
+         */
+        aggregate: { type: { kind: 'enum', values: AGGREGATE_KINDS } },
       },
+    },
+    Dataset: {
+      kind: 'DATASET',
+      file: 'datasets.yaml',
+      cited: true,
+      optionalFile: true,
+      properties: { ...named, confidence, createdOn: claimedDate },
     },
     FoundationModel: {
       kind: 'FOUNDATION_MODEL',
@@ -252,6 +277,76 @@ export const GRAPH = {
       seed: { on: 'from', field: 'trainingClouds', required: false },
       dependency: { dependent: 'from', relation: 'HOSTED_BY' },
       editable: true,
+    },
+    TRAINED_ON: {
+      from: 'FoundationModel',
+      to: 'Dataset',
+      fields: { out: 'trainingData', in: 'models' },
+      seed: { on: 'from', field: 'trainingData', required: false },
+      dependency: { dependent: 'from', relation: 'TRAINED_ON' },
+      editable: true,
+    },
+    PUBLISHES: {
+      from: 'Company',
+      to: 'Dataset',
+      fields: { out: 'datasets', in: 'publishers' },
+      seed: { on: 'to', field: 'publishers', required: false },
+      dependency: { dependent: 'to', relation: 'PUBLISHED_BY' },
+      editable: true,
+    },
+    DERIVED_FROM: {
+      from: 'Dataset',
+      to: 'Dataset',
+      fields: { out: 'sourceDatasets', in: 'derivedDatasets' },
+      seed: { on: 'from', field: 'sourceDatasets', required: false },
+      dependency: { dependent: 'from', relation: 'BUILT_ON' },
+      editable: true,
+    },
+    /** A data set made with a model's output (Alpaca's instructions, generated with text-davinci-003). */
+    GENERATED_WITH: {
+      from: 'Dataset',
+      to: 'FoundationModel',
+      fields: { out: 'generatorModels', in: 'generatedDatasets' },
+      seed: { on: 'to', field: 'generatedDatasets', required: false },
+      dependency: { dependent: 'from', relation: 'BUILT_ON' },
+      editable: true,
+    },
+    /** A service that builds on another service (an assistant built on a search API). */
+    USES_SERVICE: {
+      from: 'Service',
+      to: 'Service',
+      fields: { out: 'usedServices', in: 'usedBy' },
+      seed: { on: 'from', field: 'usedServices', required: false },
+      dependency: { dependent: 'from', relation: 'BUILT_ON' },
+      editable: true,
+    },
+    /**
+     * An inference provider serving a model (the API's ModelOffer): one per provider and model, with the provider's
+     * identifier for it, its prices in US dollars per million tokens, its context window and whether its weights are
+     * open. The provider depends on the model.
+     */
+    OFFERS: {
+      from: 'Company',
+      to: 'FoundationModel',
+      fields: { out: 'offeredModels', in: 'inferenceProviders' },
+      seed: { on: 'to', field: 'inferenceProviders', required: false },
+      properties: OFFER_PROPERTIES,
+      dependency: { dependent: 'from', relation: 'OFFERS' },
+      editable: false,
+    },
+    /**
+     * An owner's AI accelerators from one vendor (the API's ComputeHolding): `estimates` holds, as JSON text, the
+     * source's cumulative estimates oldest first, each {asOf, h100Equivalents, h100EquivalentsLow,
+     * h100EquivalentsHigh, units}. The owner depends on the vendor.
+     */
+    HOLDS_CHIPS_OF: {
+      from: 'Company',
+      to: 'Company',
+      fields: { out: 'chipVendors', in: 'chipOwners' },
+      seed: { on: 'from', field: 'chipVendors', required: false },
+      properties: ['estimates'],
+      dependency: { dependent: 'from', relation: 'SUPPLIED_BY' },
+      editable: false,
     },
     PARTY_TO: {
       from: 'Company',

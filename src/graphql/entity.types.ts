@@ -10,6 +10,7 @@ const TYPE_NAMES: Record<EntityKind, string> = {
   INDUSTRY: 'Industry',
   PARTNERSHIP: 'Partnership',
   SOURCE: 'Source',
+  DATASET: 'Dataset',
 };
 
 @InterfaceType('Entity', {

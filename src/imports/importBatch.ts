@@ -40,6 +40,13 @@ export interface ImportedEntity {
   aliases?: string[];
   /** The source's claims on the label's claimed properties (GRAPH's `claimed`), values as the graph stores them. */
   claims: Record<string, number | string>;
+  /**
+   * Properties that are not claims (a data set's description, an aggregate owner's `aggregate`): written when the
+   * import creates the entity, and on an existing entity only where it has no value.
+   */
+  attributes?: Record<string, string>;
+  /** The source's own explanation of a claim, by field (Ecosystem Graphs' `{value, explanation}`): the claim's note. */
+  notes?: Record<string, string>;
   /** How firmly the source states these claims. */
   confidence: Confidence;
   references?: ReferenceSource[];
@@ -52,6 +59,11 @@ export interface ImportedLink {
   from: { label: Label; name: string };
   to: { label: Label; name: string };
   confidence: Confidence;
+  /**
+   * The relationship's own properties, for types that have them (GRAPH's `properties`: an OFFERS relationship's
+   * prices, a HOLDS_CHIPS_OF relationship's estimates). One source states them once per relationship.
+   */
+  properties?: Record<string, string | number | boolean | null>;
   at: Location;
 }
 

@@ -14,17 +14,40 @@ import { readEpochModels } from './epoch/readEpochModels';
 import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
 import { nameResolverOf } from './nameResolver';
 
-/** A database the project imports: its source id (the command's `<source>`) and how its file is read. */
+/** A database the project imports: its source id (the command's `<source>`) and how its snapshot is read. */
 export interface Importer {
   source: string;
-  /** The file's name as the publisher ships it (the shipped snapshot's name under seed/external/<source>/). */
+  /**
+   * What the publisher ships, as the shipped snapshot's path under seed/external/<source>/: a file
+   * (all_ai_models.csv) or a folder (assets).
+   */
   file: string;
-  read(text: string, file: string): ImportBatch;
+  /** What `npm run import` says the path is, in its usage line. */
+  describes: string;
+  /**
+   * Reads the snapshot at `fullPath` (a file or a folder, as the publisher lays it out); `shown` is the path as
+   * messages name it. A snapshot it cannot read is an ImportFormatError that names the file and line.
+   */
+  read(fullPath: string, shown: string): ImportBatch;
 }
 
 export const IMPORTERS: readonly Importer[] = [
-  { source: 'epoch-ai-models', file: 'all_ai_models.csv', read: readEpochModels },
+  {
+    source: 'epoch-ai-models',
+    file: 'all_ai_models.csv',
+    describes: "a copy of the publisher's all_ai_models.csv",
+    read: (fullPath, shown) => readEpochModels(readText(fullPath, shown), shown),
+  },
 ];
+
+/** A file's text; a file that cannot be read is an ImportFormatError naming it. */
+export function readText(fullPath: string, shown: string): string {
+  try {
+    return fs.readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    throw new ImportFormatError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
 
 export function importerOf(source: string): Importer | undefined {
   return IMPORTERS.find((importer) => importer.source === source);
@@ -48,21 +71,17 @@ export interface ImportResult {
 }
 
 /**
- * Reads a file for an importer; a file that cannot be read or parsed is an ImportFormatError naming it (as the path
- * relative to the working directory, which is also how the summary's warnings name their lines).
+ * Reads a snapshot (a file or a folder) for an importer; one that cannot be read or parsed is an ImportFormatError
+ * naming it (as the path relative to the working directory, which is also how the summary's warnings name their
+ * lines).
  */
 export function readBatch(importer: Importer, file: string): ImportBatch {
   const shown =
     path.isAbsolute(file) && !path.relative(process.cwd(), file).startsWith('..')
       ? path.relative(process.cwd(), file)
       : file;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ImportFormatError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return importer.read(text, shown);
+  if (!fs.existsSync(file)) throw new ImportFormatError(`${shown}: cannot be read (ENOENT)`);
+  return importer.read(file, shown);
 }
 
 /** Imports (or, with dryRun, plans) a batch into the graph; see the module's comment. */

@@ -7,6 +7,7 @@ import {
   GRAPH,
   RELATIONSHIP_TYPES as GRAPH_TYPES,
   type GraphModel,
+  type LabelSpec,
   type PropertySpec,
   type RelationshipType as GraphType,
 } from '../domain/graphModel';
@@ -38,6 +39,8 @@ export interface FileSpec {
   relations: Record<string, RelationSpec>;
   /** Sources are their own provenance and list none. */
   cited: boolean;
+  /** The folder may leave the file out: no records of this label. */
+  optional?: boolean;
 }
 
 /**
@@ -50,6 +53,7 @@ export function fileSpecsOf(model: GraphModel): FileSpec[] {
     file: spec.file,
     label,
     cited: spec.cited,
+    ...((spec as LabelSpec).optionalFile && { optional: true }),
     fields: spec.properties,
     relations: Object.fromEntries(
       relationships

@@ -46,6 +46,7 @@ export function generateSeedRecords(options: SyntheticOptions): SeedRecords {
   return {
     ...fixedRecords(options),
     'companies.yaml': companyRecords(randomStream(seed, 6), companies.all),
+    'datasets.yaml': [],
     'models.yaml': models.records,
     'services.yaml': services.records,
     'partnerships.yaml': partnerships,
