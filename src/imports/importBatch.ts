@@ -64,6 +64,13 @@ export interface ImportedLink {
    * prices, a HOLDS_CHIPS_OF relationship's estimates). One source states them once per relationship.
    */
   properties?: Record<string, string | number | boolean | null>;
+  /**
+   * A link whose far end (`to`) the source names but does not describe (a dependency naming no record of the file):
+   * it is made only when `to` resolves to an entity the graph already has. Links with the same `alternatives` key are
+   * tried in order (the same name under different labels) and the first that resolves is made; a key none of whose
+   * links resolves is listed in the summary as unresolved, with the name and location.
+   */
+  alternatives?: string;
   at: Location;
 }
 
