@@ -23,6 +23,8 @@ export interface Claim {
   tier: ClaimTier;
   /** The source's snapshot date (a database's), newest first within one source; null for documents. */
   snapshotOn?: string | null;
+  /** The source's own explanation of the value (Ecosystem Graphs' `explanation`); absent when it gives none. */
+  note?: string | null;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from '../domain/claims';
 import type { Confidence } from '../domain/enums';
 import { GRAPH, claimedFields, type Label, type RelationshipType } from '../domain/graphModel';
-import type { ImportBatch, ImportedEntity, Location, ReferenceSource } from './importBatch';
+import type { ImportBatch, ImportedEntity, ImportedLink, Location, ReferenceSource } from './importBatch';
 
 const CLAIMED = claimedFields(GRAPH);
 
@@ -44,7 +44,7 @@ export interface GraphState {
   /** Every claim, by entity id. */
   claims: Map<string, StoredClaim[]>;
   /** Relationships of the types an import writes, and CITES to the import's sources, by relationshipKey. */
-  relationships: Map<string, { sourceIds: string[]; confidence: string | null }>;
+  relationships: Map<string, { sourceIds: string[]; confidence: string | null; properties?: Props }>;
 }
 
 export const relationshipKey = (type: string, from: string, to: string) => `${type} ${from} ${to}`;
@@ -56,6 +56,16 @@ export const IMPORTED_TYPES: readonly RelationshipType[] = [
   'TRAINED_ON_CHIPS_OF',
   'TRAINED_IN_CLOUD_OF',
   'SUBSIDIARY_OF',
+  'PARTICIPATES_IN',
+  'PROVIDES',
+  'BUILT_ON',
+  'TRAINED_ON',
+  'PUBLISHES',
+  'DERIVED_FROM',
+  'GENERATED_WITH',
+  'USES_SERVICE',
+  'OFFERS',
+  'HOLDS_CHIPS_OF',
 ];
 
 type Props = Record<string, unknown>;
@@ -71,7 +81,15 @@ export interface ImportPlan {
   /** Claims to write: the source's new and changed claims, and others' whose preference changed. */
   claims: (StoredClaim & { id: string })[];
   deletedClaims: { id: string; field: string; sourceId: string; tier: string }[];
-  relationships: { type: RelationshipType; from: string; to: string; sourceIds: string[]; confidence: string }[];
+  relationships: {
+    type: RelationshipType;
+    from: string;
+    to: string;
+    sourceIds: string[];
+    confidence: string;
+    /** The relationship's own properties the source states (a null removes one); empty for most types. */
+    properties: Props;
+  }[];
   deletedRelationships: { type: RelationshipType; from: string; to: string }[];
   /** Each name the file gives, by label, and the id it resolved to (null: ambiguous or retired). */
   resolutions: Map<string, string | null>;
@@ -92,6 +110,8 @@ export interface ImportSummary {
   retired: { label: Label; name: string; id: string; at: Location }[];
   claims: { written: number; deleted: number; unchanged: number };
   relationships: { created: number; updated: number; deleted: number; unchanged: number; skipped: number };
+  /** Names the file gives without describing them (a dependency) that resolve to nothing the graph has. */
+  unresolved: { name: string; at: Location; tried: Label[] }[];
   /** Fields on which this source's claim disagrees with another source's (numbers: by more than 10 %). */
   disagreements: { id: string; field: string; values: { sourceId: string; value: string }[] }[];
   warnings: { at: Location; message: string }[];
@@ -118,7 +138,8 @@ interface Stated {
   isNew: boolean;
   name: string;
   aliases: string[];
-  claims: Map<string, { value: string; confidence: Confidence; at: Location }>;
+  claims: Map<string, { value: string; confidence: Confidence; note: string | null; at: Location }>;
+  attributes: Props;
   confidence: Confidence;
   references: string[];
 }
@@ -146,6 +167,7 @@ export function planImport(
     retired: [],
     claims: { written: 0, deleted: 0, unchanged: 0 },
     relationships: { created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 },
+    unresolved: [],
     disagreements: [],
     warnings: [...batch.warnings],
   };
@@ -194,6 +216,7 @@ export function planImport(
         name,
         aliases: [],
         claims: new Map(),
+        attributes: {},
         confidence,
         references: [],
       };
@@ -213,9 +236,31 @@ export function planImport(
     }
   }
 
-  // Relationships the source states, by key.
-  const stating = new Map<string, { type: RelationshipType; from: string; to: string; confidence: string }>();
+  // Relationships the source states, by key. A link of an `alternatives` group is made only when its far end names
+  // an entity the graph has (or this import creates), the first such of its group; a group with none is unresolved.
+  const stating = new Map<
+    string,
+    { type: RelationshipType; from: string; to: string; confidence: string; properties: Props }
+  >();
+  const groups = new Map<string, ImportedLink[]>();
   for (const link of batch.links) {
+    if (link.alternatives === undefined) continue;
+    const group = groups.get(link.alternatives);
+    if (group) group.push(link);
+    else groups.set(link.alternatives, [link]);
+  }
+  const chosen = new Set<ImportedLink>();
+  for (const group of groups.values()) {
+    const found = group.find((link) => {
+      const resolution = resolver.resolve(link.to.label, link.to.name);
+      return resolution.how !== 'new' && resolution.how !== 'ambiguous' && resolution.how !== 'retired';
+    });
+    if (found) chosen.add(found);
+    else
+      summary.unresolved.push({ name: group[0].to.name, at: group[0].at, tried: group.map((link) => link.to.label) });
+  }
+  for (const link of batch.links) {
+    if (link.alternatives !== undefined && !chosen.has(link)) continue;
     const from = resolve(link.from.label, link.from.name, link.at);
     const to = resolve(link.to.label, link.to.name, link.at);
     if (from === null || to === null || from === to) {
@@ -225,7 +270,8 @@ export function planImport(
     statedOf(link.from.label, link.from.name, from, 'REPORTED');
     statedOf(link.to.label, link.to.name, to, 'REPORTED');
     const key = relationshipKey(link.type, from, to);
-    if (!stating.has(key)) stating.set(key, { type: link.type, from, to, confidence: link.confidence });
+    if (!stating.has(key))
+      stating.set(key, { type: link.type, from, to, confidence: link.confidence, properties: link.properties ?? {} });
   }
 
   const plan: ImportPlan = {
@@ -256,10 +302,11 @@ export function planImport(
     const previous = new Map(
       before.filter((claim) => !others.includes(claim)).map((claim) => [claim.field, claim] as const),
     );
-    const mine: StoredClaim[] = [...(entry?.claims ?? new Map())].map(([field, { value, confidence }]) => ({
+    const mine: StoredClaim[] = [...(entry?.claims ?? new Map())].map(([field, { value, confidence, note }]) => ({
       field,
       value,
       confidence,
+      note,
       sourceId,
       tier: 'DATABASE',
       snapshotOn: batch.source.snapshotOn,
@@ -270,7 +317,13 @@ export function planImport(
     for (const claim of mine) {
       claim.preferred = preferred.get(claim.field) === claim;
       const old = previous.get(claim.field);
-      if (old && old.value === claim.value && old.confidence === claim.confidence && old.preferred === claim.preferred)
+      if (
+        old &&
+        old.value === claim.value &&
+        old.confidence === claim.confidence &&
+        old.preferred === claim.preferred &&
+        (old.note ?? null) === claim.note
+      )
         summary.claims.unchanged += 1;
       else {
         plan.claims.push({ ...claim, id });
@@ -318,6 +371,8 @@ export function planImport(
     }
     if (entry?.isNew) continue;
     if (entry) {
+      for (const [key, value] of Object.entries(entry.attributes))
+        if (current[key] === undefined || current[key] === null) set[key] = value;
       const sourceIds = (current.sourceIds as string[] | undefined) ?? [];
       const cited = [sourceId, ...entry.references].filter((ref) => !sourceIds.includes(ref));
       if (cited.length > 0) set.sourceIds = [...sourceIds, ...cited];
@@ -336,6 +391,7 @@ export function planImport(
       name: entry.name,
       ...(entry.aliases.length > 0 && { aliases: entry.aliases }),
       confidence: entry.confidence,
+      ...entry.attributes,
       sourceIds: [sourceId, ...entry.references],
     };
     for (const [field, { value }] of entry.claims) properties[field] = decodeClaimValue(value);
@@ -353,14 +409,19 @@ export function planImport(
     }
   }
 
-  // Relationships: the source is added to those it states and taken from those it no longer states.
+  // Relationships: the source is added to those it states and taken from those it no longer states; the properties it
+  // states are set.
   for (const [key, link] of stating) {
     const existing = state.relationships.get(key);
+    const changedProperties = Object.entries(link.properties).some(
+      ([name, value]) => !sameValue(existing?.properties?.[name], value),
+    );
     if (!existing) {
       plan.relationships.push({ ...link, sourceIds: [sourceId] });
       summary.relationships.created += 1;
-    } else if (!existing.sourceIds.includes(sourceId)) {
-      plan.relationships.push({ ...link, sourceIds: [...existing.sourceIds, sourceId] });
+    } else if (!existing.sourceIds.includes(sourceId) || changedProperties) {
+      const sourceIds = existing.sourceIds.includes(sourceId) ? existing.sourceIds : [...existing.sourceIds, sourceId];
+      plan.relationships.push({ ...link, sourceIds });
       summary.relationships.updated += 1;
     } else summary.relationships.unchanged += 1;
   }
@@ -372,7 +433,14 @@ export function planImport(
       plan.deletedRelationships.push({ type, from, to });
       summary.relationships.deleted += 1;
     } else {
-      plan.relationships.push({ type, from, to, sourceIds, confidence: existing.confidence ?? 'REPORTED' });
+      plan.relationships.push({
+        type,
+        from,
+        to,
+        sourceIds,
+        confidence: existing.confidence ?? 'REPORTED',
+        properties: {},
+      });
       summary.relationships.updated += 1;
     }
   }
@@ -416,13 +484,16 @@ export function planImport(
 
 /** Adds one record's statements to what the source states of an entity; a second, different value is a warning. */
 function mergeStated(entry: Stated, entity: ImportedEntity, summary: ImportSummary): void {
+  for (const [key, value] of Object.entries(entity.attributes ?? {}))
+    if (!(key in entry.attributes)) entry.attributes[key] = value;
   if (entity.name !== entry.name && !entry.aliases.includes(entity.name)) entry.aliases.push(entity.name);
   for (const alias of entity.aliases ?? [])
     if (alias !== entry.name && !entry.aliases.includes(alias)) entry.aliases.push(alias);
   for (const [field, raw] of Object.entries(entity.claims)) {
     const value = encodeClaimValue(raw);
     const known = entry.claims.get(field);
-    if (!known) entry.claims.set(field, { value, confidence: entity.confidence, at: entity.at });
+    const note = entity.notes?.[field] ?? null;
+    if (!known) entry.claims.set(field, { value, confidence: entity.confidence, note, at: entity.at });
     else if (known.value !== value)
       summary.warnings.push({
         at: entity.at,
@@ -450,6 +521,11 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string[]
     `claims: ${claims.written} written, ${claims.deleted} deleted, ${claims.unchanged} unchanged`,
     `relationships: ${relationships.created} created, ${relationships.updated} updated, ` +
       `${relationships.deleted} deleted, ${relationships.unchanged} unchanged, ${relationships.skipped} skipped`,
+    `names that resolve to nothing in the graph (kept in this report, not linked): ${summary.unresolved.length}`,
+    ...firstOf(
+      summary.unresolved.map((entry) => `  ${entry.at}: "${entry.name}" (tried ${entry.tried.join(', ')})`),
+      20,
+    ),
     `claims that disagree with another source: ${summary.disagreements.length}`,
     ...firstOf(
       summary.disagreements.map(

@@ -1,9 +1,10 @@
 import { cypherFile } from '../db/cypherFile';
 import { withName } from '../db/cypherNames';
 import type { QueryRunner, TransactionRunner } from '../db/queryRunner';
+import { integer } from '../db/integer';
 import { toParams } from '../db/toParams';
 import { deriveDependencies, type DependencyCounts } from '../dependencies/deriveDependencies';
-import { LABELS, RELATIONSHIP_TYPES, type Label } from '../domain/graphModel';
+import { GRAPH, LABELS, RELATIONSHIP_TYPES, type Label } from '../domain/graphModel';
 import {
   IMPORTED_TYPES,
   relationshipKey,
@@ -13,11 +14,27 @@ import {
 } from '../imports/planImport';
 
 const BATCH = 1000;
+/** The relationship properties that are whole numbers (an offer's context window). */
+const RELATIONSHIP_INTEGERS = new Set(['contextTokens']);
+/** The relationship types with properties of their own, which the state returns. */
+const WITH_PROPERTIES = Object.entries(GRAPH.relationships)
+  .filter(([type, spec]) => 'properties' in spec && type !== 'PARTY_TO')
+  .map(([type]) => type);
 
 function chunks<T>(rows: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < rows.length; start += size) out.push(rows.slice(start, start + size));
   return out;
+}
+
+/** A relationship's properties as parameters: integers as Neo4j integers, nulls kept (`r += ` removes them). */
+function relationshipParams(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, value]) => [
+      key,
+      RELATIONSHIP_INTEGERS.has(key) && Number.isInteger(value) ? integer(value as number) : value,
+    ]),
+  );
 }
 
 /** An entity as the identity rules see it: live or retired. */
@@ -38,7 +55,11 @@ export class ImportRepository {
     const [entityRows, claimRows, relationshipRows] = await Promise.all([
       this.runner.read(cypherFile('external/state-entities')),
       this.runner.read(cypherFile('external/state-claims')),
-      this.runner.read(cypherFile('external/state-relationships'), { types: IMPORTED_TYPES, sources }),
+      this.runner.read(cypherFile('external/state-relationships'), {
+        types: IMPORTED_TYPES,
+        sources,
+        withProperties: WITH_PROPERTIES,
+      }),
     ]);
     const known: KnownEntity[] = [];
     const state: GraphState = { entities: new Map(), claims: new Map(), relationships: new Map() };
@@ -65,6 +86,7 @@ export class ImportRepository {
         tier: row.tier as StoredClaim['tier'],
         snapshotOn: (row.snapshotOn as string | null) ?? null,
         preferred: row.preferred as boolean,
+        ...(row.note !== null && row.note !== undefined && { note: row.note as string }),
       });
       state.claims.set(id, list);
     }
@@ -72,6 +94,9 @@ export class ImportRepository {
       state.relationships.set(relationshipKey(row.type as string, row.from as string, row.to as string), {
         sourceIds: row.sourceIds as string[],
         confidence: (row.confidence as string | null) ?? null,
+        ...(row.properties !== null && row.properties !== undefined
+          ? { properties: row.properties as Record<string, unknown> }
+          : {}),
       });
     return { known, state };
   }
@@ -96,7 +121,7 @@ export class ImportRepository {
       for (const rows of chunks(plan.updated)) await this.expect(tx, cypherFile('external/update-entities'), rows);
       for (const rows of chunks(plan.cites)) await this.expect(tx, cypherFile('external/cite'), rows);
       for (const rows of chunks(
-        plan.claims.map(({ id, field, sourceId, tier, value, confidence, preferred }) => ({
+        plan.claims.map(({ id, field, sourceId, tier, value, confidence, preferred, note }) => ({
           id,
           field,
           sourceId,
@@ -104,12 +129,15 @@ export class ImportRepository {
           value,
           confidence,
           preferred,
+          note: note ?? null,
         })),
       ))
         await this.expect(tx, cypherFile('external/merge-claims'), rows);
       for (const rows of chunks(plan.deletedClaims)) await this.expect(tx, cypherFile('external/delete-claims'), rows);
       for (const type of RELATIONSHIP_TYPES) {
-        const merged = plan.relationships.filter((rel) => rel.type === type);
+        const merged = plan.relationships
+          .filter((rel) => rel.type === type)
+          .map((rel) => ({ ...rel, properties: relationshipParams(rel.properties) }));
         for (const rows of chunks(merged))
           await this.expect(
             tx,

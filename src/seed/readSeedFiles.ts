@@ -8,7 +8,8 @@ import { FILE_SPECS, FileSpec, jsonLinesName } from './seedSpec';
 /**
  * Given a seed folder, opens each expected file, <name>.yaml or <name>.jsonl (either, not both), keeping every
  * record's line; YAML is parsed here, JSON Lines are read line by line whenever their records are walked. An
- * optional file (datasets.yaml) may be absent: no records. Never throws on bad content. The files expected are those of the specs given (GRAPH's by default).
+ * optional file (datasets.yaml) may be absent: no records. Never throws on bad content. The files expected are those
+ * of the specs given (GRAPH's by default).
  */
 export function readSeedFiles(dir: string, specs: readonly FileSpec[] = FILE_SPECS): ParsedSeedFile[] {
   return specs.map((spec) => {
