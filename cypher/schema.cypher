@@ -10,11 +10,12 @@ CREATE CONSTRAINT value_chain_stage_id IF NOT EXISTS FOR (n:ValueChainStage) REQ
 CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT partnership_id IF NOT EXISTS FOR (n:Partnership) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 
 // The cjk analyzer indexes Hangul as overlapping bigrams and Latin words whole and lower-cased,
 // so 하이퍼클로바, 네이버, hyperclova and Naver all find their entity.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
-FOR (n:Company|FoundationModel|Service|ValueChainStage|Industry|Partnership|Source)
+FOR (n:Company|Dataset|FoundationModel|Service|ValueChainStage|Industry|Partnership|Source)
 ON EACH [n.name, n.nameKo, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 
@@ -29,6 +30,7 @@ CREATE INDEX foundation_model_name IF NOT EXISTS FOR (n:FoundationModel) ON (n.n
 CREATE INDEX foundation_model_parameters IF NOT EXISTS FOR (n:FoundationModel) ON (n.parameters);
 CREATE INDEX foundation_model_released_on IF NOT EXISTS FOR (n:FoundationModel) ON (n.releasedOn);
 CREATE INDEX foundation_model_access IF NOT EXISTS FOR (n:FoundationModel) ON (n.access);
+CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
 CREATE INDEX service_name IF NOT EXISTS FOR (n:Service) ON (n.name);
 CREATE INDEX service_launched_on IF NOT EXISTS FOR (n:Service) ON (n.launchedOn);
 CREATE INDEX partnership_kind IF NOT EXISTS FOR (n:Partnership) ON (n.kind);

@@ -22,22 +22,7 @@ import { buildSchema } from '../src/graphql/buildSchema';
  * (`Company.parent`, `ModelFilter.source`) or an enum value (`EntityKind.DATASET`). They are the parts marked
  * `issue: external datasets`; an entry is removed when its part is served (a test below fails until it is).
  */
-const NOT_YET: readonly string[] = [
-  // Training data, inference offers and compute holdings (external datasets, part 2)
-  'Dataset',
-  'DatasetConnection',
-  'ModelOffer',
-  'ComputeHolding',
-  'EntityKind.DATASET',
-  'Company.computeHoldings',
-  'Company.offers',
-  'FoundationModel.trainingData',
-  'FoundationModel.offers',
-  'ConcentrationMeasure.HOSTED_MODELS',
-  'ConcentrationMeasure.COMPUTE',
-  'Query.dataset',
-  'Query.datasets',
-];
+const NOT_YET: readonly string[] = [];
 const pending = (name: string) => NOT_YET.includes(name);
 
 const contractText = fs.readFileSync(path.join(projectRoot, 'api/contract.graphql'), 'utf8');
@@ -140,24 +125,26 @@ describe('the served schema', () => {
     }
   });
 
-  it.each(NOT_YET.map((name) => [name]))(
-    'lists %s as not served yet: the contract has it and the API does not serve it',
-    (name) => {
-      const [typeName, member] = name.split('.');
-      const inContract = contract.getType(typeName);
-      const inServed = served.getType(typeName);
-      const has = (type: GraphQLNamedType | null | undefined): boolean => {
-        if (!type) return false;
-        if (member === undefined) return true;
-        if (isEnumType(type)) return type.getValues().some((value) => value.name === member);
-        if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return member in type.getFields();
-        return false;
-      };
-      expect({ name, inContract: has(inContract), served: has(inServed) }).toEqual({
-        name,
-        inContract: true,
-        served: false,
-      });
-    },
-  );
+  // jest refuses an empty table: with the whole contract served there is nothing to list.
+  if (NOT_YET.length > 0)
+    it.each(NOT_YET.map((name) => [name]))(
+      'lists %s as not served yet: the contract has it and the API does not serve it',
+      (name) => {
+        const [typeName, member] = name.split('.');
+        const inContract = contract.getType(typeName);
+        const inServed = served.getType(typeName);
+        const has = (type: GraphQLNamedType | null | undefined): boolean => {
+          if (!type) return false;
+          if (member === undefined) return true;
+          if (isEnumType(type)) return type.getValues().some((value) => value.name === member);
+          if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return member in type.getFields();
+          return false;
+        };
+        expect({ name, inContract: has(inContract), served: has(inServed) }).toEqual({
+          name,
+          inContract: true,
+          served: false,
+        });
+      },
+    );
 });

@@ -1,12 +1,14 @@
 // name: analytics/market
-// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP, ADOPTERS or TRAINING_COMPUTE;
+// Parameters: $stage = a stage id or null; $measure = MODELS, SERVICES, MARKET_CAP, ADOPTERS, TRAINING_COMPUTE,
+// HOSTED_MODELS or COMPUTE;
 // $blocs = whether blocs are needed; $blocKinds = the partnership kinds that tie blocs, or [] when they are not.
 // Returns one row of what concentration is computed from, limited to what the measure needs:
 // stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
 // participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
-// ({ id, name, country, marketCapUsdBn }); models with their developers and training compute; services with their
-// models (SERVICES); adoptions (ADOPTERS); partnerships of $blocKinds with their parties; ownerships (a company and
-// its parent, along SUBSIDIARY_OF, when $blocs).
+// ({ id, name, country, marketCapUsdBn, aggregate }); models with their developers and training compute (the measures
+// of models); services with their models (SERVICES); adoptions (ADOPTERS); partnerships of $blocKinds with their
+// parties; ownerships (a company and its parent, along SUBSIDIARY_OF, when $blocs); offers (a provider and a model it
+// offers, HOSTED_MODELS); holdings (an owner, a chip vendor and the estimates text, COMPUTE).
 CALL () {
   OPTIONAL MATCH (s:ValueChainStage {id: $stage})
   CALL () { MATCH (all:ValueChainStage) RETURN collect(all.id) AS stages }
@@ -19,15 +21,19 @@ CALL () {
 CALL () {
   MATCH (c:Company)
   WHERE ($measure = 'MARKET_CAP' AND c.marketCapUsdBn IS NOT NULL)
-     OR ($measure <> 'MARKET_CAP' AND EXISTS { (c)-[:DEVELOPS]->(:FoundationModel) })
+     OR ($measure = 'HOSTED_MODELS' AND EXISTS { (c)-[:OFFERS]->(:FoundationModel) })
+     OR ($measure = 'COMPUTE' AND EXISTS { (c)-[:HOLDS_CHIPS_OF]->(:Company) })
+     OR (NOT $measure IN ['MARKET_CAP', 'HOSTED_MODELS', 'COMPUTE']
+         AND EXISTS { (c)-[:DEVELOPS]->(:FoundationModel) })
      OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
      OR EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN $blocKinds }
      OR ($blocs AND EXISTS { (c)-[:SUBSIDIARY_OF]-(:Company) })
-  RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn}) AS companies
+  RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn,
+                  aggregate: c.aggregate}) AS companies
 }
 CALL () {
   MATCH (m:FoundationModel)
-  WHERE $measure <> 'MARKET_CAP'
+  WHERE NOT $measure IN ['MARKET_CAP', 'HOSTED_MODELS', 'COMPUTE']
   RETURN collect({id: m.id, releasedOn: m.releasedOn, trainingComputeFlop: m.trainingComputeFlop,
                   developers: [(c:Company)-[:DEVELOPS]->(m) | c.id]}) AS models
 }
@@ -51,4 +57,15 @@ CALL () {
   WHERE $blocs
   RETURN collect({company: c.id, parent: parent.id}) AS ownerships
 }
-RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships, ownerships
+CALL () {
+  MATCH (c:Company)-[:OFFERS]->(m:FoundationModel)
+  WHERE $measure = 'HOSTED_MODELS'
+  RETURN collect({provider: c.id, model: m.id}) AS offers
+}
+CALL () {
+  MATCH (c:Company)-[h:HOLDS_CHIPS_OF]->(vendor:Company)
+  WHERE $measure = 'COMPUTE'
+  RETURN collect({owner: c.id, vendor: vendor.id, estimates: h.estimates}) AS holdings
+}
+RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships, ownerships, offers,
+       holdings

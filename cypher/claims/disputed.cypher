@@ -8,7 +8,8 @@ CALL () {
   MATCH (e:Entity)-[c:CLAIM]->(s:Source)
   WITH e, c.field AS field,
        collect({field: c.field, value: c.value, confidence: c.confidence, tier: c.tier,
-                preferred: coalesce(c.preferred, false), sourceId: s.id, snapshotOn: s.snapshotOn}) AS claims
+                preferred: coalesce(c.preferred, false), sourceId: s.id, snapshotOn: s.snapshotOn,
+                note: c.note}) AS claims
   WHERE size(claims) > 1
   RETURN e, claims, [] AS links
   UNION ALL

@@ -1,6 +1,7 @@
 /** Market concentration: who holds how much of a value-chain measure, and the indices that summarise it. */
 import type { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from '../domain/enums';
 import { GRAPH } from '../domain/graphModel';
+import { estimateAsOf, parseEstimates } from './chipEstimates';
 import { existedOn } from './partialDate';
 
 /** One holder of a share: a company, a country or a bloc, with the companies that make up its value (largest first). */
@@ -53,7 +54,18 @@ export function concentrationIndex(groups: readonly Group[]): ConcentrationIndex
 
 /** What the concentration of a measure is computed from: the facts, as read from the graph. */
 export interface MarketData {
-  companies: { id: string; name: string; country: string | null; marketCapUsdBn: number | null }[];
+  /**
+   * `aggregate` is set on an owner that is not one company (COUNTRY: all of a country's owners; REMAINDER: the rest):
+   * never a participant by COMPANY or BLOC; by COUNTRY, a COUNTRY aggregate counts for its country, a REMAINDER for
+   * none.
+   */
+  companies: {
+    id: string;
+    name: string;
+    country: string | null;
+    marketCapUsdBn: number | null;
+    aggregate?: string | null;
+  }[];
   /** The companies taking part in the requested stage; null when no stage restricts the population. */
   participants: string[] | null;
   models: { id: string; releasedOn: string | null; trainingComputeFlop?: number | null; developers: string[] }[];
@@ -63,6 +75,10 @@ export interface MarketData {
   partnerships: { id: string; kind: string; announcedOn: string | null; parties: string[] }[];
   /** Each company owned by another (SUBSIDIARY_OF), with its parent: read only for blocs. */
   ownerships?: { company: string; parent: string }[];
+  /** Each inference provider's offer of a model (OFFERS): read only for HOSTED_MODELS. */
+  offers?: { provider: string; model: string }[];
+  /** Each owner's holding of one vendor's chips (HOLDS_CHIPS_OF) with its `estimates` text: read only for COMPUTE. */
+  holdings?: { owner: string; vendor: string; estimates: string | null }[];
 }
 
 export interface MarketQuestion {
@@ -70,7 +86,7 @@ export interface MarketQuestion {
   groupBy: ConcentrationGroup;
   /**
    * Keeps only models released, services launched and partnerships announced on or before it; undated ones are left
-   * out.
+   * out. For COMPUTE, each holding's newest estimate on or before it (a partial date meaning the end of its period).
    */
   asOf?: string | null;
   /** Names a country code for COUNTRY groups; defaults to the code itself. */
@@ -121,14 +137,22 @@ export function blocsOf(
  * - TRAINING_COMPUTE: the training compute (FLOP) of the models developed, split the same way (unknown: zero).
  * - SERVICES / ADOPTERS: distinct services built on, or companies adopting, any of the group's models.
  * - MARKET_CAP: market capitalisation in USD billions, as observed (asOf does not apply); summed over members.
+ * - HOSTED_MODELS: the models a provider offers (one per provider and model; asOf does not apply).
+ * - COMPUTE: H100-equivalents owned, summed over vendors, each vendor's newest estimate on or before asOf (without
+ *   asOf, the newest); a holding with no estimate that old counts zero.
  * With `participants`, only those companies count; without, every company with a non-zero value. Members are the
- * companies with a value, except that a bloc lists all its companies in the population.
+ * companies with a value, except that a bloc lists all its companies in the population. Aggregate owners (a country's
+ * owners together, or the remainder) take part only by COUNTRY, and a REMAINDER not even then.
  */
 export function measureGroups(data: MarketData, question: MarketQuestion): Group[] {
   const { measure, groupBy, asOf } = question;
   const companies = new Map(data.companies.map((company) => [company.id, company]));
+  const counts = (id: string) => {
+    const aggregate = companies.get(id)!.aggregate;
+    return !aggregate || (groupBy === 'COUNTRY' && aggregate === 'COUNTRY');
+  };
   const population = new Set(
-    (data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id)),
+    (data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id) && counts(id)),
   );
 
   // What each company holds: a number (MODELS, MARKET_CAP) or a set of counted things (SERVICES, ADOPTERS).
@@ -154,6 +178,16 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
     for (const id of population)
       things.set(id, new Set((modelsOf.get(id) ?? []).flatMap((model) => [...(byModel.get(model) ?? [])])));
   }
+  const hosted = new Map<string, Set<string>>();
+  if (measure === 'HOSTED_MODELS')
+    for (const { provider, model } of data.offers ?? [])
+      hosted.set(provider, (hosted.get(provider) ?? new Set()).add(model));
+  const compute = new Map<string, number>();
+  if (measure === 'COMPUTE')
+    for (const { owner, vendor, estimates } of data.holdings ?? []) {
+      const estimate = estimateAsOf(parseEstimates(estimates, { owner, vendor }), asOf);
+      compute.set(owner, (compute.get(owner) ?? 0) + (estimate?.h100Equivalents ?? 0));
+    }
   const developerCount = new Map(liveModels.map((model) => [model.id, model.developers.length]));
   const computeOf = new Map(liveModels.map((model) => [model.id, model.trainingComputeFlop ?? 0]));
   const valueOf = (id: string): number => {
@@ -165,6 +199,8 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
         0,
       );
     if (measure === 'MARKET_CAP') return companies.get(id)!.marketCapUsdBn ?? 0;
+    if (measure === 'HOSTED_MODELS') return hosted.get(id)?.size ?? 0;
+    if (measure === 'COMPUTE') return compute.get(id) ?? 0;
     return things.get(id)!.size;
   };
   const values = new Map([...population].map((id) => [id, valueOf(id)]));
@@ -172,7 +208,7 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
   const blocs =
     groupBy === 'BLOC'
       ? blocsOf(
-          data.companies.map((company) => company.id),
+          data.companies.filter((company) => !company.aggregate).map((company) => company.id),
           data.partnerships,
           asOf,
           data.ownerships,

@@ -9,6 +9,8 @@ import { claimedFields, GRAPH, type Label, type RelationshipType } from '../doma
 /** A claim as the API serves it: the stored claim and whether it is the one the entity's field shows. */
 export interface ServedClaim extends Claim {
   preferred: boolean;
+  /** The source's explanation of a property claim (the CLAIM relationship's note), where it gives one. */
+  note?: string | null;
 }
 
 /** A source named in a relationship's sourceIds, with what precedence needs of it. */

@@ -68,7 +68,15 @@ export const MODEL_ORDERS = ['NAME', 'PARAMETERS_DESC', 'RELEASED_ON', 'TRAINING
 export const ModelOrder = enumOf(MODEL_ORDERS);
 export type ModelOrder = (typeof MODEL_ORDERS)[number];
 
-export const CONCENTRATION_MEASURES = ['MODELS', 'SERVICES', 'MARKET_CAP', 'ADOPTERS', 'TRAINING_COMPUTE'] as const;
+export const CONCENTRATION_MEASURES = [
+  'MODELS',
+  'SERVICES',
+  'MARKET_CAP',
+  'ADOPTERS',
+  'TRAINING_COMPUTE',
+  'HOSTED_MODELS',
+  'COMPUTE',
+] as const;
 export const ConcentrationMeasure = enumOf(CONCENTRATION_MEASURES);
 export type ConcentrationMeasure = (typeof CONCENTRATION_MEASURES)[number];
 

@@ -3,6 +3,10 @@ import type { EntityRow } from '../repositories/entityRepository';
 import { Company, Entity, ValueChainStage } from './entity.types';
 import { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from './enums';
 import { PartialDate } from './scalars';
+import { dependencyRelations, GRAPH } from '../domain/graphModel';
+
+/** Every relation a dependency step may carry, from the graph model. */
+const dependencyRelationsInProse = dependencyRelations(GRAPH).join(', ');
 
 @ObjectType('Share')
 export class Share {
@@ -28,7 +32,12 @@ export class Share {
   members!: EntityRow[];
 }
 
-@ObjectType('Concentration')
+@ObjectType('Concentration', {
+  description:
+    'How a measure is shared among companies, countries or blocs. Aggregate owners (Company.aggregate: all of a ' +
+    "country's owners, or the remainder, as chip estimates report them) never take part by COMPANY or BLOC; by " +
+    'COUNTRY a COUNTRY aggregate counts for its country and a REMAINDER for none.',
+})
 export class Concentration {
   @Field(() => ConcentrationMeasure)
   measure!: ConcentrationMeasure;
@@ -77,9 +86,7 @@ export class DependencyStep {
   to!: string;
 
   @Field(() => String, {
-    description:
-      'The dependency, read "from depends on to": BUILT_ON, PROVIDED_BY, DEVELOPED_BY, ADOPTS, INVESTED_BY, ' +
-      'LICENSED_FROM, SUPPLIED_BY, HOSTED_BY, OWNED_BY.',
+    description: 'The dependency, read "from depends on to": ' + `${dependencyRelationsInProse}.`,
   })
   relation!: string;
 

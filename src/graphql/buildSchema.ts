@@ -3,7 +3,10 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import {
   CompanyResolver,
+  ComputeHoldingResolver,
+  DatasetResolver,
   EntityResolver,
+  ModelOfferResolver,
   FoundationModelResolver,
   IndustryResolver,
   PartnershipResolver,
@@ -12,7 +15,16 @@ import {
   ValueChainStageResolver,
 } from './entity.resolvers';
 import { ClaimResolver, ConflictResolver, ConflictsResolver } from './claims.resolver';
-import { Company, FoundationModel, Industry, Partnership, Service, Source, ValueChainStage } from './entity.types';
+import {
+  Company,
+  Dataset,
+  FoundationModel,
+  Industry,
+  Partnership,
+  Service,
+  Source,
+  ValueChainStage,
+} from './entity.types';
 import { CurationResolver } from './curation.resolver';
 import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
 import { ExportResolver } from './export.resolver';
@@ -43,8 +55,11 @@ export function buildSchema(): GraphQLSchema {
       ValueChainStageResolver,
       IndustryResolver,
       PartnershipResolver,
+      DatasetResolver,
+      ModelOfferResolver,
+      ComputeHoldingResolver,
     ],
-    orphanedTypes: [Source, Company, FoundationModel, Service, ValueChainStage, Industry, Partnership],
+    orphanedTypes: [Source, Company, FoundationModel, Service, ValueChainStage, Industry, Partnership, Dataset],
     validate: false,
   });
   return schema;

@@ -21,6 +21,14 @@ export class Claim {
 
   @Field(() => Boolean, { description: "True for the one claim whose value the entity's field shows." })
   preferred!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The source's own explanation of the claim where it gives one (how an estimate was made, what a figure " +
+      'counts); null otherwise.',
+  })
+  note?: string | null;
 }
 
 @ObjectType('Conflict', { description: 'A field on which the sources disagree.', simpleResolvers: true })

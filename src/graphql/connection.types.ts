@@ -1,5 +1,5 @@
 import { ClassType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Company, FoundationModel, Partnership, Service } from './entity.types';
+import { Company, Dataset, FoundationModel, Partnership, Service } from './entity.types';
 import { ModelAccess, PartnershipKind } from './enums';
 import { PartialDate } from './scalars';
 
@@ -39,6 +39,7 @@ export const CompanyConnection = connection('CompanyConnection', Company);
 export const FoundationModelConnection = connection('FoundationModelConnection', FoundationModel);
 export const ServiceConnection = connection('ServiceConnection', Service);
 export const PartnershipConnection = connection('PartnershipConnection', Partnership);
+export const DatasetConnection = connection('DatasetConnection', Dataset);
 
 @InputType('CompanyFilter')
 export class CompanyFilter {

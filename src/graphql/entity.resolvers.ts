@@ -5,9 +5,12 @@ import type { RelationName } from '../repositories/entities/relations';
 import type { Context } from './context';
 import {
   Company,
+  ComputeHolding,
+  Dataset,
   Entity,
   FoundationModel,
   Industry,
+  ModelOffer,
   Partnership,
   PartyRole,
   Service,
@@ -17,11 +20,12 @@ import {
 import { PartnershipKind, SourceKind } from './enums';
 import { Claim } from './claims.types';
 import { claimFieldsOf, type ServedClaim } from '../analytics/fieldClaims';
-import { LABEL_BY_KIND } from '../domain/graphModel';
+import { LABEL_BY_KIND, OFFER_PROPERTIES } from '../domain/graphModel';
 import { userError } from './errors';
 import { existedOn } from '../analytics/partialDate';
 import { PartialDate } from './scalars';
 import { relationPlan } from './selectionPlan';
+import { estimateAsOf, parseEstimates, type ChipEstimate } from '../analytics/chipEstimates';
 
 /**
  * Returns the entities `root` relates to by `name`, with their relationships, reading what the field's selection
@@ -49,6 +53,50 @@ function related(
 
 /** Given a single relation's entities (a company's parent), returns the one, or null. */
 const single = (entities: EntityRow[]) => entities[0] ?? null;
+
+/** A relationship served as an object of its own (an offer, a holding): its source is read from its sourceIds. */
+interface Sourced {
+  sourceIds: string[];
+  /** Where it is, for the error when it names no source in the graph. */
+  where: string;
+}
+
+/** An OFFERS relationship as the API serves it (ModelOffer). */
+export type ServedOffer = Sourced & { provider: EntityRow; model: EntityRow } & Partial<
+    Record<(typeof OFFER_PROPERTIES)[number], unknown>
+  >;
+
+/** A HOLDS_CHIPS_OF relationship's estimate in force on a date, as the API serves it (ComputeHolding). */
+export type ServedHolding = Sourced & ChipEstimate & { owner: EntityRow; vendor: EntityRow };
+
+/**
+ * Given a provider, a model and their OFFERS relationship's properties, returns the offer; a relationship that
+ * gives no providerModelId (one a seed file declares) is served with the model's id.
+ */
+function offerOf(provider: EntityRow, model: EntityRow, rel: Record<string, unknown>): ServedOffer {
+  const offer: ServedOffer = {
+    provider,
+    model,
+    sourceIds: (rel.sourceIds as string[] | undefined) ?? [],
+    where: `the offer of ${model.id} by ${provider.id}`,
+  };
+  for (const property of OFFER_PROPERTIES) offer[property] = rel[property] ?? null;
+  offer.providerModelId ??= model.id;
+  return offer;
+}
+
+/**
+ * Given the first source to prefer (a database) among the sources a relationship names, returns it: the first
+ * DATABASE in sourceIds, else the first source found. Throws when it names none in the graph.
+ */
+async function sourceOf(context: Context, sourced: Sourced): Promise<EntityRow> {
+  const sources = (await context.loaders.entity.loadMany(sourced.sourceIds)).filter(
+    (source): source is EntityRow => source !== null && !(source instanceof Error),
+  );
+  const found = sources.find((source) => source.sourceKind === 'DATABASE') ?? sources[0];
+  if (!found) throw new Error(`${sourced.where} names no source in the graph`);
+  return found;
+}
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -137,6 +185,62 @@ export class CompanyResolver {
     return related(context, 'Company.cloudTrainedModels', root, info);
   }
 
+  @FieldResolver(() => [Dataset], { description: 'Data sets this company builds or publishes.' })
+  datasets(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.datasets', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], {
+    description: 'Models this company serves to others as an inference provider (the models of `offers`).',
+  })
+  offeredModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.offeredModels', root, info);
+  }
+
+  @FieldResolver(() => [ModelOffer], {
+    description: 'Models this company serves to others as an inference provider, with its prices; by model name.',
+  })
+  offers(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return andThen(relatedWithRole(context, 'Company.offeredModels', root, info), (models) =>
+      models.map(({ entity, rel }) => offerOf(root, entity, rel)),
+    );
+  }
+
+  @FieldResolver(() => [Company], {
+    description: 'Vendors of the AI accelerators this company owns (the vendors of `computeHoldings`).',
+  })
+  chipVendors(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.chipVendors', root, info);
+  }
+
+  @FieldResolver(() => [Company], { description: "Owners of this company's AI accelerators, as estimated." })
+  chipOwners(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Company.chipOwners', root, info);
+  }
+
+  @FieldResolver(() => [ComputeHolding], {
+    description:
+      'AI accelerators this company owns, one holding per chip vendor (by vendor name): the newest estimate on or ' +
+      'before asOf (without asOf, the newest); a vendor with no estimate that old gives none. A partial asOf means ' +
+      'the end of its period: "2024" takes an estimate of 2024-12-31, and an estimate dated "2024" is not on or ' +
+      'before "2024-06".',
+  })
+  computeHoldings(
+    @Root() root: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
+  ) {
+    return andThen(relatedWithRole(context, 'Company.chipVendors', root, info), (vendors) =>
+      vendors.flatMap(({ entity: vendor, rel }): ServedHolding[] => {
+        const estimate = estimateAsOf(parseEstimates(rel.estimates, { owner: root.id, vendor: vendor.id }), asOf);
+        if (!estimate) return [];
+        const where = `the holding of ${root.id} from ${vendor.id}`;
+        return [{ ...estimate, owner: root, vendor, sourceIds: (rel.sourceIds as string[] | undefined) ?? [], where }];
+      }),
+    );
+  }
+
   @FieldResolver(() => [Partnership], {
     description:
       'Partnerships this company is party to; with asOf, only those announced on or before it ' +
@@ -193,6 +297,76 @@ export class FoundationModelResolver {
   trainingClouds(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'FoundationModel.trainingClouds', root, info);
   }
+
+  @FieldResolver(() => [Dataset], { description: 'Data sets it was trained on.' })
+  trainingData(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.trainingData', root, info);
+  }
+
+  @FieldResolver(() => [Dataset], { description: "Data sets made with this model's output." })
+  generatedDatasets(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.generatedDatasets', root, info);
+  }
+
+  @FieldResolver(() => [Company], {
+    description: 'Inference providers that serve this model (the providers of `offers`).',
+  })
+  inferenceProviders(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'FoundationModel.inferenceProviders', root, info);
+  }
+
+  @FieldResolver(() => [ModelOffer], {
+    description: 'Where inference providers serve it, with their prices; by provider name.',
+  })
+  offers(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return andThen(relatedWithRole(context, 'FoundationModel.inferenceProviders', root, info), (providers) =>
+      providers.map(({ entity, rel }) => offerOf(entity, root, rel)),
+    );
+  }
+}
+
+@Resolver(() => Dataset)
+export class DatasetResolver {
+  @FieldResolver(() => [Company], { description: 'Organisations that build or publish it.' })
+  publishers(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Dataset.publishers', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: 'Models trained on it.' })
+  models(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Dataset.models', root, info);
+  }
+
+  @FieldResolver(() => [Dataset], { description: 'Data sets it is derived from (a filtered or combined corpus).' })
+  sourceDatasets(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Dataset.sourceDatasets', root, info);
+  }
+
+  @FieldResolver(() => [Dataset], { description: 'Data sets derived from it.' })
+  derivedDatasets(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Dataset.derivedDatasets', root, info);
+  }
+
+  @FieldResolver(() => [FoundationModel], { description: "Models whose output it was made with (Alpaca's)." })
+  generatorModels(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Dataset.generatorModels', root, info);
+  }
+}
+
+@Resolver(() => ModelOffer)
+export class ModelOfferResolver {
+  @FieldResolver(() => Source, { description: "The offer's source: the first database its relationship names." })
+  source(@Root() offer: ServedOffer, @Ctx() context: Context): Promise<EntityRow> {
+    return sourceOf(context, offer);
+  }
+}
+
+@Resolver(() => ComputeHolding)
+export class ComputeHoldingResolver {
+  @FieldResolver(() => Source, { description: "The estimate's source: the first database its relationship names." })
+  source(@Root() holding: ServedHolding, @Ctx() context: Context): Promise<EntityRow> {
+    return sourceOf(context, holding);
+  }
 }
 
 @Resolver(() => Service)
@@ -210,6 +384,16 @@ export class ServiceResolver {
   @FieldResolver(() => [Industry])
   industries(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'Service.industries', root, info);
+  }
+
+  @FieldResolver(() => [Service], { description: 'Services this one is built on (an assistant on a search API).' })
+  usedServices(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Service.usedServices', root, info);
+  }
+
+  @FieldResolver(() => [Service], { description: 'Services built on this one.' })
+  usedBy(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return related(context, 'Service.usedBy', root, info);
   }
 }
 

@@ -105,6 +105,30 @@ export class Company extends Entity {
 
   @Field(() => String, { nullable: true })
   description?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Set on an owner that is not one company but an aggregate a database reports: COUNTRY (all of a country's " +
+      'owners, such as "China" in chip estimates) or REMAINDER (the rest, "Other"); null for a company. Such an ' +
+      'owner never takes part in a concentration by COMPANY or BLOC; by COUNTRY a COUNTRY aggregate counts for its ' +
+      'country and a REMAINDER for none.',
+  })
+  aggregate?: string;
+}
+
+@ObjectType('Dataset', {
+  implements: Entity,
+  simpleResolvers: true,
+  description:
+    'Training data: a corpus or data set that foundation models are trained on (Common Crawl, The Pile, LAION-5B).',
+})
+export class Dataset extends Entity {
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => PartialDate, { nullable: true })
+  createdOn?: string;
 }
 
 @ObjectType('FoundationModel', { implements: Entity, simpleResolvers: true })
@@ -201,4 +225,76 @@ export class SearchHit {
 
   @Field(() => Float)
   score!: number;
+}
+
+@ObjectType('ModelOffer', {
+  simpleResolvers: true,
+  description: "One provider serving one model (models.dev's provider model entries).",
+})
+export class ModelOffer {
+  @Field(() => Company)
+  provider!: Company;
+
+  @Field(() => FoundationModel)
+  model!: FoundationModel;
+
+  @Field(() => String, { description: "The provider's own identifier for the model." })
+  providerModelId!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'US dollars per million input tokens; null when the provider gives none.',
+  })
+  inputUsdPerMTok?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'US dollars per million output tokens; null when the provider gives none.',
+  })
+  outputUsdPerMTok?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The model's context window at this provider, in tokens." })
+  contextTokens?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the model's weights are open, as the source says." })
+  openWeights?: boolean | null;
+
+  @Field(() => Source, { description: "The offer's source: the first database its relationship names." })
+  source!: Source;
+}
+
+@ObjectType('ComputeHolding', {
+  simpleResolvers: true,
+  description: 'An estimate of the AI accelerators one company owns from one vendor, cumulative to `asOf`.',
+})
+export class ComputeHolding {
+  @Field(() => Company)
+  owner!: Company;
+
+  @Field(() => Company, { description: "The chip's vendor: NVIDIA, AMD, Google (TPU), Amazon (Trainium), ..." })
+  vendor!: Company;
+
+  @Field(() => PartialDate, { description: 'The date of the estimate (cumulative to it).' })
+  asOf!: string;
+
+  @Field(() => Float, { description: 'The estimate in H100-equivalents (by computing power).' })
+  h100Equivalents!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The estimate's 5th percentile, where the source gives it.",
+  })
+  h100EquivalentsLow?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The estimate's 95th percentile, where the source gives it.",
+  })
+  h100EquivalentsHigh?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The number of chips, where the source gives it.' })
+  units?: number | null;
+
+  @Field(() => Source)
+  source!: Source;
 }

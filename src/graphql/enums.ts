@@ -51,11 +51,31 @@ registerEnumType(domain.ConcentrationMeasure, {
         "Training compute (FLOP) of the models developed; a co-developed model's compute is split equally " +
         'among its developers, and a model of unknown compute counts zero.',
     },
+    HOSTED_MODELS: {
+      description:
+        'Model offers served by inference providers (one per provider and model); asOf does not apply (offers are ' +
+        'as the latest snapshot lists them).',
+    },
+    COMPUTE: {
+      description:
+        "AI accelerators owned, in H100-equivalents: each owner's newest estimate per vendor on or before asOf " +
+        '(without asOf, the newest), summed over vendors. A partial asOf means the end of its period ("2024" takes ' +
+        'an estimate of 2024-12-31). Aggregate owners ("China", "Other") count only by COUNTRY.',
+    },
   },
 });
 registerEnumType(domain.ConcentrationGroup, {
   name: 'ConcentrationGroup',
+  description:
+    'How participants are grouped. An owner that is an aggregate a database reports (Company.aggregate: a ' +
+    "country's owners together, or the remainder) never takes part by COMPANY or BLOC; by COUNTRY a COUNTRY " +
+    'aggregate counts for its country and a REMAINDER for none.',
   valuesConfig: {
+    COMPANY: { description: 'Each company on its own; aggregate owners take no part.' },
+    COUNTRY: {
+      description:
+        'Companies by country of headquarters; a COUNTRY aggregate counts for its country, a REMAINDER for none.',
+    },
     BLOC: {
       description:
         `Companies tied by ${inProse(GRAPH.blocKinds)} partnerships, and a company with its parent ` +

@@ -6,6 +6,7 @@ import { LISTS, type ListName } from '../repositories/entities/listStatement';
 import {
   CompanyConnection,
   CompanyFilter,
+  DatasetConnection,
   FoundationModelConnection,
   ModelFilter,
   PartnershipConnection,
@@ -16,6 +17,7 @@ import {
 import type { Context } from './context';
 import {
   Company,
+  Dataset,
   Entity,
   FoundationModel,
   Industry,
@@ -67,6 +69,7 @@ const FILTER_KEYS: Record<ListName, string[]> = {
   ],
   services: ['provider', 'model', 'industry'],
   partnerships: ['company', 'kind', 'from', 'to'],
+  datasets: [],
 };
 
 /**
@@ -153,6 +156,21 @@ export class QueryResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return page(context, info, 'partnerships', filter, first, after);
+  }
+
+  @Query(() => Dataset, { nullable: true })
+  dataset(@Arg('id', () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return byId(context, id, 'Dataset', info);
+  }
+
+  @Query(() => DatasetConnection, { description: 'Data sets by name.' })
+  datasets(
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return page(context, info, 'datasets', undefined, first, after);
   }
 
   @Query(() => [Source])

@@ -20,12 +20,48 @@ export function* fieldsOf(set: SelectionSetNode, type: string, fragments: Fragme
   }
 }
 
-/** Given a relation field's selection, returns the selections of its entities: a party is { role company { ... } }. */
-function entitySelections(name: RelationName, set: SelectionSetNode, fragments: Fragments): SelectionSetNode[] {
-  if (name !== 'Partnership.parties') return [set];
-  return [...fieldsOf(set, 'PartyRole', fragments)].flatMap((field) =>
-    field.name.value === 'company' && field.selectionSet ? [field.selectionSet] : [],
+/**
+ * Fields whose objects wrap a relation's entities: the relation they read, the objects' type, the field of the object
+ * that gives the entity at the relation's far end, and the one that gives the entity the field is on (`near`: read
+ * with that entity). A party is { role company { ... } }; a model's offer is { provider { ... } model { ... } }.
+ */
+interface Wrapping {
+  relation: RelationName;
+  type: string;
+  far: string;
+  near?: string;
+}
+
+const WRAPPED: Record<string, Wrapping> = {
+  'Partnership.parties': { relation: 'Partnership.parties', type: 'PartyRole', far: 'company' },
+  'FoundationModel.offers': {
+    relation: 'FoundationModel.inferenceProviders',
+    type: 'ModelOffer',
+    far: 'provider',
+    near: 'model',
+  },
+  'Company.offers': { relation: 'Company.offeredModels', type: 'ModelOffer', far: 'model', near: 'provider' },
+  'Company.computeHoldings': { relation: 'Company.chipVendors', type: 'ComputeHolding', far: 'vendor', near: 'owner' },
+};
+
+/** Given a label and one of its fields, returns the relation the field reads and how it wraps it, or null. */
+function relationOfField(type: string, field: string): { name: RelationName; wrapping?: Wrapping } | null {
+  const wrapping = WRAPPED[`${type}.${field}`];
+  if (wrapping) return { name: wrapping.relation, wrapping };
+  const name = `${type}.${field}`;
+  return isRelationName(name) ? { name } : null;
+}
+
+/** Given a wrapping, the selection of its objects and one of their fields, returns that field's selections. */
+function selectionsOf(wrapping: Wrapping, set: SelectionSetNode, name: string, fragments: Fragments) {
+  return [...fieldsOf(set, wrapping.type, fragments)].flatMap((field) =>
+    field.name.value === name && field.selectionSet ? [field.selectionSet] : [],
   );
+}
+
+/** Given a relation field's selection, returns the selections of its entities (those of `far` when it wraps them). */
+function entitySelections(wrapping: Wrapping | undefined, set: SelectionSetNode, fragments: Fragments) {
+  return wrapping ? selectionsOf(wrapping, set, wrapping.far, fragments) : [set];
 }
 
 /**
@@ -51,13 +87,23 @@ const ALWAYS_READ: Partial<Record<Label, string[]>> = { Partnership: ['id', 'kin
 function planOf(type: Label, sets: readonly SelectionSetNode[], fragments: Fragments): RelationPlan {
   const properties = new Set(ALWAYS_READ[type] ?? ['id']);
   const below = new Map<string, { name: RelationName; sets: SelectionSetNode[] }>();
-  for (const set of sets) {
+  // The selections of this entity: those given, and those of the `near` fields of objects wrapping its relations
+  // (an offer's model, read on the model itself). Relations below a near field are keyed by its path, so that
+  // they are planned as the resolvers below it plan them.
+  const work: { set: SelectionSetNode; prefix: string }[] = sets.map((set) => ({ set, prefix: '' }));
+  for (const { set, prefix } of work) {
     for (const field of fieldsOf(set, type, fragments)) {
-      const relation = `${type}.${field.name.value}`;
-      if (isRelationName(relation)) {
-        const key = field.alias?.value ?? field.name.value;
-        const entry = below.get(key) ?? { name: relation, sets: [] };
-        if (field.selectionSet) entry.sets.push(...entitySelections(relation, field.selectionSet, fragments));
+      const key = prefix + (field.alias?.value ?? field.name.value);
+      const relation = relationOfField(type, field.name.value);
+      if (relation) {
+        const entry = below.get(key) ?? { name: relation.name, sets: [] };
+        if (field.selectionSet) {
+          entry.sets.push(...entitySelections(relation.wrapping, field.selectionSet, fragments));
+          const near = relation.wrapping?.near;
+          if (near)
+            for (const nearSet of selectionsOf(relation.wrapping!, field.selectionSet, near, fragments))
+              work.push({ set: nearSet, prefix: `${key}.${near}/` });
+        }
         below.set(key, entry);
       } else {
         const property = field.name.value in PROPERTY_OF ? PROPERTY_OF[field.name.value] : field.name.value;
@@ -94,11 +140,12 @@ function cachedPlan<T>(cache: WeakMap<FieldNode, Map<string, T>>, nodes: readonl
   return plan;
 }
 
-/** The plan of a relation field: what its entities' selection reads (see planOf). */
+/** The plan of a relation field (or of a field wrapping a relation's entities): what its entities' selection reads. */
 export function relationPlan(name: RelationName, info: GraphQLResolveInfo): RelationPlan {
   return cachedPlan(plans, info.fieldNodes, () => {
+    const wrapping = WRAPPED[`${info.parentType.name}.${info.fieldName}`];
     const sets = info.fieldNodes.flatMap((node) =>
-      node.selectionSet ? entitySelections(name, node.selectionSet, info.fragments) : [],
+      node.selectionSet ? entitySelections(wrapping, node.selectionSet, info.fragments) : [],
     );
     return planOf(RELATIONS[name].label, sets, info.fragments);
   });

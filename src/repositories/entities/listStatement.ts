@@ -10,7 +10,7 @@ import type { ModelOrder } from '../../domain/enums';
 import { byName, MAX_RELATED, rowProjection } from './rowProjection';
 import type { RelationPlan } from './relationPlan';
 
-export type ListName = 'companies' | 'models' | 'services' | 'partnerships';
+export type ListName = 'companies' | 'models' | 'services' | 'partnerships' | 'datasets';
 
 /**
  * One filter of a list over its entity `n` with its parameter `value`: a pattern to match (which may meet `n` more
@@ -115,6 +115,7 @@ export const LISTS: Record<ListName, { label: Label; filters: Record<string, Lis
       industry: to('SERVES', 'Industry'),
     },
   },
+  datasets: { label: 'Dataset', filters: {} },
   partnerships: {
     label: 'Partnership',
     filters: {
