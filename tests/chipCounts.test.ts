@@ -1,18 +1,24 @@
 /**
  * Epoch AI's chip owner estimates, mapped: fixtures in the publisher's format (columns in the orders its files have
  * them, an aggregate China and Other, files the importer must not read, files it must refuse), then the shipped
- * snapshot against a reading of its CSVs apart from the importer's code (a plain split: the cells read come before
- * the only quoted cells, the notes).
+ * snapshot against a reading of its CSVs apart from the importer's code (tests/chipCountsPlain.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportFormatError, type ImportBatch, type ImportedLink } from '../src/imports/importBatch';
 import { CHIP_COUNTS_SOURCE, readChipCounts, type ChipEstimate } from '../src/imports/chipCounts/readChipCounts';
+import {
+  SHIPPED_CHIP_COUNTS,
+  newestByPair,
+  newestGeneratedOn,
+  plainRows,
+  totalsFiles,
+  type PlainRow,
+} from './chipCountsPlain';
 
 const FIXTURES = path.join(__dirname, 'fixtures/epoch-ai-chip-counts');
 const PUBLISHER = path.join(FIXTURES, 'publisher');
-const SHIPPED = path.join(__dirname, '../seed/external/epoch-ai-chip-counts');
 
 /** Given a batch, returns each holding's estimates by "owner -> vendor". */
 function holdings(batch: ImportBatch): Record<string, ChipEstimate[]> {
@@ -192,64 +198,16 @@ describe('readChipCounts on files in the publisher format', () => {
   });
 });
 
-/** One row of a shipped totals file, read with a plain split. */
-interface PlainRow {
-  owner: string;
-  vendor: string;
-  asOf: string;
-  median: number;
-}
-
-/** Every row of the shipped `*_cumulative_totals.csv` files, read apart from the importer. */
-function plainRows(): PlainRow[] {
-  const root = path.join(SHIPPED, 'owners_csv_export');
-  const files = ['', 'coreweave'].flatMap((folder) =>
-    fs
-      .readdirSync(path.join(root, folder))
-      .filter((name) => name.endsWith('_cumulative_totals.csv'))
-      .map((name) => path.join(root, folder, name)),
-  );
-  expect(files).toHaveLength(6);
-  return files.flatMap((file) => {
-    const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
-    const names = header.split(',');
-    const at = (name: string) => names.indexOf(name);
-    return lines.map((line) => {
-      const cells = line.split(',');
-      const [month, day, year] = cells[at('End date')].split('/');
-      return {
-        owner: cells[at('Owner')],
-        vendor: cells[at('Chip manufacturer')],
-        asOf: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
-        median: Number(cells[at('Compute estimate in H100e (median)')]),
-      };
-    });
-  });
-}
-
 describe('readChipCounts on the shipped snapshot', () => {
-  const batch = readChipCounts(SHIPPED, 'epoch-ai-chip-counts');
+  const batch = readChipCounts(SHIPPED_CHIP_COUNTS, 'epoch-ai-chip-counts');
   const rows = plainRows();
-  const owners: Record<string, string> = {
-    China: 'China (all owners)',
-    Other: 'Other owners (Epoch AI chip estimates)',
-  };
-  const vendors: Record<string, string> = { Nvidia: 'NVIDIA', AMD: 'AMD', Google: 'Google', Amazon: 'Amazon' };
-  const pair = (row: PlainRow) => `${owners[row.owner] ?? row.owner} -> ${vendors[row.vendor]}`;
+  const pair = (row: PlainRow) => `${row.owner} -> ${row.vendor}`;
 
   it('reads every row of the totals files, dated by their newest "Estimates generated on"', () => {
+    expect(totalsFiles()).toHaveLength(6);
     expect(batch.records).toBe(rows.length);
     expect(batch.warnings).toEqual([]);
-    const text = ['', 'coreweave/']
-      .flatMap((folder) =>
-        fs
-          .readdirSync(path.join(SHIPPED, 'owners_csv_export', folder))
-          .filter((name) => name.endsWith('_cumulative_totals.csv'))
-          .map((name) => fs.readFileSync(path.join(SHIPPED, 'owners_csv_export', folder, name), 'utf8')),
-      )
-      .join('\n');
-    const dates = [...text.matchAll(/generated on: (\d\d)-(\d\d)-(\d{4})/g)].map(([, m, d, y]) => `${y}-${m}-${d}`);
-    expect(batch.source.snapshotOn).toBe(dates.sort().at(-1));
+    expect(batch.source.snapshotOn).toBe(newestGeneratedOn());
   });
 
   it('has one holding per owner and vendor, with as many estimates as rows', () => {
@@ -261,21 +219,20 @@ describe('readChipCounts on the shipped snapshot', () => {
   });
 
   it("gives each owner's newest H100-equivalents per vendor as the files do, and estimates oldest first", () => {
-    const newest: Record<string, PlainRow> = {};
-    for (const row of rows) if (!newest[pair(row)] || newest[pair(row)].asOf < row.asOf) newest[pair(row)] = row;
+    const newest = newestByPair(rows);
     const read = holdings(batch);
     for (const [key, list] of Object.entries(read)) {
       expect({ key, asOf: list.at(-1)?.asOf, median: list.at(-1)?.h100Equivalents }).toEqual({
         key,
-        asOf: newest[key].asOf,
-        median: newest[key].median,
+        asOf: newest.get(key)?.asOf,
+        median: newest.get(key)?.median,
       });
       expect(list.map((estimate) => estimate.asOf)).toEqual(list.map((estimate) => estimate.asOf).sort());
     }
   });
 
   it('names every owner and vendor once, as a Company', () => {
-    const named = new Set(rows.flatMap((row) => [owners[row.owner] ?? row.owner, vendors[row.vendor]]));
+    const named = new Set(rows.flatMap((row) => [row.owner, row.vendor]));
     expect(batch.entities.map((entity) => entity.name).sort()).toEqual([...named].sort());
   });
 });
