@@ -102,7 +102,7 @@ describe('npm run import -- epoch-ai-chip-counts', () => {
     expect([...graph.keys()].sort()).toEqual(expected.map(([key]) => key).sort());
     for (const [key, row] of expected) {
       const estimates = graph.get(key)?.estimates as { asOf: string; h100Equivalents: number }[];
-      expect({ key, newest: estimates.at(-1) }).toMatchObject({
+      expect({ key, newest: estimates?.at(-1) }).toMatchObject({
         key,
         newest: { asOf: row.asOf, h100Equivalents: row.median },
       });
