@@ -10,6 +10,7 @@ import type { QueryRunner } from '../db/queryRunner';
 import type { DependencyCounts } from '../dependencies/deriveDependencies';
 import { ImportRepository } from '../repositories/importRepository';
 import { ImportBatch, ImportFormatError } from './importBatch';
+import { readChipCounts } from './chipCounts/readChipCounts';
 import { readEpochModels } from './epoch/readEpochModels';
 import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
 import { nameResolverOf } from './nameResolver';
@@ -37,6 +38,13 @@ export const IMPORTERS: readonly Importer[] = [
     file: 'all_ai_models.csv',
     describes: "a copy of the publisher's all_ai_models.csv",
     read: (fullPath, shown) => readEpochModels(readText(fullPath, shown), shown),
+  },
+  {
+    source: 'epoch-ai-chip-counts',
+    file: 'owners_csv_export',
+    describes:
+      "a copy of the repository's owners_csv_export folder (or one of its *_owners_cumulative_totals.csv files)",
+    read: readChipCounts,
   },
 ];
 
