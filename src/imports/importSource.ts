@@ -12,6 +12,7 @@ import { ImportRepository } from '../repositories/importRepository';
 import { ImportBatch, ImportFormatError } from './importBatch';
 import { readChipCounts } from './chipCounts/readChipCounts';
 import { readEpochModels } from './epoch/readEpochModels';
+import { readEcosystemGraphs } from './ecosystemGraphs/readEcosystemGraphs';
 import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
 import { nameResolverOf } from './nameResolver';
 
@@ -38,6 +39,12 @@ export const IMPORTERS: readonly Importer[] = [
     file: 'all_ai_models.csv',
     describes: "a copy of the publisher's all_ai_models.csv",
     read: (fullPath, shown) => readEpochModels(readText(fullPath, shown), shown),
+  },
+  {
+    source: 'ecosystem-graphs',
+    file: 'assets',
+    describes: "a copy of the repository's assets folder (or one of its .yaml files)",
+    read: readEcosystemGraphs,
   },
   {
     source: 'epoch-ai-chip-counts',
