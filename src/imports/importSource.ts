@@ -11,6 +11,7 @@ import type { DependencyCounts } from '../dependencies/deriveDependencies';
 import { ImportRepository } from '../repositories/importRepository';
 import { ImportBatch, ImportFormatError } from './importBatch';
 import { readEpochModels } from './epoch/readEpochModels';
+import { readModelsDev } from './modelsDev/readModelsDev';
 import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
 import { nameResolverOf } from './nameResolver';
 
@@ -37,6 +38,12 @@ export const IMPORTERS: readonly Importer[] = [
     file: 'all_ai_models.csv',
     describes: "a copy of the publisher's all_ai_models.csv",
     read: (fullPath, shown) => readEpochModels(readText(fullPath, shown), shown),
+  },
+  {
+    source: 'models-dev',
+    file: '',
+    describes: 'a copy of the repository (the folder holding providers/ and models/)',
+    read: readModelsDev,
   },
 ];
 
