@@ -59,7 +59,7 @@ export function entryField<K extends Kind>(entry: Entry, key: string, kind: K): 
 
 export type Offer = Record<(typeof OFFER_PROPERTIES)[number], string | number | boolean | null>;
 
-/** Given an entry and its id (its path under models/ without .toml), returns its offer's properties (null: not given). */
+/** Given an entry and its id (its path under models/ without .toml), returns its offer (null: a value not given). */
 export function offerOf(entry: Entry, providerModelId: string): Offer {
   return {
     providerModelId,

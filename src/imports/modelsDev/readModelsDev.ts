@@ -28,8 +28,11 @@ export const MODELS_DEV_SOURCE: Omit<ImportedSource, 'attribution' | 'snapshotOn
   license: 'MIT',
 };
 
-/** A provider's entries named like a dated release ("gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022"). */
-const DATE_SUFFIX = /[-_@.]20\d\d-?[01]\d-?[0-3]\d$/;
+/**
+ * A provider's entries that are a variant of another entry for the same model: a dated release
+ * ("gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022") or a free tier ("kimi-k2.7-code-free", "glm-4.5:free").
+ */
+const VARIANT = /[-_@.]20\d\d-?[01]\d-?[0-3]\d$|[-_:]free$/i;
 
 /** One offer being collected: the provider's id for the model, where, and its properties. */
 interface Offered {
@@ -114,9 +117,9 @@ export function readModelsDev(root: string, shown: string): ImportBatch {
       const offered = { provider: name, model: modelName, id, at: entryAt, offer: offerOf(entry, id) };
       const kept = offers.get(modelName);
       if (kept === undefined) offers.set(modelName, offered);
-      else if (DATE_SUFFIX.test(kept.id) && !DATE_SUFFIX.test(id)) {
+      else if (VARIANT.test(kept.id) && !VARIANT.test(id)) {
         offers.set(modelName, offered);
-        warn(kept.at, `${name} also offers "${modelName}" as ${id}: this dated entry skipped, the undated one kept`);
+        warn(kept.at, `${name} also offers "${modelName}" as ${id}: this variant skipped, the plain entry kept`);
       } else warn(entryAt, `${name} already offers "${modelName}" as ${kept.id}: entry skipped, the first kept`);
     }
     for (const offered of offers.values()) {
