@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'launcher/target/', 'coverage/', '.data/'] },
+  { ignores: ['dist/', 'node_modules/', 'launcher/target/', 'coverage/', '.data/', 'seed/external/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

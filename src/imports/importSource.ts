@@ -13,6 +13,7 @@ import { ImportBatch, ImportFormatError } from './importBatch';
 import { readChipCounts } from './chipCounts/readChipCounts';
 import { readEpochModels } from './epoch/readEpochModels';
 import { readEcosystemGraphs } from './ecosystemGraphs/readEcosystemGraphs';
+import { readModelsDev } from './modelsDev/readModelsDev';
 import { ImportPlan, formatSummary, planImport, referenceId } from './planImport';
 import { nameResolverOf } from './nameResolver';
 
@@ -45,6 +46,12 @@ export const IMPORTERS: readonly Importer[] = [
     file: 'assets',
     describes: "a copy of the repository's assets folder (or one of its .yaml files)",
     read: readEcosystemGraphs,
+  },
+  {
+    source: 'models-dev',
+    file: '',
+    describes: 'a copy of the repository (the folder holding providers/ and models/)',
+    read: readModelsDev,
   },
   {
     source: 'epoch-ai-chip-counts',

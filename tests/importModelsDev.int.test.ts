@@ -1,0 +1,123 @@
+/**
+ * `npm run import -- models-dev` into a real Neo4j holding the seed: the shipped snapshot's offers, once per provider
+ * and model as the files give them; importing again changes nothing; a dry run and a refused snapshot write nothing;
+ * a newer snapshot updates and removes this source's offers.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../src/config';
+import { applySchema } from '../src/db/applySchema';
+import type { QueryRunner } from '../src/db/queryRunner';
+import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
+import { ImportFormatError } from '../src/imports/importBatch';
+import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
+import { nameKey } from '../src/imports/planImport';
+import { loadSeed } from '../src/seed/loadSeed';
+import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+
+const SEED_DIR = path.join(projectRoot, 'seed');
+const SHIPPED = path.join(SEED_DIR, 'external/models-dev');
+const FIXTURES = path.join(projectRoot, 'tests/fixtures/models-dev');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'models-dev-import-'));
+
+let runner: QueryRunner;
+const importer = importerOf('models-dev')!;
+const importFolder = (dir: string, dryRun = false) =>
+  importBatch(runner, readBatch(importer, dir), {
+    dryRun,
+    precedence: DEFAULT_SOURCE_PRECEDENCE,
+    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
+  });
+
+/** OFFERS relationships of the source, by provider name, from the graph. */
+async function offersByProvider(): Promise<Map<string, number>> {
+  const rows = await runner.read(`
+    MATCH (p:Company)-[o:OFFERS]->(:FoundationModel) WHERE 'models-dev' IN o.sourceIds
+    RETURN p.name AS provider, count(o) AS offers`);
+  return new Map(rows.map((row) => [row.provider as string, Number(row.offers)]));
+}
+
+beforeAll(async () => {
+  runner = await connectTestRunner();
+  await emptyDatabase(runner);
+  await applySchema(runner);
+  await loadSeed(runner, SEED_DIR, { reset: false, batchSize: 1000 });
+});
+
+afterAll(async () => {
+  await runner.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('npm run import -- models-dev', () => {
+  it("imports the shipped snapshot: each provider's offers, counted apart from the files", async () => {
+    const { plan } = await importFolder(SHIPPED);
+    const [{ source }] = await runner.read("MATCH (s:Source {id: 'models-dev'}) RETURN properties(s) AS source");
+    expect(source).toMatchObject({ sourceKind: 'DATABASE', license: 'MIT', snapshotOn: '2026-06-30' });
+
+    // Independently: per provider folder, the distinct model names its entries give (a base_model's name for an
+    // entry naming one; links kept as text followed), each resolved as the plan resolved it.
+    const name = (text: string) => /^name\s*=\s*"(.*)"/m.exec(text)?.[1];
+    const expected = new Map<string, number>();
+    for (const provider of fs.readdirSync(path.join(SHIPPED, 'providers'))) {
+      const folder = path.join(SHIPPED, 'providers', provider, 'models');
+      const providerName = name(fs.readFileSync(path.join(SHIPPED, 'providers', provider, 'provider.toml'), 'utf8'))!;
+      const ids = new Set<string>();
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
+      for (const file of files.filter((one) => one.endsWith('.toml'))) {
+        let text = fs.readFileSync(path.join(folder, file), 'utf8');
+        if (/^\.\.\/\S+\.toml$/.test(text.trim())) {
+          const target = path.join(folder, path.dirname(file), text.trim());
+          if (!fs.existsSync(target)) continue;
+          text = fs.readFileSync(target, 'utf8');
+        }
+        const base = /^base_model\s*=\s*"(.*)"/m.exec(text)?.[1];
+        const model = base ? name(fs.readFileSync(path.join(SHIPPED, 'models', `${base}.toml`), 'utf8'))! : name(text)!;
+        const id = plan.resolutions.get(nameKey('FoundationModel', model));
+        if (id) ids.add(id);
+      }
+      if (ids.size > 0) expected.set(providerName, (expected.get(providerName) ?? 0) + ids.size);
+    }
+    expect(await offersByProvider()).toEqual(expected);
+  });
+
+  it('changes nothing when the same snapshot is imported again', async () => {
+    const before = await graphChecksum(runner);
+    const { plan } = await importFolder(SHIPPED);
+    expect(plan.summary.entities.created + plan.summary.entities.updated).toBe(0);
+    expect(plan.summary.relationships.created + plan.summary.relationships.updated).toBe(0);
+    expect(await graphChecksum(runner)).toBe(before);
+  });
+
+  it('writes nothing in a dry run, nor for a snapshot it refuses', async () => {
+    const before = await graphChecksum(runner);
+    const { plan } = await importFolder(path.join(FIXTURES, 'good'), true);
+    expect(plan.summary.entities.created).toBeGreaterThan(0);
+    expect(await graphChecksum(runner)).toBe(before);
+    expect(() => readBatch(importer, path.join(FIXTURES, 'bad-toml'))).toThrow(ImportFormatError);
+    expect(await graphChecksum(runner)).toBe(before);
+  });
+
+  it("takes a newer snapshot: a changed price is updated, a removed entry's offer removed", async () => {
+    await importFolder(path.join(FIXTURES, 'good'));
+    const offer = (provider: string, model: string) =>
+      runner.read(
+        `MATCH (:Company {name: $provider})-[o:OFFERS]->(m:FoundationModel)
+         WHERE m.name = $model OR $model IN coalesce(m.aliases, [])
+         RETURN o.inputUsdPerMTok AS input, o.providerModelId AS id`,
+        { provider, model },
+      );
+    expect(await offer('RouterX', 'Acme One')).toEqual([{ input: 1, id: 'acme/acme-one' }]);
+    expect(await offer('RouterX', 'Qwen3 30B A3B Instruct 2507')).toHaveLength(1);
+
+    const newer = path.join(tmp, 'newer');
+    fs.cpSync(path.join(FIXTURES, 'good'), newer, { recursive: true });
+    const entry = path.join(newer, 'providers/routerx/models/acme/acme-one.toml');
+    fs.writeFileSync(entry, fs.readFileSync(entry, 'utf8').replace('input = 1', 'input = 1.5'));
+    fs.rmSync(path.join(newer, 'providers/routerx/models/qwen/qwen3-30b-a3b-instruct-2507.toml'));
+    await importFolder(newer);
+    expect(await offer('RouterX', 'Acme One')).toEqual([{ input: 1.5, id: 'acme/acme-one' }]);
+    expect(await offer('RouterX', 'Qwen3 30B A3B Instruct 2507')).toEqual([]);
+  });
+});
