@@ -41,6 +41,7 @@ function loadConflicts() {
 function claimItem(claim) {
   const item = element('li', claim.preferred ? 'claim preferred' : 'claim');
   item.dataset.source = claim.source.id;
+  item.dataset.value = claim.value;
   item.dataset.confidence = claim.confidence;
   if (claim.preferred) item.append(element('span', 'mark', '★ shown'), ' ');
   item.append(element('span', 'value', claimValue(claim.value)), ' ', element('span', 'source', claim.source.name));
