@@ -84,16 +84,28 @@ interface DashboardWindow {
   dashboard: { upstream: { nodes(): DrawnElement[]; edges(): DrawnElement[] } };
 }
 
-/** Waits until a panel has drawn the answer to these variables (as the page writes them in data-variables). */
-function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
-  return page.waitForFunction(
+/**
+ * Waits until a panel has answered these variables (as the page writes them in data-variables), and expects it to
+ * have drawn them: a panel showing an error fails at once, with the error it shows.
+ */
+async function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
+  await page.waitForFunction(
     ([id, wanted]) => {
       const element = (globalThis as unknown as DashboardWindow).document.getElementById(id);
-      return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
+      return (
+        (element?.dataset.state === 'ready' || element?.dataset.state === 'error') &&
+        (wanted === null || element.dataset.variables === wanted)
+      );
     },
     [panel, variables ? JSON.stringify(variables) : null] as const,
     WAIT,
   );
+  const state = await page.getAttribute(`#${panel}`, 'data-state');
+  expect([panel, state, state === 'error' ? await page.textContent(`#${panel} .error`) : '']).toEqual([
+    panel,
+    'ready',
+    '',
+  ]);
 }
 
 /** The explorer's drawn nodes (id and kind) and edges (id and label). */
