@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { isEnumType } from 'graphql';
+import { buildSchema as schemaOf, isEnumType } from 'graphql';
 import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
@@ -21,8 +21,9 @@ const WAIT = { timeout: 90000 };
 const NETWORK = `query ($kinds: [PartnershipKind!], $asOf: PartialDate) {
   partnershipNetwork(kinds: $kinds, asOf: $asOf) { nodes { id } edges { id announcedOn } }
 }`;
-const CONCENTRATION = `query ($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID) {
-  concentration(measure: $measure, groupBy: $groupBy, stage: $stage) { hhi level shares { key } }
+const CONCENTRATION = `query ($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID,
+  $asOf: PartialDate) {
+  concentration(measure: $measure, groupBy: $groupBy, stage: $stage, asOf: $asOf) { hhi level shares { key } }
 }`;
 const UPSTREAM = 'query ($of: ID!) { upstream(of: $of) { root { id } nodes { entity { id name } } } }';
 const COMPANY = 'query ($id: ID!) { company(id: $id) { name nameKo services { name } sources { id } } }';
@@ -69,12 +70,18 @@ function drawn(page: Page, graph: 'network' | 'upstream') {
 
 const sortedIds = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
-/** The values of one of the served schema's enums, in order. */
-function enumValues(name: string): string[] {
-  const type = buildSchema().getType(name);
+/** The values of one of the served schema's enums (or the public contract's), in order. */
+function enumValues(name: string, schema = buildSchema()): string[] {
+  const type = schema.getType(name);
   if (!isEnumType(type)) throw new Error(`${name} is not an enum of the schema`);
   return type.getValues().map((value) => value.name);
 }
+
+/** The public contract, api/contract.graphql, as a schema. */
+const contract = () => schemaOf(fs.readFileSync(path.join(projectRoot, 'api/contract.graphql'), 'utf8'));
+
+/** Every panel of the page, by its section's id. */
+const PANELS = ['network-panel', 'concentration-panel', 'explorer-panel', 'sources-panel', 'conflicts-panel'];
 
 /** The values of a select's options. */
 const optionValues = (page: Page, select: string) =>
@@ -156,7 +163,7 @@ describe('dashboard in headless Chromium', () => {
   it(DRAWS, async () => {
     const { page, requests, problems, foreign } = await watchedPage();
     await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
-    for (const panel of ['network-panel', 'concentration-panel', 'explorer-panel']) await panelReady(page, panel);
+    for (const panel of PANELS) await panelReady(page, panel);
 
     // 1. The whole network now, then without one kind, then as of the slider's first month.
     const everything = (await server.ok(NETWORK, { kinds: null, asOf: null })).partnershipNetwork;
@@ -222,7 +229,12 @@ describe('dashboard in headless Chromium', () => {
     expect(await page.$$eval('#company-card .sources li', (items) => items.length)).toBe(microsoft.sources.length);
 
     // 2. Concentration: the first measure and grouping, then others, each with the API's HHI and shares.
-    const concentrationShown = async (variables: { measure: string; groupBy: string; stage: string | null }) => {
+    const concentrationShown = async (variables: {
+      measure: string;
+      groupBy: string;
+      stage: string | null;
+      asOf: string | null;
+    }) => {
       await panelReady(page, 'concentration-panel', variables);
       const expected = (await server.ok(CONCENTRATION, variables)).concentration;
       expect(Number(await page.getAttribute('#hhi', 'data-hhi'))).toBe(expected.hhi);
@@ -234,27 +246,44 @@ describe('dashboard in headless Chromium', () => {
       ).toEqual(expected.shares.map((share: { key: string }) => share.key));
       return expected;
     };
+    // The contract's measures, in its order, the new ones among them; the served schema has the same.
+    expect(await optionValues(page, '#measure')).toEqual(enumValues('ConcentrationMeasure', contract()));
+    expect(await optionValues(page, '#measure')).toEqual(
+      expect.arrayContaining(['TRAINING_COMPUTE', 'HOSTED_MODELS', 'COMPUTE']),
+    );
     expect(await optionValues(page, '#measure')).toEqual(enumValues('ConcentrationMeasure'));
     expect(await optionValues(page, '#group-by')).toEqual(enumValues('ConcentrationGroup'));
     const stages = (await server.ok('{ stages { id } }')).stages.map((stage: { id: string }) => stage.id);
     expect((await optionValues(page, '#stage')).sort()).toEqual(['', ...stages].sort());
-    const models = await concentrationShown({ measure: 'MODELS', groupBy: 'COMPANY', stage: null });
+    const models = await concentrationShown({ measure: 'MODELS', groupBy: 'COMPANY', stage: null, asOf: null });
     expect(await page.textContent('#bars')).toContain('OpenAI');
     await page.selectOption('#measure', 'SERVICES');
     await page.selectOption('#group-by', 'BLOC');
-    const services = await concentrationShown({ measure: 'SERVICES', groupBy: 'BLOC', stage: null });
+    const services = await concentrationShown({ measure: 'SERVICES', groupBy: 'BLOC', stage: null, asOf: null });
     expect(services.hhi).not.toBe(models.hhi);
     expect(await page.textContent('#bars')).toContain('OpenAI + Microsoft');
     await page.selectOption('#measure', 'MARKET_CAP');
     await page.selectOption('#group-by', 'COUNTRY');
     await page.selectOption('#stage', 'chips');
-    await concentrationShown({ measure: 'MARKET_CAP', groupBy: 'COUNTRY', stage: 'chips' });
+    await concentrationShown({ measure: 'MARKET_CAP', groupBy: 'COUNTRY', stage: 'chips', asOf: null });
+    // An as-of date is passed on: the report's models released by mid-2021, by company.
+    await page.selectOption('#measure', 'MODELS');
+    await page.selectOption('#group-by', 'COMPANY');
+    await page.selectOption('#stage', '');
+    await page.fill('#concentration-as-of', '2021-06');
+    await page.press('#concentration-as-of', 'Enter');
+    const mid2021 = await concentrationShown({ measure: 'MODELS', groupBy: 'COMPANY', stage: null, asOf: '2021-06' });
+    expect(mid2021.hhi).not.toBe(models.hhi);
+    expect(await page.textContent('#hhi')).toContain('as of 2021-06');
+    await page.fill('#concentration-as-of', '');
+    await page.press('#concentration-as-of', 'Enter');
+    await panelReady(page, 'concentration-panel', { measure: 'MODELS', groupBy: 'COMPANY', stage: null, asOf: null });
 
     // 3. The dependency explorer: another service, then AskUp down to the foundry.
     await page.selectOption('#service', 'chatgpt-plus');
-    await panelReady(page, 'explorer-panel', { of: 'chatgpt-plus' });
+    await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'chatgpt-plus' });
     await page.selectOption('#service', 'askup');
-    await panelReady(page, 'explorer-panel', { of: 'askup' });
+    await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'askup' });
     const upstream = (await server.ok(UPSTREAM, { of: 'askup' })).upstream;
     const reached = [
       upstream.root.id,
@@ -275,7 +304,7 @@ describe('dashboard in headless Chromium', () => {
     if (!process.env.DASHBOARD_DOCS_SCREENSHOT) return;
     const { page, problems } = await watchedPage();
     await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
-    for (const panel of ['network-panel', 'concentration-panel', 'explorer-panel']) await panelReady(page, panel);
+    for (const panel of PANELS) await panelReady(page, panel);
     await clickNode(page, 'microsoft');
     await page.waitForSelector('#company-card h3', WAIT);
     await page.mouse.move(0, 0);
@@ -299,7 +328,7 @@ describe('dashboard in headless Chromium', () => {
     try {
       const { page, problems, foreign } = await watchedPage();
       await page.goto(`${new URL(unreachable.url).origin}/dashboard`, { waitUntil: 'load' });
-      for (const panel of ['network-panel', 'concentration-panel', 'explorer-panel']) {
+      for (const panel of PANELS) {
         await page.waitForSelector(`#${panel}[data-state="error"] .error:not([hidden])`, WAIT);
         const shown = (await page.textContent(`#${panel} .error`))!;
         expect(shown).toContain('SERVICE_UNAVAILABLE');

@@ -13,9 +13,13 @@ const sampleVariables: Record<string, Record<string, unknown>> = {
   Stages: {},
   PartnershipNetwork: { kinds: ['SUPPLY', 'INVESTMENT'], asOf: '2023-01' },
   CompanyCard: { id: 'microsoft' },
-  Concentration: { measure: 'MARKET_CAP', groupBy: 'COUNTRY', stage: 'chips' },
+  Concentration: { measure: 'MARKET_CAP', groupBy: 'COUNTRY', stage: 'chips', asOf: '2023-06' },
   ServiceList: { after: null },
   Upstream: { of: 'askup' },
+  Downstream: { of: 'nvidia' },
+  ExplorerSearch: { text: 'GPT' },
+  Sources: {},
+  Conflicts: { field: null, kind: 'FOUNDATION_MODEL' },
 };
 
 /** The modules a module imports, by the URL it names them with. */
@@ -51,7 +55,8 @@ describe('dashboard', () => {
       expect(policy).toContain("connect-src 'self'");
       expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
       const html = await response.text();
-      for (const id of ['network-panel', 'concentration-panel', 'explorer-panel']) expect(html).toContain(`id="${id}"`);
+      for (const id of ['network-panel', 'concentration-panel', 'explorer-panel', 'sources-panel', 'conflicts-panel'])
+        expect(html).toContain(`id="${id}"`);
       expect(html).toContain('Loading…');
     },
   );
@@ -80,6 +85,7 @@ describe('dashboard', () => {
       'api.js',
       'companyCard.js',
       'concentration.js',
+      'conflicts.js',
       'cytoscape.min.js',
       'dashboard.css',
       'dom.js',
@@ -89,6 +95,7 @@ describe('dashboard', () => {
       'main.js',
       'network.js',
       'panel.js',
+      'sources.js',
     ]);
     expect(assets['cytoscape.min.js']).toContain(path.join('node_modules', 'cytoscape', 'dist'));
     for (const [name, file] of Object.entries(assets)) {

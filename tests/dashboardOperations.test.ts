@@ -34,8 +34,12 @@ describe('dashboard.graphql', () => {
     expect(Object.keys(operations).sort()).toEqual([
       'CompanyCard',
       'Concentration',
+      'Conflicts',
+      'Downstream',
+      'ExplorerSearch',
       'PartnershipNetwork',
       'ServiceList',
+      'Sources',
       'Stages',
       'Upstream',
     ]);

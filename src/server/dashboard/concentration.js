@@ -1,6 +1,6 @@
-/* 2. Concentration per value-chain stage: concentration(measure, groupBy, stage) as HHI, CR1, CR4 and bars. */
+/* 2. Concentration per value-chain stage: concentration(measure, groupBy, stage, asOf) as HHI, CR1, CR4 and bars. */
 import { element, fillSelect } from './dom.js';
-import { displayName, number, percent } from './format.js';
+import { displayName, measureValue, number, percent } from './format.js';
 import { panel, runForPanel } from './panel.js';
 
 /**
@@ -15,6 +15,10 @@ const MEASURES = {
   TRAINING_COMPUTE:
     "Training compute (FLOP) of the models developed; a co-developed model's compute is split equally among its " +
     'developers, and a model of unknown compute counts zero.',
+  HOSTED_MODELS: 'Model offers served by inference providers (one per provider and model).',
+  COMPUTE:
+    "AI accelerators owned, in H100-equivalents: each owner's newest estimate per vendor on or before the as-of " +
+    'date (the newest there is when none is given).',
 };
 const GROUPS = {
   COMPANY: '',
@@ -26,12 +30,15 @@ const GROUPS = {
 
 const concentration = panel('concentration-panel');
 
+/** The panel's arguments; an empty as-of date is null, the graph as it stands now. */
 function concentrationVariables() {
   const stage = document.getElementById('stage').value;
+  const asOf = document.getElementById('concentration-as-of').value.trim();
   return {
     measure: document.getElementById('measure').value,
     groupBy: document.getElementById('group-by').value,
     stage: stage || null,
+    asOf: asOf || null,
   };
 }
 
@@ -69,9 +76,10 @@ function drawConcentration(result) {
     element('strong', '', `HHI ${number.format(result.hhi)}`),
     ' ',
     element('span', `level ${result.level.toLowerCase()}`, result.level),
-    ` · total ${number.format(result.total)} · CR1 ${percent.format(result.cr1)} · ` +
+    ` · total ${measureValue(result.measure, result.total)} · CR1 ${percent.format(result.cr1)} · ` +
       `CR4 ${percent.format(result.cr4)}` +
-      (result.stage ? ` · stage: ${result.stage.name}` : ' · all stages'),
+      (result.stage ? ` · stage: ${result.stage.name}` : ' · all stages') +
+      (result.asOf ? ` · as of ${result.asOf}` : ' · now'),
   );
   const bars = document.getElementById('bars');
   bars.textContent = '';
@@ -87,7 +95,7 @@ function drawConcentration(result) {
     row.append(
       element('span', 'bar-label', shareLabel(share, result.groupBy)),
       track,
-      element('span', 'bar-value', `${percent.format(share.share)} (${number.format(share.value)})`),
+      element('span', 'bar-value', `${percent.format(share.share)} (${measureValue(result.measure, share.value)})`),
     );
     row.title = share.members.map(displayName).join(', ');
     bars.append(row);
@@ -107,10 +115,10 @@ function setUpConcentrationControls(stages) {
     { value: '', label: 'all stages' },
     ...ordered.map((stage) => ({ value: stage.id, label: displayName(stage) })),
   ]);
-  for (const id of ['measure', 'group-by', 'stage']) {
-    const select = document.getElementById(id);
-    select.disabled = false;
-    select.addEventListener('change', loadConcentration);
+  for (const id of ['measure', 'group-by', 'stage', 'concentration-as-of']) {
+    const control = document.getElementById(id);
+    control.disabled = false;
+    control.addEventListener('change', loadConcentration);
   }
 }
 

@@ -29,8 +29,9 @@ export function dashboardAssets(): Record<string, string> {
 const sendPage = pageHandler(pageFile, contentSecurityPolicy());
 
 /**
- * GET /dashboard (partnership network, concentration, dependency explorer over /graphql), /dashboard/assets/* and
- * /dashboard/assets/operations.js, the operations of dashboard.graphql as a module, built once here.
+ * GET /dashboard (partnership network, concentration, dependency explorer, sources and conflicts over /graphql),
+ * /dashboard/assets/* and /dashboard/assets/operations.js, the operations of dashboard.graphql as a module, built
+ * once here.
  */
 export function dashboardRouter(): Router {
   const router = express.Router();
