@@ -40,6 +40,9 @@ describe('claimFieldsOf', () => {
       'derivedModels',
       'trainingChipVendors',
       'trainingClouds',
+      'trainingData',
+      'generatedDatasets',
+      'inferenceProviders',
     ]);
     expect(claimFieldsOf('Company')).toEqual(
       expect.arrayContaining(['country', 'marketCapUsdBn', 'models', 'parent', 'subsidiaries', 'partnerships']),
@@ -175,9 +178,12 @@ describe('disagreement of partial dates', () => {
 describe('reverseFieldsOf', () => {
   it('names the fields read from the end that does not state the relationship', () => {
     expect(reverseFieldsOf('Company').sort()).toEqual([
+      'chipOwners',
       'chipsTrainedModels',
       'cloudTrainedModels',
+      'datasets',
       'models',
+      'offeredModels',
       'partnerships',
       'services',
       'subsidiaries',
