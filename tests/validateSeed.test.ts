@@ -190,7 +190,8 @@ describe('validateSeed', () => {
     });
     expect(messages(records)).toEqual([
       'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, ' +
-        'description, confidence, country, marketCapUsdBn, marketCapAsOf, stages, adopts, parent, sources)',
+        'description, confidence, country, marketCapUsdBn, marketCapAsOf, aggregate, stages, adopts, parent, ' +
+        'chipVendors, sources)',
       'companies.yaml:1 [openai] country: must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got "USA"',
       'companies.yaml:2 [microsoft] sources: must be a non-empty list of source ids',
       'companies.yaml:3 [Bad_Id] id: "Bad_Id" is not a lowercase slug like "gpt-4" or "sk-hynix"',
