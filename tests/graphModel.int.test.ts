@@ -1,6 +1,6 @@
 import type { QueryRunner } from '../src/db/queryRunner';
 import { deriveDependencies } from '../src/dependencies/deriveDependencies';
-import { DATASET_MODEL } from './support/datasetModel';
+import { BENCHMARK_MODEL } from './support/benchmarkModel';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 let runner: QueryRunner;
@@ -11,9 +11,9 @@ beforeAll(async () => {
   await runner.write(`
     CREATE (openai:Company:Entity {id: 'openai', name: 'OpenAI', sourceIds: ['report'], confidence: 'REPORTED'})
     CREATE (gpt:FoundationModel:Entity {id: 'gpt-4', name: 'GPT-4', sourceIds: ['report'], confidence: 'REPORTED'})
-    CREATE (crawl:Dataset:Entity {id: 'common-crawl', name: 'Common Crawl', sourceIds: ['report']})
+    CREATE (mmlu:Benchmark:Entity {id: 'mmlu', name: 'MMLU', sourceIds: ['report']})
     CREATE (openai)-[:DEVELOPS {sourceIds: ['report'], confidence: 'CONFIRMED'}]->(gpt)
-    CREATE (gpt)-[:TRAINED_ON {sourceIds: ['paper'], confidence: 'UNCERTAIN'}]->(crawl)`);
+    CREATE (gpt)-[:EVALUATED_ON {sourceIds: ['paper'], confidence: 'UNCERTAIN'}]->(mmlu)`);
 });
 afterAll(async () => {
   await emptyDatabase(runner);
@@ -27,7 +27,7 @@ const dependencies = () =>
 
 describe('the dependency derivation of a model with a new relationship', () => {
   it('writes a DEPENDS_ON for the new fact beside the others, then leaves both as they are', async () => {
-    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, DATASET_MODEL))).toEqual({
+    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, BENCHMARK_MODEL))).toEqual({
       written: 2,
       deleted: 0,
       unchanged: 0,
@@ -40,11 +40,11 @@ describe('the dependency derivation of a model with a new relationship', () => {
       },
       {
         from: 'gpt-4',
-        to: 'common-crawl',
-        properties: { relation: 'TRAINED_ON', via: [], sourceIds: ['paper'], confidence: 'UNCERTAIN' },
+        to: 'mmlu',
+        properties: { relation: 'EVALUATED_ON', via: [], sourceIds: ['paper'], confidence: 'UNCERTAIN' },
       },
     ]);
-    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, DATASET_MODEL))).toEqual({
+    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, BENCHMARK_MODEL))).toEqual({
       written: 0,
       deleted: 0,
       unchanged: 2,
@@ -52,8 +52,8 @@ describe('the dependency derivation of a model with a new relationship', () => {
   });
 
   it('deletes the DEPENDS_ON of the new fact once the fact is gone', async () => {
-    await runner.write('MATCH ()-[r:TRAINED_ON]->() DELETE r');
-    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, DATASET_MODEL))).toEqual({
+    await runner.write('MATCH ()-[r:EVALUATED_ON]->() DELETE r');
+    expect(await runner.inWriteTransaction((tx) => deriveDependencies(tx, BENCHMARK_MODEL))).toEqual({
       written: 0,
       deleted: 1,
       unchanged: 1,

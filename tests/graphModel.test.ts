@@ -5,17 +5,15 @@ import { linkKindEnumOf } from '../src/graphql/linkKindEnum';
 import { formatProblem, type ParsedSeedFile } from '../src/seed/seedGraph';
 import { FILE_SPECS, fileSpecsOf } from '../src/seed/seedSpec';
 import { validateSeed } from '../src/seed/validateSeed';
-import { DATASET_MODEL } from './support/datasetModel';
+import { BENCHMARK_MODEL } from './support/benchmarkModel';
 
-const SPECS = fileSpecsOf(DATASET_MODEL);
+const SPECS = fileSpecsOf(BENCHMARK_MODEL);
 
 const records: Record<string, Record<string, unknown>[]> = {
   'sources.yaml': [{ id: 'report', name: 'The report' }],
   'companies.yaml': [{ id: 'openai', name: 'OpenAI', sources: ['report'] }],
-  'models.yaml': [
-    { id: 'gpt-4', name: 'GPT-4', developers: ['openai'], datasets: ['common-crawl'], sources: ['report'] },
-  ],
-  'datasets.yaml': [{ id: 'common-crawl', name: 'Common Crawl', sources: ['report'] }],
+  'models.yaml': [{ id: 'gpt-4', name: 'GPT-4', developers: ['openai'], benchmarks: ['mmlu'], sources: ['report'] }],
+  'benchmarks.yaml': [{ id: 'mmlu', name: 'MMLU', sources: ['report'] }],
 };
 
 function parsed(changes: Record<string, Record<string, unknown>[]> = {}): ParsedSeedFile[] {
@@ -32,9 +30,11 @@ describe('one model of the graph', () => {
       'sources.yaml Source ',
       'stages.yaml ValueChainStage ',
       'industries.yaml Industry ',
-      'companies.yaml Company stages,adopts,parent',
-      'models.yaml FoundationModel developers,baseModels,trainingChipVendors,trainingClouds',
-      'services.yaml Service providers,models,industries',
+      'companies.yaml Company stages,adopts,parent,chipVendors',
+      'datasets.yaml Dataset publishers,sourceDatasets',
+      'models.yaml FoundationModel developers,baseModels,trainingChipVendors,trainingClouds,trainingData,' +
+        'generatedDatasets,inferenceProviders',
+      'services.yaml Service providers,models,industries,usedServices',
       'partnerships.yaml Partnership parties',
     ]);
   });
@@ -42,48 +42,49 @@ describe('one model of the graph', () => {
   it('validates a seed record listing the new relationship, and writes the relationship it declares', () => {
     const { graph, problems } = validateSeed(parsed(), SPECS);
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(graph.nodes.find((node) => node.id === 'common-crawl')?.label).toBe('Dataset');
-    expect(graph.relationships.filter((rel) => rel.type === 'TRAINED_ON')).toEqual([
+    expect(graph.nodes.find((node) => node.id === 'mmlu')?.label).toBe('Benchmark');
+    expect(graph.relationships.filter((rel) => rel.type === 'EVALUATED_ON')).toEqual([
       {
-        type: 'TRAINED_ON',
+        type: 'EVALUATED_ON',
         from: 'gpt-4',
-        to: 'common-crawl',
+        to: 'mmlu',
         properties: { sourceIds: ['report'], confidence: 'REPORTED' },
       },
     ]);
   });
 
-  it('refuses a reference of the new relationship to something that is no dataset', () => {
-    const models = [{ ...records['models.yaml'][0], datasets: ['openai', 'the-pile'] }];
+  it('refuses a reference of the new relationship to something that is no benchmark', () => {
+    const models = [{ ...records['models.yaml'][0], benchmarks: ['openai', 'hellaswag'] }];
     expect(validateSeed(parsed({ 'models.yaml': models }), SPECS).problems.map(formatProblem)).toEqual([
-      'models.yaml:1 [gpt-4] datasets[1]: "openai" is a Company, expected a Dataset',
-      'models.yaml:1 [gpt-4] datasets[2]: "the-pile" is not defined in any seed file (expected a Dataset id)',
+      'models.yaml:1 [gpt-4] benchmarks[1]: "openai" is a Company, expected a Benchmark',
+      'models.yaml:1 [gpt-4] benchmarks[2]: "hellaswag" is not defined in any seed file (expected a Benchmark id)',
     ]);
   });
 
   it('does not know the new relationship under GRAPH', () => {
-    const files = parsed().filter((file) => file.file !== 'datasets.yaml');
+    const files = parsed().filter((file) => file.file !== 'benchmarks.yaml');
     expect(validateSeed(files).problems.map(formatProblem)).toContain(
-      'models.yaml:1 [gpt-4] datasets: is not a field of models.yaml (allowed: id, name, nameKo, aliases, ' +
+      'models.yaml:1 [gpt-4] benchmarks: is not a field of models.yaml (allowed: id, name, nameKo, aliases, ' +
         'description, confidence, parameters, parametersNote, releasedOn, access, trainingComputeFlop, developers, ' +
-        'baseModels, trainingChipVendors, trainingClouds, sources)',
+        'baseModels, trainingChipVendors, trainingClouds, trainingData, generatedDatasets, inferenceProviders, ' +
+        'sources)',
     );
   });
 
   it('derives DEPENDS_ON from the new relationship, and deletes those whose fact is gone', () => {
-    const derivation = derivationStatement(DATASET_MODEL).text;
-    expect(derivation).toContain('WHERE a:Company OR a:FoundationModel OR a:Service\n');
+    const derivation = derivationStatement(BENCHMARK_MODEL).text;
+    expect(derivation).toContain('WHERE a:Company OR a:FoundationModel OR a:Service OR a:Dataset\n');
     expect(derivation).toContain(
-      "    MATCH (a:FoundationModel)-[r:TRAINED_ON]->(b:Dataset)\n    RETURN b, 'TRAINED_ON' AS relation,",
+      "    MATCH (a:FoundationModel)-[r:EVALUATED_ON]->(b:Benchmark)\n    RETURN b, 'EVALUATED_ON' AS relation,",
     );
-    expect(derivationStatement(GRAPH).text).not.toMatch(/TRAINED_ON\b/);
-    expect(staleDependenciesStatement(DATASET_MODEL).text).toContain(
-      "  WHEN 'TRAINED_ON' THEN NOT (EXISTS { (a:FoundationModel)-[r:TRAINED_ON]->(b:Dataset) })\n",
+    expect(derivationStatement(GRAPH).text).not.toMatch(/EVALUATED_ON\b/);
+    expect(staleDependenciesStatement(BENCHMARK_MODEL).text).toContain(
+      "  WHEN 'EVALUATED_ON' THEN NOT (EXISTS { (a:FoundationModel)-[r:EVALUATED_ON]->(b:Benchmark) })\n",
     );
   });
 
   it('serves the new relationship as a LinkKind an editor may add', () => {
-    const linkKind = linkKindEnumOf(DATASET_MODEL);
+    const linkKind = linkKindEnumOf(BENCHMARK_MODEL);
     expect(Object.keys(linkKind.values)).toEqual([
       'BUILT_ON',
       'ADOPTS',
@@ -96,9 +97,14 @@ describe('one model of the graph', () => {
       'TRAINED_ON_CHIPS_OF',
       'TRAINED_IN_CLOUD_OF',
       'TRAINED_ON',
+      'PUBLISHES',
+      'DERIVED_FROM',
+      'GENERATED_WITH',
+      'USES_SERVICE',
+      'EVALUATED_ON',
     ]);
-    expect(linkKind.description).toMatch(/, TRAINED_IN_CLOUD_OF model->company, TRAINED_ON model->dataset\.$/);
-    expect(Object.keys(linkKindEnumOf(GRAPH).values)).not.toContain('TRAINED_ON');
+    expect(linkKind.description).toMatch(/, USES_SERVICE service->service, EVALUATED_ON model->benchmark\.$/);
+    expect(Object.keys(linkKindEnumOf(GRAPH).values)).not.toContain('EVALUATED_ON');
   });
 });
 
@@ -110,13 +116,13 @@ WHERE CASE d.relation
   WHEN 'ADOPTS' THEN NOT (EXISTS { (a:Company)-[r:ADOPTS]->(b:FoundationModel) })
   WHEN 'DEVELOPED_BY' THEN NOT (EXISTS { (b:Company)-[r:DEVELOPS]->(a:FoundationModel) })
   WHEN 'PROVIDED_BY' THEN NOT (EXISTS { (b:Company)-[r:PROVIDES]->(a:Service) })
-  WHEN 'BUILT_ON' THEN NOT (EXISTS { (a:Service)-[r:BUILT_ON]->(b:FoundationModel) } OR EXISTS { (a:FoundationModel)-[r:BASED_ON]->(b:FoundationModel) })
+  WHEN 'BUILT_ON' THEN NOT (EXISTS { (a:Service)-[r:BUILT_ON]->(b:FoundationModel) } OR EXISTS { (a:FoundationModel)-[r:BASED_ON]->(b:FoundationModel) } OR EXISTS { (a:Dataset)-[r:DERIVED_FROM]->(b:Dataset) } OR EXISTS { (a:Dataset)-[r:GENERATED_WITH]->(b:FoundationModel) } OR EXISTS { (a:Service)-[r:USES_SERVICE]->(b:Service) })
   WHEN 'OWNED_BY' THEN NOT (EXISTS { (a:Company)-[r:SUBSIDIARY_OF]->(b:Company) } OR EXISTS {
     MATCH (a:Company)-[ra:PARTY_TO]->(p:Partnership)<-[rb:PARTY_TO]-(b:Company)
     WHERE any(rule IN $rules WHERE rule.relation = d.relation AND rule.kind = p.kind AND rule.dependent = ra.role
               AND rule.dependency = rb.role)
   })
-  WHEN 'SUPPLIED_BY' THEN NOT (EXISTS { (a:FoundationModel)-[r:TRAINED_ON_CHIPS_OF]->(b:Company) } OR EXISTS {
+  WHEN 'SUPPLIED_BY' THEN NOT (EXISTS { (a:FoundationModel)-[r:TRAINED_ON_CHIPS_OF]->(b:Company) } OR EXISTS { (a:Company)-[r:HOLDS_CHIPS_OF]->(b:Company) } OR EXISTS {
     MATCH (a:Company)-[ra:PARTY_TO]->(p:Partnership)<-[rb:PARTY_TO]-(b:Company)
     WHERE any(rule IN $rules WHERE rule.relation = d.relation AND rule.kind = p.kind AND rule.dependent = ra.role
               AND rule.dependency = rb.role)
@@ -126,6 +132,9 @@ WHERE CASE d.relation
     WHERE any(rule IN $rules WHERE rule.relation = d.relation AND rule.kind = p.kind AND rule.dependent = ra.role
               AND rule.dependency = rb.role)
   })
+  WHEN 'TRAINED_ON' THEN NOT (EXISTS { (a:FoundationModel)-[r:TRAINED_ON]->(b:Dataset) })
+  WHEN 'PUBLISHED_BY' THEN NOT (EXISTS { (b:Company)-[r:PUBLISHES]->(a:Dataset) })
+  WHEN 'OFFERS' THEN NOT (EXISTS { (a:Company)-[r:OFFERS]->(b:FoundationModel) })
   ELSE NOT EXISTS {
     MATCH (a:Company)-[ra:PARTY_TO]->(p:Partnership)<-[rb:PARTY_TO]-(b:Company)
     WHERE any(rule IN $rules WHERE rule.relation = d.relation AND rule.kind = p.kind AND rule.dependent = ra.role
@@ -140,7 +149,7 @@ RETURN count(*) AS deleted`);
   it("derives every DEPENDS_ON in one statement, per dependent, in the caller's transaction or in batches", () => {
     const { text, params } = derivationStatement(GRAPH);
     expect(text).toBe(`MATCH (a:Entity)
-WHERE a:Company OR a:FoundationModel OR a:Service
+WHERE a:Company OR a:FoundationModel OR a:Service OR a:Dataset
 CALL (a) {
   CALL (a) {
     MATCH (a:Company)-[r:ADOPTS]->(b:FoundationModel)
@@ -173,6 +182,35 @@ CALL (a) {
     UNION ALL
     MATCH (a:FoundationModel)-[r:TRAINED_IN_CLOUD_OF]->(b:Company)
     RETURN b, 'HOSTED_BY' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:FoundationModel)-[r:TRAINED_ON]->(b:Dataset)
+    RETURN b, 'TRAINED_ON' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (b:Company)-[r:PUBLISHES]->(a:Dataset)
+    RETURN b, 'PUBLISHED_BY' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:Dataset)-[r:DERIVED_FROM]->(b:Dataset)
+    RETURN b, 'BUILT_ON' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:Dataset)-[r:GENERATED_WITH]->(b:FoundationModel)
+    RETURN b, 'BUILT_ON' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:Service)-[r:USES_SERVICE]->(b:Service)
+    RETURN b, 'BUILT_ON' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:Company)-[r:OFFERS]->(b:FoundationModel)
+    RETURN b, 'OFFERS' AS relation, null AS via, null AS since,
+           r.sourceIds AS sourceIds, r.confidence AS confidence
+    UNION ALL
+    MATCH (a:Company)-[r:HOLDS_CHIPS_OF]->(b:Company)
+    WHERE a <> b
+    RETURN b, 'SUPPLIED_BY' AS relation, null AS via, null AS since,
            r.sourceIds AS sourceIds, r.confidence AS confidence
     UNION ALL
     UNWIND $rules AS rule

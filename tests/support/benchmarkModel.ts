@@ -2,17 +2,17 @@ import type { EntityKind } from '../../src/domain/enums';
 import { GRAPH, type GraphModel } from '../../src/domain/graphModel';
 
 /**
- * GRAPH plus one label and one relationship type, as a contributor would add them: datasets, and the models trained
- * on them (an editable fact that makes a model depend on its dataset).
+ * GRAPH plus one label and one relationship type, as a contributor would add them: benchmarks, and the models
+ * evaluated on them (an editable fact that makes a model depend on its benchmark).
  */
-export const DATASET_MODEL: GraphModel = {
+export const BENCHMARK_MODEL: GraphModel = {
   ...GRAPH,
   labels: {
     ...GRAPH.labels,
-    Dataset: {
+    Benchmark: {
       // The API would serve it with an EntityKind of its own; nothing these tests derive reads the kind.
-      kind: 'DATASET' as EntityKind,
-      file: 'datasets.yaml',
+      kind: 'BENCHMARK' as EntityKind,
+      file: 'benchmarks.yaml',
       cited: true,
       properties: {
         name: { type: { kind: 'string' }, required: true },
@@ -22,12 +22,12 @@ export const DATASET_MODEL: GraphModel = {
   },
   relationships: {
     ...GRAPH.relationships,
-    TRAINED_ON: {
+    EVALUATED_ON: {
       from: 'FoundationModel',
-      to: 'Dataset',
-      fields: { out: 'datasets', in: 'trainedModels' },
-      seed: { on: 'from', field: 'datasets', required: false },
-      dependency: { dependent: 'from', relation: 'TRAINED_ON' },
+      to: 'Benchmark',
+      fields: { out: 'benchmarks', in: 'evaluatedModels' },
+      seed: { on: 'from', field: 'benchmarks', required: false },
+      dependency: { dependent: 'from', relation: 'EVALUATED_ON' },
       editable: true,
     },
   },
