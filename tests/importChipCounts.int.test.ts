@@ -95,10 +95,10 @@ describe('npm run import -- epoch-ai-chip-counts', () => {
     expect(graph.get('Meta -> AMD')).toMatchObject({ from: 'meta', to: 'amd' });
     expect(graph.get('Oracle -> NVIDIA')).toMatchObject({ from: 'oracle', to: 'nvidia' });
 
-    // Every owner and vendor pair of the files is one relationship whose newest estimate is the files' newest row;
-    // an owner of its own chips (Google's TPUs, Amazon's Trainium) is not a relationship of the graph.
-    const newest = newestByPair(rows);
-    const expected = [...newest].filter(([, row]) => row.owner !== row.vendor);
+    // Every owner and vendor pair of the files is one relationship whose newest estimate is the files' newest row,
+    // an owner of its own chips (Google's TPUs, Amazon's Trainium) among them.
+    const expected = [...newestByPair(rows)];
+    expect(graph.get('Google -> Google')).toMatchObject({ from: 'google', to: 'google' });
     expect([...graph.keys()].sort()).toEqual(expected.map(([key]) => key).sort());
     for (const [key, row] of expected) {
       const estimates = graph.get(key)?.estimates as { asOf: string; h100Equivalents: number }[];
@@ -132,6 +132,9 @@ describe('npm run import -- epoch-ai-chip-counts', () => {
       )[0].count;
     expect(await dependsOn('microsoft', 'nvidia')).toBe(1);
     expect(await dependsOn('meta', 'amd')).toBe(1);
+    // An owner of its own chips holds them without depending on itself.
+    expect(await dependsOn('google', 'google')).toBe(0);
+    expect(await dependsOn('amazon', 'amazon')).toBe(0);
   });
 
   it('changes nothing when the same snapshot is imported again', async () => {

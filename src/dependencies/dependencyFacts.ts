@@ -5,6 +5,8 @@ export interface RelationshipFact {
   relation: string;
   /** `(a:Service)-[r:BUILT_ON]->(b:FoundationModel)`: always from the dependent `a` to what it depends on, `b`. */
   pattern: string;
+  /** The fact may link an entity to itself, which makes no dependency: `a <> b` must be asked. */
+  reflexive: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function dependencyFacts(model: GraphModel): DependencyFacts {
       spec.dependency.dependent === 'from'
         ? `(a:${name(spec.from)})${edge}(b:${name(spec.to)})`
         : `(b:${name(spec.from)})${edge}(a:${name(spec.to)})`;
-    return [{ relation: name(spec.dependency.relation), pattern }];
+    return [{ relation: name(spec.dependency.relation), pattern, reflexive: spec.reflexive === true }];
   });
   // A partnership's parties reach it by the one relationship that gives each party a role.
   const partyTo = Object.entries(model.relationships).find(([, spec]) => spec.properties?.includes('role'));

@@ -20,8 +20,8 @@ const indent = (text: string, spaces: number) =>
 function factRows(model: GraphModel): string {
   const { relationships, party } = dependencyFacts(model);
   const branches = relationships.map(
-    ({ relation, pattern }) =>
-      `MATCH ${pattern}\n` +
+    ({ relation, pattern, reflexive }) =>
+      `MATCH ${pattern}\n${reflexive ? 'WHERE a <> b\n' : ''}` +
       `RETURN b, '${relation}' AS relation, null AS via, null AS since,\n` +
       '       r.sourceIds AS sourceIds, r.confidence AS confidence',
   );

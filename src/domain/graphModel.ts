@@ -64,6 +64,8 @@ export interface RelationshipSpec {
   /** Relationship properties the API serves (a party's role). */
   properties?: readonly string[];
   dependency?: { dependent: 'from' | 'to'; relation: string };
+  /** An entity may hold it to itself (a chip maker's own chips); such a link never makes a dependency. */
+  reflexive?: boolean;
   editable: boolean;
 }
 
@@ -346,6 +348,7 @@ export const GRAPH = {
       seed: { on: 'from', field: 'chipVendors', required: false },
       properties: ['estimates'],
       dependency: { dependent: 'from', relation: 'SUPPLIED_BY' },
+      reflexive: true,
       editable: false,
     },
     PARTY_TO: {

@@ -17,10 +17,14 @@ import {
   preferredClaims,
 } from '../domain/claims';
 import type { Confidence } from '../domain/enums';
-import { GRAPH, claimedFields, type Label, type RelationshipType } from '../domain/graphModel';
+import { GRAPH, claimedFields, type Label, type RelationshipSpec, type RelationshipType } from '../domain/graphModel';
 import type { ImportBatch, ImportedEntity, ImportedLink, Location, ReferenceSource } from './importBatch';
 
 const CLAIMED = claimedFields(GRAPH);
+
+/** Whether a relationship type may link an entity to itself (a chip maker's own chips). */
+const reflexive = (type: RelationshipType): boolean =>
+  (GRAPH.relationships[type] as RelationshipSpec).reflexive === true;
 
 /** How a name was resolved (the identity rules, src/identity). */
 export type Resolution =
@@ -263,7 +267,7 @@ export function planImport(
     if (link.alternatives !== undefined && !chosen.has(link)) continue;
     const from = resolve(link.from.label, link.from.name, link.at);
     const to = resolve(link.to.label, link.to.name, link.at);
-    if (from === null || to === null || from === to) {
+    if (from === null || to === null || (from === to && !reflexive(link.type))) {
       summary.relationships.skipped += 1;
       continue;
     }
