@@ -30,11 +30,11 @@ const importFolder = (dir: string, dryRun = false) =>
     aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
   });
 
-/** OFFERS relationships of the source, by provider name, from the graph. */
+/** OFFERS relationships of the source, by provider id, from the graph. */
 async function offersByProvider(): Promise<Map<string, number>> {
   const rows = await runner.read(`
     MATCH (p:Company)-[o:OFFERS]->(:FoundationModel) WHERE 'models-dev' IN o.sourceIds
-    RETURN p.name AS provider, count(o) AS offers`);
+    RETURN p.id AS provider, count(o) AS offers`);
   return new Map(rows.map((row) => [row.provider as string, Number(row.offers)]));
 }
 
@@ -57,13 +57,18 @@ describe('npm run import -- models-dev', () => {
     expect(source).toMatchObject({ sourceKind: 'DATABASE', license: 'MIT', snapshotOn: '2026-06-30' });
 
     // Independently: per provider folder, the distinct model names its entries give (a base_model's name for an
-    // entry naming one; links kept as text followed), each resolved as the plan resolved it.
-    const name = (text: string) => /^name\s*=\s*"(.*)"/m.exec(text)?.[1];
-    const expected = new Map<string, number>();
+    // entry naming one; links kept as text followed), each resolved as the plan resolved it; providers that resolve
+    // to one company (Alibaba and "Alibaba (China)") offer the models of both once.
+    const name = (text: string) => /^name\s*=\s*"(.*)"/m.exec(text)?.[1]?.trim();
+    const modelsOf = new Map<string, Set<string>>();
+    let sharedOffers = 0;
     for (const provider of fs.readdirSync(path.join(SHIPPED, 'providers'))) {
       const folder = path.join(SHIPPED, 'providers', provider, 'models');
       const providerName = name(fs.readFileSync(path.join(SHIPPED, 'providers', provider, 'provider.toml'), 'utf8'))!;
-      const ids = new Set<string>();
+      const company = plan.resolutions.get(nameKey('Company', providerName))!;
+      const ids = modelsOf.get(company) ?? new Set<string>();
+      const before = ids.size;
+      const folderIds = new Set<string>();
       const files = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
       for (const file of files.filter((one) => one.endsWith('.toml'))) {
         let text = fs.readFileSync(path.join(folder, file), 'utf8');
@@ -75,11 +80,19 @@ describe('npm run import -- models-dev', () => {
         const base = /^base_model\s*=\s*"(.*)"/m.exec(text)?.[1];
         const model = base ? name(fs.readFileSync(path.join(SHIPPED, 'models', `${base}.toml`), 'utf8'))! : name(text)!;
         const id = plan.resolutions.get(nameKey('FoundationModel', model));
-        if (id) ids.add(id);
+        if (id) folderIds.add(id);
       }
-      if (ids.size > 0) expected.set(providerName, (expected.get(providerName) ?? 0) + ids.size);
+      for (const id of folderIds) ids.add(id);
+      if (ids.size > 0) modelsOf.set(company, ids);
+      // Offers this folder states that another folder of its company stated first.
+      sharedOffers += before + folderIds.size - ids.size;
     }
+    const expected = new Map([...modelsOf].map(([company, ids]) => [company, ids.size]));
     expect(await offersByProvider()).toEqual(expected);
+    expect(plan.resolutions.get(nameKey('Company', 'Alibaba (China)'))).toBe('alibaba');
+    // The offers two providers of one company both state are merged (with other links they both state).
+    expect(sharedOffers).toBeGreaterThan(0);
+    expect(plan.summary.relationships.merged).toBeGreaterThanOrEqual(sharedOffers);
   });
 
   it('changes nothing when the same snapshot is imported again', async () => {

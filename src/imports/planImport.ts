@@ -113,7 +113,19 @@ export interface ImportSummary {
   /** Names of retired entities, left alone. */
   retired: { label: Label; name: string; id: string; at: Location }[];
   claims: { written: number; deleted: number; unchanged: number };
-  relationships: { created: number; updated: number; deleted: number; unchanged: number; skipped: number };
+  /**
+   * `skipped`: links with an end that is ambiguous or retired, or that link an entity to itself (where the type does
+   * not allow it); `merged`: links stating a relationship an earlier link of the batch states (two names of one
+   * entity, such as two providers that are one company), the earlier one kept.
+   */
+  relationships: {
+    created: number;
+    updated: number;
+    deleted: number;
+    unchanged: number;
+    skipped: number;
+    merged: number;
+  };
   /** Names the file gives without describing them (a dependency) that resolve to nothing the graph has. */
   unresolved: { name: string; at: Location; tried: Label[] }[];
   /** Fields on which this source's claim disagrees with another source's (numbers: by more than 10 %). */
@@ -170,7 +182,7 @@ export function planImport(
     ambiguous: [],
     retired: [],
     claims: { written: 0, deleted: 0, unchanged: 0 },
-    relationships: { created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 },
+    relationships: { created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0, merged: 0 },
     unresolved: [],
     disagreements: [],
     warnings: [...batch.warnings],
@@ -274,7 +286,8 @@ export function planImport(
     statedOf(link.from.label, link.from.name, from, 'REPORTED');
     statedOf(link.to.label, link.to.name, to, 'REPORTED');
     const key = relationshipKey(link.type, from, to);
-    if (!stating.has(key))
+    if (stating.has(key)) summary.relationships.merged += 1;
+    else
       stating.set(key, { type: link.type, from, to, confidence: link.confidence, properties: link.properties ?? {} });
   }
 
@@ -524,7 +537,8 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string[]
     `retired entities left alone: ${summary.retired.length}`,
     `claims: ${claims.written} written, ${claims.deleted} deleted, ${claims.unchanged} unchanged`,
     `relationships: ${relationships.created} created, ${relationships.updated} updated, ` +
-      `${relationships.deleted} deleted, ${relationships.unchanged} unchanged, ${relationships.skipped} skipped`,
+      `${relationships.deleted} deleted, ${relationships.unchanged} unchanged, ${relationships.skipped} skipped, ` +
+      `${relationships.merged} merged into another link of the same entities`,
     `names that resolve to nothing in the graph (kept in this report, not linked): ${summary.unresolved.length}`,
     ...firstOf(
       summary.unresolved.map((entry) => `  ${entry.at}: "${entry.name}" (tried ${entry.tried.join(', ')})`),
