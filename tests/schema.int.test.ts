@@ -1,4 +1,4 @@
-import { applySchema } from '../src/db/applySchema';
+import { applySchema, fulltextDefinition, schemaStatements } from '../src/db/applySchema';
 import { cypherFile, splitStatements } from '../src/db/cypherFile';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { LABELS } from '../src/domain/graphModel';
@@ -42,6 +42,33 @@ describe('cypher/schema.cypher', () => {
     );
     expect(index).toMatchObject({ properties: ['name', 'nameKo', 'aliases'], analyzer: 'cjk', state: 'ONLINE' });
     expect([...(index.labelsOrTypes as string[])].sort()).toEqual([...LABELS].sort());
+  });
+
+  it('rebuilds the full-text index of a graph made before a label was added', async () => {
+    const definition = schemaStatements()
+      .map(fulltextDefinition)
+      .find((one) => one?.name === 'entity_names')!;
+    expect(definition.labels).toContain('Dataset');
+    expect(definition.properties).toEqual(['name', 'nameKo', 'aliases']);
+    await runner.write('DROP INDEX entity_names IF EXISTS');
+    await runner.write(
+      'CREATE FULLTEXT INDEX entity_names FOR (n:Company|FoundationModel) ON EACH [n.name] ' +
+        "OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
+    );
+    await applySchema(runner);
+    const [index] = await runner.read(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entity_names' " +
+        'RETURN labelsOrTypes, properties',
+    );
+    expect([...(index.labelsOrTypes as string[])].sort()).toEqual([...definition.labels].sort());
+    expect(index.properties).toEqual(['name', 'nameKo', 'aliases']);
+    await runner.write("CREATE (:Entity:Dataset {id: 'the-pile', name: 'The Pile'})");
+    await runner.write('CALL db.awaitIndexes(300)');
+    const found = await runner.read(
+      "CALL db.index.fulltext.queryNodes('entity_names', 'pile') YIELD node RETURN node.id AS id",
+    );
+    expect(found).toEqual([{ id: 'the-pile' }]);
+    await emptyDatabase(runner);
   });
 
   it('indexes the properties that filters use', async () => {
