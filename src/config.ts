@@ -53,6 +53,8 @@ export interface Config {
   seedOnStart: boolean;
   /** The shipped snapshots of external databases (seed/external), imported after the seed on an empty database. */
   externalDir: string;
+  /** The shipped databases (source ids) imported at start into an empty database; all of them by default. */
+  externalDatabases: string[];
   /** Imported databases in the order their claims are preferred (after editors' changes and the seed files). */
   sourcePrecedence: string[];
   /** Report each request's Cypher statement count and database time in extensions.cypher. */
@@ -191,6 +193,25 @@ function sourcePrecedence(env: Env): string[] {
   return list;
 }
 
+/** The shipped databases to import at start: source ids separated by commas, or `none`. */
+function externalDatabases(env: Env): string[] {
+  const raw = env.EXTERNAL_DATABASES;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_SOURCE_PRECEDENCE];
+  if (raw.trim() === 'none') return [];
+  const list = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  for (const id of list)
+    if (!DEFAULT_SOURCE_PRECEDENCE.includes(id))
+      throw new ConfigError(
+        'EXTERNAL_DATABASES',
+        `expected none or shipped databases among ${DEFAULT_SOURCE_PRECEDENCE.join(', ')} separated by commas, ` +
+          `got "${id}"`,
+      );
+  return list;
+}
+
 function apiKeys(env: Env): ApiKey[] {
   try {
     return parseApiKeys(env.API_KEYS ?? '');
@@ -240,6 +261,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     externalDir: path.resolve(projectRoot, env.EXTERNAL_DIR || 'seed/external'),
+    externalDatabases: externalDatabases(env),
     sourcePrecedence: sourcePrecedence(env),
     traceCypher: flag(env, 'TRACE_CYPHER', false),
     analyticsCache: true,

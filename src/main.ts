@@ -58,6 +58,7 @@ runCli('start', async () => {
         config.externalDir,
         { precedence: config.sourcePrecedence, aliasFile: path.join(config.seedDir, 'aliases.yaml') },
         log,
+        config.externalDatabases,
       );
     } else {
       log(`the database holds ${entities} entities`);

@@ -150,7 +150,7 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
       const url = await app.ready;
       expect(url).toMatch(/\/graphql$/);
       expect(await getJson(url.replace(/graphql$/, 'health'))).toEqual({ status: 200, body: { status: 'ok' } });
-      // The report's seed, then the shipped databases (seed/external): Epoch AI's models.
+      // The report's seed, then every shipped database (seed/external), Epoch AI's models among them.
       const [row] = await runner.read(
         `
         MATCH (n:Entity)
@@ -160,7 +160,10 @@ NODE_ENV=production, the playground schema on), and stops on Ctrl-C`, async () =
       );
       expect(row.seeded).toBe(seedSize);
       expect(row.fromEpoch).toBeGreaterThan(2000);
-      expect(app.lines.some((line) => /^start: epoch-ai-models: imported from .* in [\d.]+ s$/.test(line))).toBe(true);
+      const imported = app.lines.flatMap(
+        (line) => /^start: ([\w-]+): imported from .* in [\d.]+ s$/.exec(line)?.[1] ?? [],
+      );
+      expect(imported).toEqual(['epoch-ai-models', 'ecosystem-graphs', 'models-dev', 'epoch-ai-chip-counts']);
       const indexes = await runner.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'entity_names' RETURN name");
       expect(indexes).toHaveLength(1);
       expect(app.lines).toContain(`start: using Neo4j at ${process.env.NEO4J_URI}`);
@@ -247,6 +250,7 @@ in flight, then stops both`, async () => {
         NEO4J_DATA_DIR: dataDir,
         NEO4J_HEAP: '512m',
         NEO4J_PAGECACHE: '64m',
+        EXTERNAL_DATABASES: 'epoch-ai-chip-counts',
         ...SLOW_READS,
       },
       { npm: true },
@@ -265,6 +269,9 @@ in flight, then stops both`, async () => {
       const [row] = await runner.read('MATCH (n:Entity) WHERE n.id IN $seedIds RETURN count(n) AS count', { seedIds });
       await runner.close();
       expect(row.count).toBe(seedSize);
+      // EXTERNAL_DATABASES names the one shipped database imported after the seed.
+      const imported = app.lines.flatMap((line) => /^start: ([\w-]+): imported from /.exec(line)?.[1] ?? []);
+      expect(imported).toEqual(['epoch-ai-chip-counts']);
       const { pid: jvm } = JSON.parse(fs.readFileSync(path.join(dataDir, 'launcher.json'), 'utf8')) as { pid: number };
 
       const slow = slowRead(base);

@@ -132,16 +132,18 @@ export async function importBatch(
 }
 
 /**
- * Imports every database snapshot shipped under `dir` (`<dir>/<source>/<file>`, seed/external by default), in the
- * order of IMPORTERS; a missing snapshot is skipped. Logs each import's summary.
+ * Imports the database snapshots shipped under `dir` (`<dir>/<source>/<file>`, seed/external by default) whose
+ * sources `sources` names (all by default), in the order of IMPORTERS; a missing snapshot is skipped. Logs each
+ * import's summary.
  */
 export async function importShipped(
   runner: QueryRunner,
   dir: string,
   options: Omit<ImportOptions, 'dryRun'>,
   log: (line: string) => void,
+  sources: readonly string[] = IMPORTERS.map((importer) => importer.source),
 ): Promise<void> {
-  for (const importer of IMPORTERS) {
+  for (const importer of IMPORTERS.filter((one) => sources.includes(one.source))) {
     const file = path.join(dir, importer.source, importer.file);
     if (!fs.existsSync(file)) continue;
     const started = Date.now();
