@@ -68,6 +68,13 @@ export const MODEL_ORDERS = ['NAME', 'PARAMETERS_DESC', 'RELEASED_ON', 'TRAINING
 export const ModelOrder = enumOf(MODEL_ORDERS);
 export type ModelOrder = (typeof MODEL_ORDERS)[number];
 
+export const DATASET_ORDERS = ['NAME', 'MODELS_DESC'] as const;
+export const DatasetOrder = enumOf(DATASET_ORDERS);
+export type DatasetOrder = (typeof DATASET_ORDERS)[number];
+
+/** The order of a root list: a model order for models, a data set order for data sets, NAME for the others. */
+export type ListOrder = ModelOrder | DatasetOrder;
+
 export const CONCENTRATION_MEASURES = [
   'MODELS',
   'SERVICES',

@@ -8,6 +8,7 @@ export {
   ConcentrationLevel,
   ConcentrationMeasure,
   Confidence,
+  DatasetOrder,
   EntityKind,
   ModelAccess,
   ModelOrder,
@@ -37,6 +38,13 @@ registerEnumType(domain.SourceKind, {
     'DOCUMENT: a report, article, filing or web page. DATABASE: an external database, imported as a snapshot.',
 });
 registerEnumType(domain.ModelOrder, { name: 'ModelOrder' });
+registerEnumType(domain.DatasetOrder, {
+  name: 'DatasetOrder',
+  valuesConfig: {
+    NAME: { description: 'By name.' },
+    MODELS_DESC: { description: 'The data sets the most models are trained on first (TRAINED_ON), then by name.' },
+  },
+});
 registerEnumType(domain.ConcentrationMeasure, {
   name: 'ConcentrationMeasure',
   valuesConfig: {

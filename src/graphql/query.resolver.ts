@@ -26,7 +26,7 @@ import {
   Source,
   ValueChainStage,
 } from './entity.types';
-import { EntityKind, ModelOrder } from './enums';
+import { DatasetOrder, EntityKind, ModelOrder } from './enums';
 import { userError } from './errors';
 import { pageWindow, toConnection } from './paging';
 import { connectionPlan, entityPlan } from './selectionPlan';
@@ -40,7 +40,7 @@ async function page(
   filter: object | undefined,
   first: number | null,
   after: string | undefined,
-  order?: ModelOrder,
+  order?: ModelOrder | DatasetOrder,
 ) {
   const window = pageWindow(first, after);
   const params = Object.fromEntries(
@@ -163,14 +163,16 @@ export class QueryResolver {
     return byId(context, id, 'Dataset', info);
   }
 
-  @Query(() => DatasetConnection, { description: 'Data sets by name.' })
+  @Query(() => DatasetConnection, { description: 'Data sets, by name or by the number of models trained on them.' })
   datasets(
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => DatasetOrder, { nullable: true, defaultValue: DatasetOrder.NAME })
+    orderBy: DatasetOrder | null = DatasetOrder.NAME,
   ) {
-    return page(context, info, 'datasets', undefined, first, after);
+    return page(context, info, 'datasets', undefined, first, after, orderBy ?? DatasetOrder.NAME);
   }
 
   @Query(() => [Source])

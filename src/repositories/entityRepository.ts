@@ -2,7 +2,7 @@ import { cypherFile } from '../db/cypherFile';
 import { integer } from '../db/integer';
 import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { Label } from '../domain/graphModel';
-import type { ModelOrder } from '../domain/enums';
+import type { ListOrder } from '../domain/enums';
 import { labelOf, toEntity, type EntityRow, type Related, type RelatedRow } from './entities/entityRows';
 import { allOfLabelStatement, LISTS, listStatement, type ListName } from './entities/listStatement';
 import { PrefetchedRelations } from './entities/prefetchedRelations';
@@ -85,13 +85,13 @@ export class EntityRepository {
     filter: Params,
     page: { skip: number; limit: number },
     plan: RelationPlan,
-    { order = 'NAME', withTotal }: { order?: ModelOrder; withTotal: boolean },
+    { order = 'NAME', withTotal }: { order?: ListOrder; withTotal: boolean },
   ): Promise<{ total: number | null; nodes: EntityRow[]; hasMore: boolean }> {
     const given = Object.keys(filter)
       .filter((key) => filter[key] !== null && filter[key] !== undefined)
       .sort();
-    // Only models have an order to choose; the other lists have one each.
-    const shape = { given, order: name === 'models' ? order : 'NAME', plan, withTotal };
+    // Only models and data sets have an order to choose; the other lists have one each.
+    const shape = { given, order: name === 'models' || name === 'datasets' ? order : 'NAME', plan, withTotal };
     const query = statementTexts.get(
       `list ${name} ${given.join(',')} ${shape.order} ${withTotal} ${planKey(plan)}`,
       () => listStatement(name, shape),

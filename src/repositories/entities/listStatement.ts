@@ -6,7 +6,7 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 import { GRAPH, type Label } from '../../domain/graphModel';
-import type { ModelOrder } from '../../domain/enums';
+import type { ListOrder } from '../../domain/enums';
 import { byName, MAX_RELATED, rowProjection } from './rowProjection';
 import type { RelationPlan } from './relationPlan';
 
@@ -135,11 +135,15 @@ type OrderKeys = [Cypher.Expr, Cypher.Order][];
  * excludes them: the key is then left out, so the range index on the property can give the order and Neo4j stops
  * after the page.
  */
-function orderOf(name: ListName, order: ModelOrder, given: readonly string[], n: Cypher.Node): OrderKeys {
+function orderOf(name: ListName, order: ListOrder, given: readonly string[], n: Cypher.Node): OrderKeys {
   const nullsLast = (property: string, excludedBy: string[]): OrderKeys =>
     excludedBy.some((filter) => given.includes(filter)) ? [] : [[Cypher.isNull(n.property(property)), 'ASC']];
   if (name === 'partnerships')
     return [...nullsLast('announcedOn', []), [n.property('announcedOn'), 'ASC'], ...byName(n)];
+  if (name === 'datasets' && order === 'MODELS_DESC') {
+    const trainedOn = new Cypher.Pattern({ labels: 'FoundationModel' }).related({ type: 'TRAINED_ON' }).to(n);
+    return [[new Cypher.Count(trainedOn), 'DESC'], ...byName(n)];
+  }
   if (name !== 'models' || order === 'NAME') return byName(n);
   if (order === 'PARAMETERS_DESC')
     return [...nullsLast('parameters', ['minParameters']), [n.property('parameters'), 'DESC'], ...byName(n)];
@@ -155,7 +159,7 @@ function orderOf(name: ListName, order: ModelOrder, given: readonly string[], n:
 /** What a page of a list is read with: the filters given (not null), the order, the plan, and whether to count. */
 export interface ListQuestion {
   given: readonly string[];
-  order: ModelOrder;
+  order: ListOrder;
   plan: RelationPlan;
   withTotal: boolean;
 }
