@@ -9,6 +9,7 @@ import {
   DependencyPath,
   DependencyStep,
   RemovalImpact,
+  Share,
   SystemicRank,
 } from './analytics.types';
 import type { Context } from './context';
@@ -38,6 +39,15 @@ const byName = (a: EntityRow, b: EntityRow) =>
 /** Orders reached entities nearest first, then by name. */
 function nearestFirst(nodes: Reached[]): Reached[] {
   return nodes.sort((a, b) => a.distance - b.distance || byName(a.entity, b.entity));
+}
+
+@Resolver(() => Concentration)
+export class ConcentrationResolver {
+  @FieldResolver(() => [Share], { description: 'Largest first; the largest `first` when it is given.' })
+  shares(@Root() root: Concentration, @Arg('first', () => Int, { nullable: true }) first?: number | null): Share[] {
+    if (first === null || first === undefined) return root.shares;
+    return root.shares.slice(0, intArg('first', first, 1, MAX_PAGE));
+  }
 }
 
 @Resolver()

@@ -73,7 +73,7 @@ export class Concentration {
   })
   level!: ConcentrationLevel;
 
-  @Field(() => [Share], { description: 'Largest first.' })
+  /** Every group's share, largest first; served by ConcentrationResolver, which may cut the list. */
   shares!: Share[];
 }
 

@@ -26,7 +26,12 @@ import {
   ValueChainStage,
 } from './entity.types';
 import { CurationResolver } from './curation.resolver';
-import { AnalyticsResolver, DependencyGraphResolver, RemovalImpactResolver } from './analytics.resolver';
+import {
+  AnalyticsResolver,
+  ConcentrationResolver,
+  DependencyGraphResolver,
+  RemovalImpactResolver,
+} from './analytics.resolver';
 import { ExportResolver } from './export.resolver';
 import { NetworkResolver } from './network.resolver';
 import { QueryResolver } from './query.resolver';
@@ -40,6 +45,7 @@ export function buildSchema(): GraphQLSchema {
       QueryResolver,
       ConflictsResolver,
       AnalyticsResolver,
+      ConcentrationResolver,
       NetworkResolver,
       CurationResolver,
       ExportResolver,
