@@ -1,5 +1,5 @@
 /**
- * The analytics on the default graph (the report and Epoch AI's models), checked against figures this test computes
+ * The analytics on the report and Epoch AI's models, checked against figures this test computes
  * from the CSV and the seed files itself: its own CSV parser, its own split of the organisations, its own sums.
  * Only the mapping of a name to an entity id is the import's (the identity rules, tested on their own).
  */
@@ -14,7 +14,6 @@ import { ImportPlan, nameKey } from '../src/imports/planImport';
 import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
-import { readmeExamples, rounded } from './support/readmeExamples';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 const SEED_DIR = path.join(projectRoot, 'seed');
@@ -181,18 +180,5 @@ describe('dependency walks over the larger graph', () => {
     );
     expect(nvidia).toBeDefined();
     expect(nvidia!.dependentModels).toBeGreaterThanOrEqual(trained.size);
-  });
-});
-
-describe("the README's questions on the report and Epoch AI together", () => {
-  const examples = readmeExamples('epoch-questions');
-
-  it('prints at least four', () => expect(examples.length).toBeGreaterThanOrEqual(4));
-
-  it.each(examples.map((example) => [example.title, example]))('%s', async (_title, example) => {
-    const { query, printed } = example as (typeof examples)[number];
-    const response = await server.gql(query);
-    expect(response.errors).toBeUndefined();
-    expect(rounded(response.data)).toEqual(printed);
   });
 });

@@ -14,10 +14,10 @@ import { ImportFormatError } from '../src/imports/importBatch';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
 import { loadSeed } from '../src/seed/loadSeed';
+import { SHIPPED_MODELS_DEV as SHIPPED, offersByCompany } from './support/modelsDevPlain';
 import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
 
 const SEED_DIR = path.join(projectRoot, 'seed');
-const SHIPPED = path.join(SEED_DIR, 'external/models-dev');
 const FIXTURES = path.join(projectRoot, 'tests/fixtures/models-dev');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'models-dev-import-'));
 
@@ -56,37 +56,8 @@ describe('npm run import -- models-dev', () => {
     const [{ source }] = await runner.read("MATCH (s:Source {id: 'models-dev'}) RETURN properties(s) AS source");
     expect(source).toMatchObject({ sourceKind: 'DATABASE', license: 'MIT', snapshotOn: '2026-06-30' });
 
-    // Independently: per provider folder, the distinct model names its entries give (a base_model's name for an
-    // entry naming one; links kept as text followed), each resolved as the plan resolved it; providers that resolve
-    // to one company (Alibaba and "Alibaba (China)") offer the models of both once.
-    const name = (text: string) => /^name\s*=\s*"(.*)"/m.exec(text)?.[1]?.trim();
-    const modelsOf = new Map<string, Set<string>>();
-    let sharedOffers = 0;
-    for (const provider of fs.readdirSync(path.join(SHIPPED, 'providers'))) {
-      const folder = path.join(SHIPPED, 'providers', provider, 'models');
-      const providerName = name(fs.readFileSync(path.join(SHIPPED, 'providers', provider, 'provider.toml'), 'utf8'))!;
-      const company = plan.resolutions.get(nameKey('Company', providerName))!;
-      const ids = modelsOf.get(company) ?? new Set<string>();
-      const before = ids.size;
-      const folderIds = new Set<string>();
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
-      for (const file of files.filter((one) => one.endsWith('.toml'))) {
-        let text = fs.readFileSync(path.join(folder, file), 'utf8');
-        if (/^\.\.\/\S+\.toml$/.test(text.trim())) {
-          const target = path.join(folder, path.dirname(file), text.trim());
-          if (!fs.existsSync(target)) continue;
-          text = fs.readFileSync(target, 'utf8');
-        }
-        const base = /^base_model\s*=\s*"(.*)"/m.exec(text)?.[1];
-        const model = base ? name(fs.readFileSync(path.join(SHIPPED, 'models', `${base}.toml`), 'utf8'))! : name(text)!;
-        const id = plan.resolutions.get(nameKey('FoundationModel', model));
-        if (id) folderIds.add(id);
-      }
-      for (const id of folderIds) ids.add(id);
-      if (ids.size > 0) modelsOf.set(company, ids);
-      // Offers this folder states that another folder of its company stated first.
-      sharedOffers += before + folderIds.size - ids.size;
-    }
+    // Independently: the distinct models of each company's provider folders, as the files give them.
+    const { modelsOf, shared: sharedOffers } = offersByCompany(plan);
     const expected = new Map([...modelsOf].map(([company, ids]) => [company, ids.size]));
     expect(await offersByProvider()).toEqual(expected);
     expect(plan.resolutions.get(nameKey('Company', 'Alibaba (China)'))).toBe('alibaba');

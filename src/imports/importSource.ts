@@ -134,7 +134,7 @@ export async function importBatch(
 /**
  * Imports the database snapshots shipped under `dir` (`<dir>/<source>/<file>`, seed/external by default) whose
  * sources `sources` names (all by default), in the order of IMPORTERS; a missing snapshot is skipped. Logs each
- * import's summary.
+ * import's summary; returns each import's result by source.
  */
 export async function importShipped(
   runner: QueryRunner,
@@ -142,13 +142,16 @@ export async function importShipped(
   options: Omit<ImportOptions, 'dryRun'>,
   log: (line: string) => void,
   sources: readonly string[] = IMPORTERS.map((importer) => importer.source),
-): Promise<void> {
+): Promise<Map<string, ImportResult>> {
+  const results = new Map<string, ImportResult>();
   for (const importer of IMPORTERS.filter((one) => sources.includes(one.source))) {
     const file = path.join(dir, importer.source, importer.file);
     if (!fs.existsSync(file)) continue;
     const started = Date.now();
-    const { lines } = await importBatch(runner, readBatch(importer, file), { ...options, dryRun: false });
-    for (const line of lines) log(line);
+    const result = await importBatch(runner, readBatch(importer, file), { ...options, dryRun: false });
+    for (const line of result.lines) log(line);
     log(`${importer.source}: imported from ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    results.set(importer.source, result);
   }
+  return results;
 }
