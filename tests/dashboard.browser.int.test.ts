@@ -310,7 +310,8 @@ describe('dashboard in headless Chromium', () => {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
     await page.screenshot({ path: docsScreenshot, fullPage: true });
-    expect(fs.statSync(docsScreenshot).size).toBeLessThan(250 * 1024);
+    // Five panels now: a bound that keeps the picture from growing the repository unnoticed.
+    expect(fs.statSync(docsScreenshot).size).toBeLessThan(300 * 1024);
     expect(problems).toEqual([]);
     await page.close();
   });
