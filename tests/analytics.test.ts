@@ -5,6 +5,7 @@ import {
   networkAsOf,
   singleSourcedServices,
   stepsAmong,
+  walkDistances,
   systemicRanks,
 } from '../src/analytics/dependencyGraph';
 import type { DependencyNetwork } from '../src/analytics/dependencyGraph';
@@ -442,5 +443,45 @@ describe('SnapshotCache', () => {
     await off.remember('v', 'k', async () => (calls += 1));
     await off.remember('v', 'k', async () => (calls += 1));
     expect([calls, off.size]).toEqual([2, 0]);
+  });
+});
+
+describe('walkDistances', () => {
+  // a -> b -> c -> d, a -> c, e -> c, and x outside the walk (b depends on it).
+  const reached = new Map<string, string[]>([
+    ['a', ['b', 'c']],
+    ['b', ['c', 'x']],
+    ['c', ['d']],
+    ['d', []],
+  ]);
+
+  it('gives the fewest steps upstream, following the dependencies', () => {
+    expect(walkDistances('a', reached, 'upstream')).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 1],
+        ['d', 2],
+      ]),
+    );
+  });
+
+  it('gives the fewest steps downstream, following them backwards, only through entities reached', () => {
+    const dependents = new Map<string, string[]>([
+      ['d', []],
+      ['c', ['d']],
+      ['b', ['c']],
+      ['a', ['b', 'c']],
+      ['e', ['c', 'x']],
+    ]);
+    expect(walkDistances('d', dependents, 'downstream')).toEqual(
+      new Map([
+        ['d', 0],
+        ['c', 1],
+        ['b', 2],
+        ['a', 2],
+        ['e', 2],
+      ]),
+    );
   });
 });

@@ -168,6 +168,41 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
 }
 
 /**
+ * Given a walk's root, what it reached (each entity's id with the ids of what the entity depends on; the root among
+ * them) and its direction, returns the fewest steps from the root to each entity reached, breadth first: upstream
+ * follows the dependencies, downstream follows them backwards. Only steps between entities reached count (a
+ * shortest walk within the hop limit passes only through entities within it).
+ */
+export function walkDistances(
+  root: string,
+  reached: ReadonlyMap<string, readonly string[]>,
+  direction: 'upstream' | 'downstream',
+): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const [id, dependsOn] of reached)
+    for (const other of dependsOn) {
+      if (!reached.has(other)) continue;
+      const [from, to] = direction === 'upstream' ? [id, other] : [other, id];
+      const list = next.get(from);
+      if (list) list.push(to);
+      else next.set(from, [to]);
+    }
+  const distances = new Map<string, number>([[root, 0]]);
+  let frontier = [root];
+  for (let distance = 1; frontier.length > 0; distance += 1) {
+    const following: string[] = [];
+    for (const id of frontier)
+      for (const other of next.get(id) ?? [])
+        if (!distances.has(other)) {
+          distances.set(other, distance);
+          following.push(other);
+        }
+    frontier = following;
+  }
+  return distances;
+}
+
+/**
  * Given a set of entity ids and candidate steps, returns the distinct steps with both ends in the set, in a stable
  * order.
  */

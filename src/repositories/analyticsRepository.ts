@@ -3,7 +3,7 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
-import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong } from '../analytics/dependencyGraph';
+import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import { EntityRow, toEntity } from './entityRepository';
@@ -50,9 +50,6 @@ function withInteger(template: string, placeholder: string, value: number, max: 
     throw new RangeError(`${placeholder} must be an integer from 1 to ${max}, got ${value}`);
   return template.replaceAll(placeholder, String(value));
 }
-
-const reached = (rows: (NodeRow & { distance: number })[]): Reached[] =>
-  rows.map(({ node, label, distance }) => ({ entity: toEntity(label, node), distance }));
 
 /**
  * Reads what the analytics need: dependency walks run in Neo4j and return their entities in the same statement;
@@ -181,14 +178,22 @@ export class AnalyticsRepository {
     return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
   }
 
-  /** Runs a closure statement (root first, then reached entities with distances); null when it finds no root. */
+  /**
+   * Runs a closure statement (the root first, then the entities reached, each with what it depends on) and gives
+   * each entity its fewest steps from the root; null when it finds no root.
+   */
   private async reach(direction: 'upstream' | 'downstream', id: string, query: string): Promise<Closure | null> {
-    const rows = (await this.read(query, { id })) as unknown as (NodeRow & { distance: number })[];
+    const rows = (await this.read(query, { id })) as unknown as (NodeRow & { dependsOn: string[] })[];
     if (rows.length === 0) return null;
-    const [root, ...nodes] = reached(rows);
-    if (root.distance !== 0 || root.entity.id !== id)
-      throw new Error(`analytics/${direction} returned ${root.entity.id} at ${root.distance} before the root`);
-    return { root: root.entity, nodes };
+    const [root, ...others] = rows.map(({ node, label, dependsOn }) => ({ entity: toEntity(label, node), dependsOn }));
+    if (root.entity.id !== id) throw new Error(`analytics/${direction} returned ${root.entity.id} before the root`);
+    const distances = walkDistances(id, new Map(rows.map((row) => [row.node.id as string, row.dependsOn])), direction);
+    const nodes = others.map(({ entity }): Reached => {
+      const distance = distances.get(entity.id);
+      if (distance === undefined) throw new Error(`analytics/${direction} reached ${entity.id} by no step`);
+      return { entity, distance };
+    });
+    return { root: root.entity, nodes: nodes.sort((a, b) => a.distance - b.distance) };
   }
 
   /** Every partnership with its parties (id, name, country, role). */
