@@ -7,21 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import type { ImportResult } from '../src/imports/importSource';
-import { importShipped } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
-import { loadSeed } from '../src/seed/loadSeed';
 import { plainRows } from './chipCountsPlain';
 import { startTestServer } from './support/graphqlClient';
 import { offersByCompany } from './support/modelsDevPlain';
 import { readmeExamples, rounded } from './support/readmeExamples';
-import { connectTestRunner, emptyDatabase } from './support/testDatabase';
+import { importDefaultDatabases, SEED_DIR, seededRunner } from './support/importGraph';
 
-const SEED_DIR = path.join(projectRoot, 'seed');
 const ASSETS = path.join(SEED_DIR, 'external/ecosystem-graphs/assets');
 
 let runner: QueryRunner;
@@ -29,16 +24,8 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let results: Map<string, ImportResult>;
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, { reset: false, batchSize: 1000 });
-  results = await importShipped(
-    runner,
-    path.join(SEED_DIR, 'external'),
-    { precedence: DEFAULT_SOURCE_PRECEDENCE, aliasFile: path.join(SEED_DIR, 'aliases.yaml') },
-    () => undefined,
-  );
+  runner = await seededRunner();
+  results = await importDefaultDatabases(runner);
   server = await startTestServer(runner);
 });
 

@@ -6,17 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { ImportPlan, nameKey } from '../src/imports/planImport';
-import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
-import { connectTestRunner, emptyDatabase } from './support/testDatabase';
+import { connectTestRunner } from './support/testDatabase';
+import { IMPORT_OPTIONS, SEED_DIR, seededRunner } from './support/importGraph';
 
-const SEED_DIR = path.join(projectRoot, 'seed');
 const rows = epochRows();
 const seedModels = parse(fs.readFileSync(path.join(SEED_DIR, 'models.yaml'), 'utf8')) as {
   id: string;
@@ -89,14 +85,10 @@ let plan: ImportPlan;
 let models: Map<string, Model>;
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, { reset: false, batchSize: 1000 });
+  runner = await seededRunner();
   ({ plan } = await importBatch(runner, readBatch(importerOf('epoch-ai-models')!, SHIPPED_EPOCH_CSV), {
+    ...IMPORT_OPTIONS,
     dryRun: false,
-    precedence: DEFAULT_SOURCE_PRECEDENCE,
-    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
   }));
   models = modelsFrom(plan);
   server = await startTestServer(runner);

@@ -10,28 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
-import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_CHIP_COUNTS, newestByPair, newestGeneratedOn, plainRows } from './chipCountsPlain';
-import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+import { graphChecksum } from './support/testDatabase';
+import { IMPORT_OPTIONS, seededRunner } from './support/importGraph';
 
 const run = promisify(execFile);
-const SEED_DIR = path.join(projectRoot, 'seed');
 const EXPORT = path.join(SHIPPED_CHIP_COUNTS, 'owners_csv_export');
 const rows = plainRows();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chip-counts-import-'));
-const quiet = { reset: false, batchSize: 1000 };
 
 let runner: QueryRunner;
 const importPath = (file: string, dryRun = false) =>
-  importBatch(runner, readBatch(importerOf('epoch-ai-chip-counts')!, file), {
-    dryRun,
-    precedence: DEFAULT_SOURCE_PRECEDENCE,
-    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
-  });
+  importBatch(runner, readBatch(importerOf('epoch-ai-chip-counts')!, file), { ...IMPORT_OPTIONS, dryRun });
 
 const importCli = (...args: string[]) =>
   run(process.execPath, [path.join(projectRoot, 'dist/src/cli/import.js'), ...args], { env: { ...process.env } }).then(
@@ -63,10 +55,7 @@ async function holdingsInGraph(): Promise<Map<string, { from: string; to: string
 }
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, quiet);
+  runner = await seededRunner();
 });
 
 afterAll(async () => {

@@ -5,17 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { ImportFormatError } from '../src/imports/importBatch';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
-import { loadSeed } from '../src/seed/loadSeed';
-import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+import { graphChecksum } from './support/testDatabase';
+import { IMPORT_OPTIONS, SEED_DIR, seededRunner } from './support/importGraph';
 
-const SEED_DIR = path.join(projectRoot, 'seed');
 const SHIPPED = path.join(SEED_DIR, 'external/ecosystem-graphs/assets');
 const FIXTURE = path.join(__dirname, 'fixtures/ecosystem-graphs/snapshot');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecosystem-graphs-import-'));
@@ -23,11 +19,7 @@ const importer = importerOf('ecosystem-graphs')!;
 
 let runner: QueryRunner;
 const importPath = (file: string, dryRun = false) =>
-  importBatch(runner, readBatch(importer, file), {
-    dryRun,
-    precedence: DEFAULT_SOURCE_PRECEDENCE,
-    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
-  });
+  importBatch(runner, readBatch(importer, file), { ...IMPORT_OPTIONS, dryRun });
 
 /** The claims a source holds, as "id.field=value", sorted. */
 async function claimsOf(sourceId: string, others = false): Promise<string[]> {
@@ -40,10 +32,7 @@ async function claimsOf(sourceId: string, others = false): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, { reset: false, batchSize: 1000 });
+  runner = await seededRunner();
 });
 
 afterAll(async () => {

@@ -4,30 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
 import { CurationRepository } from '../src/repositories/curationRepository';
-import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_EPOCH_CSV, cellList, cellName, epochRows, parseCsv, toCsv } from './support/epochCsv';
-import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+import { graphChecksum } from './support/testDatabase';
+import { IMPORT_OPTIONS, seededRunner } from './support/importGraph';
 
 const run = promisify(execFile);
-const SEED_DIR = path.join(projectRoot, 'seed');
 const rows = epochRows();
 const header = parseCsv(fs.readFileSync(SHIPPED_EPOCH_CSV, 'utf8').replace(/^\uFEFF/, ''))[0];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'epoch-import-'));
-const quiet = { reset: false, batchSize: 1000 };
-
 let runner: QueryRunner;
 const importFile = (file: string, dryRun = false) =>
-  importBatch(runner, readBatch(importerOf('epoch-ai-models')!, file), {
-    dryRun,
-    precedence: DEFAULT_SOURCE_PRECEDENCE,
-    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
-  });
+  importBatch(runner, readBatch(importerOf('epoch-ai-models')!, file), { ...IMPORT_OPTIONS, dryRun });
 
 const importCli = (...args: string[]) =>
   run(process.execPath, [path.join(projectRoot, 'dist/src/cli/import.js'), ...args], { env: { ...process.env } }).then(
@@ -43,10 +34,7 @@ function variant(name: string, change: (rows: Record<string, string>[]) => Recor
 }
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, quiet);
+  runner = await seededRunner();
 });
 
 afterAll(async () => {

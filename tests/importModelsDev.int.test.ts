@@ -7,28 +7,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/config';
-import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { ImportFormatError } from '../src/imports/importBatch';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
-import { loadSeed } from '../src/seed/loadSeed';
 import { SHIPPED_MODELS_DEV as SHIPPED, offersByCompany } from './support/modelsDevPlain';
-import { connectTestRunner, emptyDatabase, graphChecksum } from './support/testDatabase';
+import { graphChecksum } from './support/testDatabase';
+import { IMPORT_OPTIONS, seededRunner } from './support/importGraph';
 
-const SEED_DIR = path.join(projectRoot, 'seed');
 const FIXTURES = path.join(projectRoot, 'tests/fixtures/models-dev');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'models-dev-import-'));
 
 let runner: QueryRunner;
 const importer = importerOf('models-dev')!;
 const importFolder = (dir: string, dryRun = false) =>
-  importBatch(runner, readBatch(importer, dir), {
-    dryRun,
-    precedence: DEFAULT_SOURCE_PRECEDENCE,
-    aliasFile: path.join(SEED_DIR, 'aliases.yaml'),
-  });
+  importBatch(runner, readBatch(importer, dir), { ...IMPORT_OPTIONS, dryRun });
 
 /** OFFERS relationships of the source, by provider id, from the graph. */
 async function offersByProvider(): Promise<Map<string, number>> {
@@ -39,10 +32,7 @@ async function offersByProvider(): Promise<Map<string, number>> {
 }
 
 beforeAll(async () => {
-  runner = await connectTestRunner();
-  await emptyDatabase(runner);
-  await applySchema(runner);
-  await loadSeed(runner, SEED_DIR, { reset: false, batchSize: 1000 });
+  runner = await seededRunner();
 });
 
 afterAll(async () => {
