@@ -19,10 +19,14 @@ const CLAIMED = claimedFields(GRAPH);
 const SEED_DIR = path.join(projectRoot, 'seed');
 const quiet = { reset: false, batchSize: 50 };
 
-/** Reads the seed files with a plain YAML parser, independently of the loader. */
+/** Reads the seed files with a plain YAML parser, independently of the loader; an optional file absent has none. */
 function seedRecords(): Record<string, Record<string, unknown>[]> {
   return Object.fromEntries(
-    FILE_SPECS.map(({ file }) => [file, parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) ?? []]),
+    FILE_SPECS.map(({ file, optional }) => {
+      const full = path.join(SEED_DIR, file);
+      if (optional && !fs.existsSync(full)) return [file, []];
+      return [file, parse(fs.readFileSync(full, 'utf8')) ?? []];
+    }),
   );
 }
 
