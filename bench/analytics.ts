@@ -17,14 +17,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config';
-import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
-import { importShipped } from '../src/imports/importSource';
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
 import {
   BenchDatabase,
   BULK_BATCH_SIZE,
   bulkLoadSeedFolder,
+  graphCounts,
+  importShippedDatabases,
   loadRecords,
   openBenchDatabase,
   printTimings,
@@ -225,18 +225,10 @@ async function main() {
     // The default graph: the report and the four shipped databases, as npm start loads them.
     const defaultLoad = performance.now();
     await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
-    await importShipped(
-      database.runner,
-      path.join(projectRoot, 'seed/external'),
-      { precedence: DEFAULT_SOURCE_PRECEDENCE, aliasFile: path.join(projectRoot, 'seed/aliases.yaml') },
-      () => undefined,
-    );
-    const [counts] = await database.runner.read(
-      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } ' +
-        'RETURN nodes, relationships',
-    );
+    await importShippedDatabases(database.runner);
+    const counts = await graphCounts(database.runner);
     log(
-      `default graph (${String(counts.nodes)} nodes, ${String(counts.relationships)} relationships) loaded in ` +
+      `default graph (${counts.nodes} nodes, ${counts.relationships} relationships) loaded in ` +
         `${((performance.now() - defaultLoad) / 1000).toFixed(1)} s`,
     );
     results.push({

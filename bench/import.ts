@@ -13,10 +13,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig, projectRoot } from '../src/config';
-import { importBatch, importerOf, importShipped, readBatch } from '../src/imports/importSource';
+import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
-import { loadRecords, openBenchDatabase } from './support';
+import { graphCounts, importShippedDatabases, loadRecords, openBenchDatabase } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 const TARGET_SECONDS = 10;
@@ -85,19 +85,16 @@ async function main() {
     await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: false, batchSize: 1000 });
     const seeded = (performance.now() - started) / 1000;
     const lines: string[] = [];
-    const imported = await importShipped(runner, path.join(projectRoot, 'seed/external'), options, (line) => {
+    const imported = await importShippedDatabases(runner, (line) => {
       if (/: imported from /.test(line)) lines.push(line);
     });
     const seconds = (performance.now() - started) / 1000;
-    const [{ nodes, relationships }] = await runner.read(
-      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } ' +
-        'RETURN nodes, relationships',
-    );
+    const { nodes, relationships } = await graphCounts(runner);
     const read = [...imported.values()].reduce((sum, result) => sum + result.plan.summary.records, 0);
     console.log(
       `\nthe report and the four databases into an empty database (what npm start does): ${seconds.toFixed(1)} s ` +
         `(target ${ALL_TARGET_SECONDS} s: ${seconds <= ALL_TARGET_SECONDS ? 'met' : 'MISSED'}); ` +
-        `${String(nodes)} nodes, ${String(relationships)} relationships, ${read} records read`,
+        `${nodes} nodes, ${relationships} relationships, ${read} records read`,
     );
     console.log(`the seed: ${seeded.toFixed(1)} s`);
     for (const line of lines) console.log(line);

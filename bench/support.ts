@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { appConfig, loadConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
+import { importShipped, type ImportResult } from '../src/imports/importSource';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
 import { startNeo4j } from '../src/neo4j/startNeo4j';
@@ -241,4 +242,22 @@ export function printTimings(title: string, timings: Timing[], targetMs?: number
         `${String(runs).padStart(4)}${verdict}`,
     );
   }
+}
+
+/** Given a runner, returns how many nodes and relationships its graph holds. */
+export async function graphCounts(runner: QueryRunner): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await runner.read(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } ' +
+      'RETURN nodes, relationships',
+  );
+  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
+}
+
+/** Imports the four shipped databases after the seed, as `npm start` does, logging each import's summary to `log`. */
+export function importShippedDatabases(
+  runner: QueryRunner,
+  log: (line: string) => void = () => undefined,
+): Promise<Map<string, ImportResult>> {
+  const options = { precedence: loadConfig().sourcePrecedence, aliasFile: path.join(projectRoot, 'seed/aliases.yaml') };
+  return importShipped(runner, path.join(projectRoot, 'seed/external'), options, log);
 }

@@ -51,12 +51,15 @@ export function plainRows(root?: string): PlainRow[] {
   });
 }
 
-/** Given rows, returns the newest row of each owner and vendor, by "owner -> vendor". */
-export function newestByPair(rows: readonly PlainRow[]): Map<string, PlainRow> {
+/**
+ * Given rows, returns the newest row of each owner and vendor (on or before `asOf` when given), by
+ * "owner -> vendor".
+ */
+export function newestByPair(rows: readonly PlainRow[], asOf?: string): Map<string, PlainRow> {
   const newest = new Map<string, PlainRow>();
   for (const row of rows) {
     const key = `${row.owner} -> ${row.vendor}`;
-    if ((newest.get(key)?.asOf ?? '') < row.asOf) newest.set(key, row);
+    if ((asOf === undefined || row.asOf <= asOf) && (newest.get(key)?.asOf ?? '') < row.asOf) newest.set(key, row);
   }
   return newest;
 }

@@ -4,20 +4,16 @@
  * data set figures are checked against figures this test computes from the shipped files itself (only the mapping of
  * a name to an entity id is the import's: the identity rules, tested on their own).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import type { ImportResult } from '../src/imports/importSource';
 import { nameKey } from '../src/imports/planImport';
-import { plainRows } from './chipCountsPlain';
+import { newestByPair, plainRows } from './chipCountsPlain';
 import { startTestServer } from './support/graphqlClient';
+import { dependencyNames, plainAssets } from './support/ecosystemPlain';
 import { offersByCompany } from './support/modelsDevPlain';
 import { readmeExamples, rounded } from './support/readmeExamples';
-import { importDefaultDatabases, SEED_DIR, seededRunner } from './support/importGraph';
-
-const ASSETS = path.join(SEED_DIR, 'external/ecosystem-graphs/assets');
+import { importDefaultDatabases, seededRunner } from './support/importGraph';
 
 let runner: QueryRunner;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -42,17 +38,10 @@ describe('the default graph', () => {
   });
 
   it("counts a company's compute at a date as its vendors' newest estimates summed, aggregates left out", async () => {
-    const asOf = '2025-12-31';
-    const newest = new Map<string, { asOf: string; median: number }>();
-    for (const row of plainRows()) {
-      const key = `${row.owner} -> ${row.vendor}`;
-      if (row.asOf <= asOf && (newest.get(key)?.asOf ?? '') < row.asOf) newest.set(key, row);
-    }
     const expected = new Map<string, number>();
-    for (const [key, row] of newest) {
-      const owner = key.split(' -> ')[0];
+    for (const { owner, median } of newestByPair(plainRows(), '2025-12-31').values()) {
       if (owner.startsWith('China') || owner.startsWith('Other')) continue;
-      expected.set(owner, (expected.get(owner) ?? 0) + row.median);
+      expected.set(owner, (expected.get(owner) ?? 0) + median);
     }
     const { data } = await server.gql(
       '{ concentration(measure: COMPUTE, asOf: "2025-12") { total shares { label value share } } }',
@@ -80,10 +69,7 @@ describe('the default graph', () => {
 
   it('orders the data sets by the models Ecosystem Graphs says are trained on them', async () => {
     const plan = planOf('ecosystem-graphs');
-    const assets = fs
-      .readdirSync(ASSETS)
-      .filter((file) => file.endsWith('.yaml'))
-      .flatMap((file) => (parse(fs.readFileSync(path.join(ASSETS, file), 'utf8')) ?? []) as Record<string, unknown>[]);
+    const { assets } = plainAssets();
     const trained = new Map<string, Set<string>>();
     const seen = new Set<string>();
     for (const asset of assets) {
@@ -92,9 +78,7 @@ describe('the default graph', () => {
       seen.add(String(asset.name));
       if (asset.type !== 'model') continue;
       const model = plan.resolutions.get(nameKey('FoundationModel', String(asset.name).trim()));
-      const raw = asset.dependencies as unknown;
-      const names = Array.isArray(raw) ? raw : ((raw as { value?: unknown[] } | null)?.value ?? []);
-      for (const name of names) {
+      for (const name of dependencyNames(asset)) {
         const dataset = plan.resolutions.get(nameKey('Dataset', String(name).trim()));
         if (!model || !dataset) continue;
         trained.set(dataset, (trained.get(dataset) ?? new Set()).add(model));

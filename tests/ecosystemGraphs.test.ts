@@ -5,11 +5,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { ImportFormatError, type ImportBatch, type ImportedEntity } from '../src/imports/importBatch';
 import { parseSize, splitOrganizations } from '../src/imports/ecosystemGraphs/ecosystemValues';
 import { ECOSYSTEM_GRAPHS_SOURCE, readEcosystemGraphs } from '../src/imports/ecosystemGraphs/readEcosystemGraphs';
 import { importerOf } from '../src/imports/importSource';
+import { dependencyNames, plainAssets } from './support/ecosystemPlain';
 
 const FIXTURES = path.join(__dirname, 'fixtures/ecosystem-graphs');
 const SHIPPED = path.join(__dirname, '../seed/external/ecosystem-graphs');
@@ -136,13 +136,7 @@ describe('the Ecosystem Graphs importer on a small snapshot', () => {
 describe('the shipped Ecosystem Graphs snapshot', () => {
   const assetsDir = path.join(SHIPPED, 'assets');
   const batch = readEcosystemGraphs(assetsDir, 'assets');
-  const files = fs
-    .readdirSync(assetsDir)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort();
-  const assets = files.flatMap(
-    (file) => parse(fs.readFileSync(path.join(assetsDir, file), 'utf8')) as Record<string, unknown>[],
-  );
+  const { files, assets } = plainAssets(assetsDir);
 
   it('is the publisher files unchanged, as SHA256SUMS lists them, with its terms and citation', () => {
     const listed = fs
@@ -187,9 +181,7 @@ describe('the shipped Ecosystem Graphs snapshot', () => {
     for (const asset of assets) {
       if (seen.has(String(asset.name))) continue;
       seen.add(String(asset.name));
-      const raw = asset.dependencies as unknown;
-      const list = Array.isArray(raw) ? raw : ((raw as { value?: unknown[] } | null)?.value ?? []);
-      dependencies += new Set(list.filter((name) => name !== asset.name)).size;
+      dependencies += new Set(dependencyNames(asset).filter((name) => name !== asset.name)).size;
     }
     const organizationTypes = ['DEVELOPS', 'PUBLISHES', 'PROVIDES'];
     const direct = batch.links.filter((link) => !link.alternatives && !organizationTypes.includes(link.type)).length;
