@@ -4,7 +4,8 @@
  *
  * Our server side by side with the Neo4j GraphQL Library (@neo4j/graphql) and a floor of hand-written Cypher, on one
  * Neo4j with the same data: the answers of the three are compared before anything is timed, then autocannon loads
- * each server in turn for a fixed duration per cell. Prints the table as it goes and writes BENCHMARKS.md.
+ * each server in turn for a fixed duration per cell. Prints the table as it goes and writes its section of
+ * BENCHMARKS.md.
  */
 import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { comparisonTable, Measurement, progressLine, SERVER_NAMES, ServerName } 
 import { measureLoad } from './compare/measureLoad';
 import { operationDepth } from './compare/operationDepth';
 import { StatementCount, writeBenchmarks } from './compare/writeBenchmarks';
+import { runFacts } from './benchmarksFile';
 import { loadRecords, openBenchDatabase } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
@@ -221,9 +223,11 @@ async function main() {
       )
     )[0].version as string;
     const file = path.resolve(projectRoot, values.out);
+    const facts = runFacts('bench', loadBefore);
     writeBenchmarks(file, {
-      command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-      date: new Date(),
+      command: facts.command,
+      date: facts.date,
+      commit: facts.commit,
       neo4jVersion,
       loadBefore,
       loadAfter: os.loadavg(),

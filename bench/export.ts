@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EXPORT_FILES } from '../src/exports/formats';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { SectionRecorder } from './benchmarksFile';
 import { loadRecords, openBenchDatabase, serveApi } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
@@ -21,6 +22,7 @@ async function main() {
   });
   const [companies, seed] = [Number(values.companies), Number(values.seed)];
   if (![companies, seed].every(Number.isInteger)) throw new Error('--companies and --seed must be whole numbers');
+  const recorder = new SectionRecorder('bench:export');
   const database = await openBenchDatabase(log);
   const api = await serveApi(database.runner);
   try {
@@ -59,6 +61,7 @@ async function main() {
           `${mb(peakHeap - before.heapUsed).padStart(16)}`,
       );
     }
+    recorder.section('bench:export', `Streamed exports of the ${companies / 1000}k synthetic graph`);
   } finally {
     await api.close();
     await database.close();

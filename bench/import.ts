@@ -16,6 +16,7 @@ import { loadConfig, projectRoot } from '../src/config';
 import { importBatch, importerOf, readBatch } from '../src/imports/importSource';
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { SectionRecorder } from './benchmarksFile';
 import { graphCounts, importShippedDatabases, loadRecords, openBenchDatabase } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
@@ -39,6 +40,7 @@ async function main() {
     precedence: config.sourcePrecedence,
     aliasFile: path.join(projectRoot, 'seed/aliases.yaml'),
   };
+  const recorder = new SectionRecorder('bench:import');
   const database = await openBenchDatabase(log);
   const { runner } = database;
   const results: string[] = [];
@@ -98,6 +100,7 @@ async function main() {
     );
     console.log(`the seed: ${seeded.toFixed(1)} s`);
     for (const line of lines) console.log(line);
+    recorder.section('bench:import', 'Importing the shipped databases');
   } finally {
     await database.close();
   }

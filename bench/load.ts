@@ -12,6 +12,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/config';
+import { SectionRecorder } from './benchmarksFile';
 import { openBenchDatabase, quantile } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
@@ -72,6 +73,7 @@ async function main() {
     throw new Error('--connections and --duration must be whole numbers of at least 1, --warmup a whole number');
   }
   const queries = mixedQueries();
+  const recorder = new SectionRecorder('bench:load');
   const database = await openBenchDatabase(log);
   let server: ChildProcess | undefined;
   try {
@@ -143,6 +145,7 @@ async function main() {
         `growth ${(after - before).toFixed(1)}  peak ${peak.toFixed(1)}`,
     ];
     console.log(lines.join('\n'));
+    recorder.section('bench:load', "Load test: the README's questions under sustained load");
     if (errors > 0) process.exitCode = 1;
   } finally {
     server?.kill('SIGTERM');

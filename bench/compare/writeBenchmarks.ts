@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import type { ComparedQuery } from './comparedQueries';
+import { writeSection } from '../benchmarksFile';
 import { comparisonTable, cpuTable, Measurement, ratio, TARGETS } from './comparisonTable';
 
 /** Our Cypher statements for one query on one graph (counted with the trace on), and the query's depth. */
@@ -16,6 +17,8 @@ export interface StatementCount {
 export interface BenchmarkRun {
   command: string;
   date: Date;
+  /** The commit measured, as `runFacts` gives it. */
+  commit: string;
   neo4jVersion: string;
   /** os.loadavg() when the run started and when it ended. */
   loadBefore: number[];
@@ -89,7 +92,7 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
   const failures = run.measurements.filter((m) => m.failures > 0);
   const overBound = run.statements.filter((s) => s.statements > s.depth + 1);
   const lines = [
-    '# Benchmarks: our GraphQL server, the Neo4j GraphQL Library and hand-written Cypher',
+    '## GraphQL: our server, the Neo4j GraphQL Library and hand-written Cypher',
     '',
     '<!-- Written by `npm run bench` (bench/bench.ts); ' +
       'the notes at the end come from bench/compare/benchmarkNotes.md. -->',
@@ -109,7 +112,7 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     '',
     `Command: \`${run.command}\``,
     '',
-    `- Date: ${run.date.toISOString()}`,
+    `- Date: ${run.date.toISOString()}; commit ${run.commit}`,
     `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
     `- Load average (1, 5, 15 min): ${load(run.loadBefore)} at the start, ${load(run.loadAfter)} at the end`,
@@ -129,7 +132,7 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     '  had come, because the fixed duration gave fewer (answers slower than the duration allows).',
     `- Graphs: ${run.graphs.map(graphText).join('; ')}.`,
     '',
-    '## Results',
+    '### Results',
     '',
     `Targets: ours at least ${TARGETS.library.toFixed(1)}x the library's throughput on every shared question ` +
       `and at least ${TARGETS.floor.toFixed(1)}x the floor's. Met in ${met} of ${met + missed.length} comparisons.`,
@@ -147,7 +150,7 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       : []),
     ...(cpuTable(run.measurements).length > 0
       ? [
-          '## CPU per request',
+          '### CPU per request',
           '',
           'CPU milliseconds (user plus system, from `/proc/<pid>/stat`) ' +
             "that the measured server and Neo4j's JVM spent per",
@@ -159,7 +162,7 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
           '',
         ]
       : []),
-    '## Cypher statements per request (ours)',
+    '### Cypher statements per request (ours)',
     '',
     'Counted with `traceCypher` on (`extensions.cypher.statements`). ' +
       'Depth: the deepest nesting of fields with a selection',
@@ -175,10 +178,10 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
     ...(overBound.length > 0
       ? [`Over the bound: ${overBound.map((s) => `${s.graph} ${s.query}`).join(', ')}.`, '']
       : []),
-    '## The questions',
+    '### The questions',
     '',
     ...run.queries.flatMap((query) => [
-      `### ${query.name}: ${query.title}`,
+      `#### ${query.name}: ${query.title}`,
       '',
       'Ours:',
       '',
@@ -197,12 +200,20 @@ export function benchmarksMarkdown(run: BenchmarkRun): string {
       '```',
       '',
     ]),
-    ...(fs.existsSync(NOTES) ? [fs.readFileSync(NOTES, 'utf8').trim(), ''] : []),
+    // The notes' headings sit one level below the section's.
+    ...(fs.existsSync(NOTES)
+      ? [
+          fs
+            .readFileSync(NOTES, 'utf8')
+            .trim()
+            .replace(/^(#+) /gm, '#$1 '),
+        ]
+      : []),
   ];
   return lines.join('\n');
 }
 
-/** Writes BENCHMARKS.md for a run. */
+/** Writes a run's section of BENCHMARKS.md (or of `file`), keeping the other sections. */
 export function writeBenchmarks(file: string, run: BenchmarkRun): void {
-  fs.writeFileSync(file, benchmarksMarkdown(run));
+  writeSection('bench', benchmarksMarkdown(run).split('\n'), file);
 }
