@@ -61,7 +61,7 @@ async function main() {
           `${mb(peakHeap - before.heapUsed).padStart(16)}`,
       );
     }
-    recorder.section('bench:export', `Streamed exports of the ${companies / 1000}k synthetic graph`);
+    recorder.section('bench:export', 'Streamed exports of a synthetic graph');
   } finally {
     await api.close();
     await database.close();
