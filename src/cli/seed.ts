@@ -4,11 +4,13 @@ import { loadConfig } from '../config';
 import { applySchema } from '../db/applySchema';
 import { openDatabase } from '../neo4j/openDatabase';
 import { BulkLoadRefused, bulkLoad } from '../seed/bulkLoad';
+import { PHASES, chooseBulkPath, importerLoad } from '../seed/importerLoad';
 import { checkSeedFolder, readSeed, summarize } from '../seed/loadSeed';
 import { writeSeed } from '../seed/writeSeed';
 import { UsageError, runCli } from './runCli';
 
-const USAGE = 'usage: npm run seed [-- --dir <folder>] [--reset] [--batch-size <n>] [--check] [--bulk]';
+const USAGE =
+  'usage: npm run seed [-- --dir <folder>] [--reset] [--batch-size <n>] [--check] [--bulk [--transactional]]';
 
 runCli('seed', async () => {
   const config = loadConfig();
@@ -21,6 +23,7 @@ runCli('seed', async () => {
         'batch-size': { type: 'string' },
         check: { type: 'boolean' },
         bulk: { type: 'boolean' },
+        transactional: { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -33,19 +36,48 @@ runCli('seed', async () => {
     throw new UsageError(`--batch-size must be a positive whole number\n${USAGE}`);
   const log = (line: string) => console.log(`seed: ${line}`);
 
-  // Validate everything before touching (or even starting) a database.
+  if (args.transactional && !args.bulk) throw new UsageError(`--transactional goes with --bulk\n${USAGE}`);
+  // Validate everything before writing to a database (the importer's path validates while it writes its CSV files).
   const started = Date.now();
+  const route =
+    args.bulk && !args.check
+      ? await chooseBulkPath(
+          config.neo4j,
+          { reset: Boolean(args.reset), transactional: Boolean(args.transactional) },
+          log,
+        )
+      : undefined;
+  if (route?.importer) {
+    const report = await importerLoad(config.neo4j, dir, { log });
+    const rows = report.nodes + report.relationships + report.claims + report.dependencies;
+    const phases = PHASES.map((phase) => `${phase} ${report.seconds[phase].toFixed(1)} s`).join(', ');
+    log(
+      `bulk import: ${report.nodes} nodes, ${report.relationships} relationships, ${report.claims} claims and ` +
+        `${report.dependencies} dependencies (${rows} rows) in ${report.total.toFixed(1)} s: ` +
+        `${Math.round(rows / report.total)} rows/s (${phases}); peak RSS ` +
+        `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
+    return;
+  }
+  if (route) log(`bulk load through transactions, not Neo4j's importer: ${route.reason}`);
   if (args.check || args.bulk) {
-    const { files, check } = checkSeedFolder(dir);
+    const opened = route && !route.importer ? route.database : undefined;
+    const { files, check } = await Promise.resolve()
+      .then(() => checkSeedFolder(dir))
+      .catch(async (error: unknown) => {
+        await opened?.close();
+        throw error;
+      });
     log(
       `validated ${check.tally.nodes} nodes and ${check.tally.relationships} relationships in ${dir} ` +
         `(${elapsed(started)} s)`,
     );
     if (args.check) {
+      await opened?.close();
       console.log(`seed: ${dir} is valid\n\n${check.tally.table()}`);
       return;
     }
-    const database = await openDatabase(config.neo4j, log);
+    const database = opened ?? (await openDatabase(config.neo4j, log));
     try {
       await applySchema(database.runner);
       // Ctrl-C stops the load after the batch in flight; what it wrote is then deleted, as after a failure.

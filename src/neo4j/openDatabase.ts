@@ -5,6 +5,8 @@ import { LauncherError, readPassword, startNeo4j } from './startNeo4j';
 
 export interface OpenDatabase {
   runner: QueryRunner;
+  /** This process started the launcher (and close() stops it). */
+  started: boolean;
   /** Closes the driver and stops the Neo4j this process started, if any. */
   close(): Promise<void>;
 }
@@ -23,7 +25,7 @@ export async function openDatabase(
   if (config.uri !== undefined) {
     const runner = await QueryRunner.connect(connectionOf(config, config.uri));
     log(`using Neo4j at ${config.uri}`);
-    return { runner, close: () => runner.close() };
+    return { runner, started: false, close: () => runner.close() };
   }
   const { boltPort, dataDir } = config.launcher;
   const localUri = `bolt://127.0.0.1:${boltPort}`;
@@ -37,7 +39,7 @@ export async function openDatabase(
   if (owner === 'ours') {
     const runner = await QueryRunner.connect({ ...connectionOf(config, localUri), password: readPassword(dataDir) });
     log(`using the Neo4j already running at ${localUri}`);
-    return { runner, close: () => runner.close() };
+    return { runner, started: false, close: () => runner.close() };
   }
   const neo4j = await startNeo4j({
     ...config.launcher,
@@ -54,6 +56,7 @@ export async function openDatabase(
     const runner = await QueryRunner.connect({ ...connectionOf(config, neo4j.uri), password: neo4j.password });
     return {
       runner,
+      started: true,
       close: async () => {
         closing = true;
         await runner.close();

@@ -62,6 +62,11 @@ export function readPassword(dataDir: string): string | undefined {
   }
 }
 
+/** The launcher's jars (Neo4j and its tools, the importer among them), as a classpath entry. */
+export function launcherLibraries(): string {
+  return path.join(TARGET_DIR, 'lib', '*');
+}
+
 /** Writes a chosen password where the launcher reads it, the directories and the file owner-only. */
 function writePassword(dataDir: string, password: string): void {
   const file = passwordFileOf(dataDir);
@@ -72,11 +77,12 @@ function writePassword(dataDir: string, password: string): void {
   fs.chmodSync(file, 0o600);
 }
 
-function jvmEnvironment(): NodeJS.ProcessEnv {
+/** What a JVM the project starts inherits of this process's environment. */
+export function jvmEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => JVM_ENVIRONMENT.test(name)));
 }
 
-function requireCommand(command: string, args: string[], advice: string): void {
+export function requireCommand(command: string, args: string[], advice: string): void {
   const probe = spawnSync(command, args, { stdio: 'ignore', env: process.env });
   if ((probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     throw new LauncherError(`${command} was not found on PATH: ${advice}, or set NEO4J_URI to use a Neo4j of your own`);
@@ -121,7 +127,7 @@ export async function startNeo4j(options: StartOptions): Promise<RunningNeo4j> {
     ...JVM_OPENS,
     `-Xmx${options.heap}`,
     '-cp',
-    [path.join(TARGET_DIR, 'classes'), path.join(TARGET_DIR, 'lib', '*')].join(path.delimiter),
+    [path.join(TARGET_DIR, 'classes'), launcherLibraries()].join(path.delimiter),
     MAIN_CLASS,
     '--port',
     String(options.port),

@@ -1,6 +1,6 @@
 import type { QueryRunner } from '../db/queryRunner';
 import { readSeedFiles } from './readSeedFiles';
-import { ParsedSeedFile, SeedGraph, SeedProblem, formatProblem } from './seedGraph';
+import { ParsedSeedFile, SeedEntity, SeedGraph, SeedProblem, formatProblem } from './seedGraph';
 import { SeedCheck, checkSeed, validateSeed } from './validateSeed';
 import { WriteOptions, WriteReport, writeSeed } from './writeSeed';
 
@@ -27,11 +27,15 @@ export function readSeed(dir: string): SeedGraph {
 
 /**
  * Given a seed folder, checks it completely without keeping its graph (for seeds of any size) and returns its files
- * with the check, or throws SeedValidationError listing every problem.
+ * with the check, or throws SeedValidationError listing every problem. Each valid entity goes to `onEntity` as the
+ * check walks it (while no problem has been found), so that it can be written out in the same walk.
  */
-export function checkSeedFolder(dir: string): { files: ParsedSeedFile[]; check: SeedCheck } {
+export function checkSeedFolder(
+  dir: string,
+  onEntity?: (entity: SeedEntity) => void,
+): { files: ParsedSeedFile[]; check: SeedCheck } {
   const files = readSeedFiles(dir);
-  const check = checkSeed(files);
+  const check = checkSeed(files, undefined, onEntity);
   if (check.problems.length > 0) throw new SeedValidationError(dir, check.problems);
   return { files, check };
 }

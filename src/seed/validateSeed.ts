@@ -57,13 +57,21 @@ export function validateSeed(
 
 /**
  * Given every parsed seed file, checks them as validateSeed does but keeps only the id index and the counts, so a
- * seed of any size can be checked in little memory (JSON Lines files are read twice, one line at a time).
+ * seed of any size can be checked in little memory (JSON Lines files are read twice, one line at a time). Each entity
+ * of the second walk goes to `onEntity` when given, until the first problem is found.
  */
-export function checkSeed(files: ParsedSeedFile[], specs: readonly FileSpec[] = FILE_SPECS): SeedCheck {
+export function checkSeed(
+  files: ParsedSeedFile[],
+  specs: readonly FileSpec[] = FILE_SPECS,
+  onEntity?: (entity: SeedEntity) => void,
+): SeedCheck {
   const problems: SeedProblem[] = [];
   const index = indexSeed(files, problems, specs);
   const tally = new SeedTally();
-  for (const entity of seedEntities(files, index, problems)) tally.add(entity);
+  for (const entity of seedEntities(files, index, problems)) {
+    tally.add(entity);
+    if (problems.length === 0) onEntity?.(entity);
+  }
   return { index, problems: sortProblems(problems, specs), tally };
 }
 
