@@ -39,6 +39,8 @@ export interface ImporterOptions {
   beforeImport?: (files: ImportFiles) => void;
   /** More arguments for the importer. */
   importerArgs?: readonly string[];
+  /** Leave the launcher running and return it (the caller closes it); by default it is stopped before returning. */
+  keepRunning?: boolean;
 }
 
 /** The phases of an import, in order, each timed. */
@@ -52,6 +54,8 @@ export interface ImporterReport {
   dependencies: number;
   seconds: Record<Phase, number>;
   total: number;
+  /** The started database, with keepRunning. */
+  database?: OpenDatabase;
 }
 
 const FIX_BATCH = 10_000;
@@ -92,7 +96,8 @@ export async function chooseBulkPath(
     }
     return {
       importer: false,
-      reason: `the database in ${dataDir} holds ${String(row.nodes)} nodes (--reset replaces them through the importer)`,
+      reason:
+        `the database in ${dataDir} holds ${String(row.nodes)} nodes ` + '(--reset replaces them through the importer)',
       database,
     };
   } catch (error) {
@@ -200,7 +205,7 @@ export async function importerLoad(
       { cause: error },
     );
   }
-  await database.close();
+  if (!options.keepRunning) await database.close();
   fs.rmSync(csvDir, { recursive: true, force: true });
   const relationships = [...files.types].reduce(
     (sum, [type, count]) => (type === 'CLAIM' || type === 'DEPENDS_ON' ? sum : sum + count),
@@ -213,6 +218,7 @@ export async function importerLoad(
     dependencies: files.dependencies,
     seconds,
     total: (performance.now() - started) / 1000,
+    ...(options.keepRunning && { database }),
   };
 }
 
