@@ -60,14 +60,12 @@ async function dropChangedFulltextIndexes(runner: QueryRunner, statements: strin
 
 /**
  * Given a runner, applies cypher/schema.cypher statement by statement (idempotent), rebuilding a full-text index whose
- * labels or properties changed, and waits for the indexes to be online. With `concurrent`, the statements are sent
- * all at once, each in its own transaction, so that the constraints of a full database are checked side by side.
+ * labels or properties changed, and waits for the indexes to be online.
  */
-export async function applySchema(runner: QueryRunner, { concurrent = false } = {}): Promise<number> {
+export async function applySchema(runner: QueryRunner): Promise<number> {
   const statements = schemaStatements();
   await dropChangedFulltextIndexes(runner, statements);
-  if (concurrent) await Promise.all(statements.map((statement) => runner.write(statement)));
-  else for (const statement of statements) await runner.write(statement);
+  for (const statement of statements) await runner.write(statement);
   await runner.write('CALL db.awaitIndexes(300)');
   return statements.length;
 }

@@ -171,7 +171,7 @@ export async function importerLoad(
       files.emptyVia > 0
         ? runner.autoCommit(cypherFile('seed/import-empty-via'), { batchSize: integer(FIX_BATCH) })
         : [],
-      applySchema(runner, { concurrent: true }),
+      applySchema(runner),
     ]);
     if (files.emptyVia > 0 && Number(fixed[0]?.fixed) !== files.emptyVia)
       throw new Error(`${files.emptyVia} dependencies need an empty via, ${String(fixed[0]?.fixed)} were given one`);
