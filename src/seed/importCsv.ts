@@ -69,6 +69,7 @@ const BUFFER_CHARS = 1 << 20;
 /** One CSV file written through a buffer, synchronously (the seed's records are walked synchronously). */
 class CsvFile {
   private readonly fd: number;
+  private readonly names: Set<string>;
   private buffer = '';
   rows = 0;
 
@@ -78,17 +79,19 @@ class CsvFile {
     private readonly owner: ImportCsvWriter,
     head: string[],
   ) {
+    this.names = new Set(columns.map(([name]) => name));
     this.fd = fs.openSync(file, 'w', 0o600);
     this.buffer = `${[...head, ...columns.map(([name, type]) => `${name}:${type}`)].join(',')}\n`;
   }
 
   /** Writes one row: the leading fields as given (ids, label, type), then the columns' values from `properties`. */
   write(head: string[], properties: Readonly<Record<string, unknown>>): void {
-    for (const key of Object.keys(properties))
-      if (!this.columns.some(([name]) => name === key))
-        throw new Error(`${path.basename(this.file)} has no column for property ${key}`);
-    const cells = this.columns.map(([name, type]) => this.owner.cell(properties[name], type));
-    this.buffer += `${[...head.map((text) => this.owner.cell(text, 'string')), ...cells].join(',')}\n`;
+    for (const key in properties)
+      if (!this.names.has(key)) throw new Error(`${path.basename(this.file)} has no column for property ${key}`);
+    let line = '';
+    for (const text of head) line += `${this.owner.cell(text, 'string')},`;
+    for (const [name, type] of this.columns) line += `${this.owner.cell(properties[name], type)},`;
+    this.buffer += `${line.slice(0, -1)}\n`;
     this.rows += 1;
     if (this.buffer.length >= BUFFER_CHARS) this.flush();
   }
@@ -213,8 +216,8 @@ export class ImportCsvWriter {
   }
 
   private quoted(text: string): string {
-    if (!this.multiline && /[\r\n]/.test(text)) this.multiline = true;
-    return `"${text.replaceAll('"', '""')}"`;
+    if (!this.multiline && (text.includes('\n') || text.includes('\r'))) this.multiline = true;
+    return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
   }
 
   private count(counts: Map<string, number>, key: string): void {
