@@ -137,7 +137,7 @@ export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: nu
   const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], uri);
   const summary = lines
     .map((line) =>
-      /^seed: bulk load: (\d+) nodes, (\d+) relationships and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(
+      /^seed: bulk load: (\d+) nodes, (\d+) relationships, \d+ claims and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(
         line,
       ),
     )
