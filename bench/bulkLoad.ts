@@ -8,19 +8,16 @@
  * own, so the RSS is the loader's alone. It prints each phase with its rows per second, then starts the database
  * again and checks its counts by label and type against the seed files and that its full-text index answers.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig, projectRoot } from '../src/config';
+import { loadConfig } from '../src/config';
 import { freePort } from '../src/neo4j/freePort';
 import { openDatabase } from '../src/neo4j/openDatabase';
 import { checkSeedFolder } from '../src/seed/loadSeed';
 import { SectionRecorder } from './benchmarksFile';
-import { writeSyntheticSeed } from './support';
+import { runSeed, writeSyntheticSeed } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 const loadAverage = () => os.loadavg()[0].toFixed(1);
@@ -110,25 +107,6 @@ async function checkServed(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/** Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and wall seconds. */
-async function runSeed(args: string[], env: NodeJS.ProcessEnv): Promise<{ lines: string[]; seconds: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  for await (const line of createInterface({ input: child.stdout })) {
-    console.error(line);
-    lines.push(line);
-  }
-  const code = await new Promise<number | null>((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
-  );
-  if (code !== 0) throw new Error(`npm run seed exited with ${code}`);
-  return { lines, seconds: (performance.now() - started) / 1000 };
 }
 
 main().catch((error: unknown) => {

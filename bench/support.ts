@@ -134,7 +134,10 @@ export interface BulkSeedLoad {
  * counts and times from its summary line.
  */
 export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: number): Promise<BulkSeedLoad> {
-  const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], uri);
+  const { lines, seconds } = await runSeed(['--dir', dir, '--bulk', '--reset', '--batch-size', String(batchSize)], {
+    ...process.env,
+    NEO4J_URI: uri,
+  });
   const summary = lines
     .map((line) =>
       /^seed: bulk load: (\d+) nodes, (\d+) relationships, \d+ claims and (\d+) dependencies \(\d+ rows\) in ([\d.]+) s: (\d+) rows\/s; peak RSS (\d+) MB$/.exec(
@@ -151,10 +154,10 @@ export async function bulkLoadSeedFolder(dir: string, uri: string, batchSize: nu
  * Runs the seed command with its output shown (on stderr) as it comes; returns its stdout lines and its wall time in
  * seconds.
  */
-async function runSeed(args: string[], uri: string): Promise<{ lines: string[]; seconds: number }> {
+export async function runSeed(args: string[], env: NodeJS.ProcessEnv): Promise<{ lines: string[]; seconds: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist/src/cli/seed.js'), ...args], {
-    env: { ...process.env, NEO4J_URI: uri },
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
