@@ -95,11 +95,27 @@ describe("seed --bulk through Neo4j's importer", () => {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${phase.replace('+', '\\+')}: [\\d.]+ s$`)));
   });
 
-  it("imports the repository's seed files (YAML, notes, empty lists) as the transactional load does", async () => {
-    const expected = await transactionalChecksum(SEED_DIR);
-    const report = await importerLoad(config, SEED_DIR, { keepRunning: true });
+  it("imports the repository's seed files, with an empty list and a two-line text, as transactions do", async () => {
+    const dir = path.join(root, 'repository-seed');
+    fs.cpSync(SEED_DIR, dir, { recursive: true });
+    const companies = path.join(dir, 'companies.yaml');
+    const text = fs.readFileSync(companies, 'utf8');
+    const edited = text
+      .replace('- id: apple\n', '- id: apple\n  aliases: []\n')
+      .replace('description: "Ranked 1st by market cap;', 'description: "Ranked \\"1st\\",\\nby market cap;');
+    expect(edited).toContain('aliases: []');
+    expect(edited).toContain('Ranked \\"1st\\",\\nby');
+    fs.writeFileSync(companies, edited);
+    const expected = await transactionalChecksum(dir);
+    const report = await importerLoad(config, dir, { keepRunning: true });
     try {
-      expect(await graphChecksum(report.database!.runner)).toBe(expected);
+      const runner = report.database!.runner;
+      expect(await graphChecksum(runner)).toBe(expected);
+      const [apple] = await runner.read(
+        "MATCH (c:Company {id: 'apple'}) RETURN c.aliases AS aliases, c.description AS d",
+      );
+      expect(apple.aliases).toEqual([]);
+      expect(apple.d).toMatch(/^Ranked "1st",\nby market cap;/);
     } finally {
       await report.database!.close();
     }
