@@ -178,6 +178,18 @@ describe("seed --bulk through Neo4j's importer", () => {
     expect(await launcherGraph()).toMatchObject({ nodes: 0 });
     expect(fs.existsSync(databaseDirsOf(config.launcher.dataDir).store)).toBe(true);
   });
+  it('stops when aborted, after the phase in flight, and leaves an empty database', async () => {
+    const abort = new AbortController();
+    const error = await importerLoad(config, syntheticDir, {
+      signal: abort.signal,
+      log: (line) => line.startsWith('import: ') && abort.abort(new Error('stopped')),
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ImportFailed);
+    expect((error as Error).message).toMatch(
+      /^bulk import failed at import: stopped\nthe database in \S+ was emptied;/,
+    );
+    expect(await launcherGraph()).toMatchObject({ nodes: 0 });
+  });
 });
 
 describe('npm run seed -- --bulk', () => {

@@ -48,7 +48,10 @@ runCli('seed', async () => {
         )
       : undefined;
   if (route?.importer) {
-    const report = await importerLoad(config.neo4j, dir, { log });
+    // Ctrl-C stops the import at once or after the phase in flight; the database is then emptied, as after a failure.
+    const interrupt = new AbortController();
+    process.once('SIGINT', () => interrupt.abort(new UsageError('interrupted (Ctrl-C)')));
+    const report = await importerLoad(config.neo4j, dir, { log, signal: interrupt.signal });
     const rows = report.nodes + report.relationships + report.claims + report.dependencies;
     const phases = PHASES.map((phase) => `${phase} ${report.seconds[phase].toFixed(1)} s`).join(', ');
     log(

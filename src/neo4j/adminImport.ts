@@ -21,6 +21,8 @@ export interface AdminImportOptions {
   heap: string;
   /** More arguments for the importer, after the project's. */
   extraArgs?: readonly string[];
+  /** Stops the importer (SIGTERM) when aborted; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
   log?: (line: string) => void;
 }
 
@@ -71,10 +73,13 @@ export async function adminImport(options: AdminImportOptions): Promise<string[]
   const keep = (line: string) => output.push(line) > 200 && output.shift();
   readline.createInterface({ input: child.stdout! }).on('line', keep);
   readline.createInterface({ input: child.stderr! }).on('line', keep);
+  const stop = () => child.kill('SIGTERM');
+  options.signal?.addEventListener('abort', stop, { once: true });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
-  });
+  }).finally(() => options.signal?.removeEventListener('abort', stop));
+  options.signal?.throwIfAborted();
   const meaningful = output.filter((line) => line.trim() !== '' && !/^[-.\s]*\d+%/.test(line));
   if (code !== 0) {
     const last = meaningful.at(-1) ?? 'no output';

@@ -39,6 +39,8 @@ export interface ImporterOptions {
   beforeImport?: (files: ImportFiles) => void;
   /** More arguments for the importer. */
   importerArgs?: readonly string[];
+  /** Stops the load at the next phase (or the importer at once); the database is then emptied as after a failure. */
+  signal?: AbortSignal;
   /** Leave the launcher running and return it (the caller closes it); by default it is stopped before returning. */
   keepRunning?: boolean;
 }
@@ -136,6 +138,7 @@ export async function importerLoad(
     const writer = new ImportCsvWriter(csvDir, FILE_SPECS);
     checkSeedFolder(dir, (entity) => writer.add(entity));
     files = writer.finish();
+    options.signal?.throwIfAborted();
   } catch (error) {
     fs.rmSync(csvDir, { recursive: true, force: true });
     if (error instanceof ImportCsvUnsuitable)
@@ -159,13 +162,16 @@ export async function importerLoad(
       reportFile: path.join(csvDir, 'import.report'),
       heap: config.launcher.heap,
       extraArgs: options.importerArgs,
+      signal: options.signal,
       log,
     });
     log(`importer: ${summary.join('; ').replace(/\s+/g, ' ')}`);
     done('import');
+    options.signal?.throwIfAborted();
     phase = 'start';
     database = await openDatabase(own, log);
     done('start');
+    options.signal?.throwIfAborted();
     phase = 'schema';
     const runner = database.runner;
     const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
@@ -191,6 +197,7 @@ export async function importerLoad(
       if (Number(row.fixed) !== rows.length) throw new Error('an entity with an empty list was not found');
     }
     done('schema');
+    options.signal?.throwIfAborted();
     phase = 'verify';
     await verifyCounts(runner, files);
     done('verify');
