@@ -36,6 +36,14 @@ async function transactionalChecksum(dir: string): Promise<string> {
   return checksum;
 }
 
+/** Removes the folder of CSV files a failed import keeps (named at the end of its message); returns its path. */
+function removeKept(error: unknown): string {
+  const kept = /kept in (\S+)$/.exec((error as Error).message)![1];
+  expect(kept.startsWith(os.tmpdir())).toBe(true);
+  fs.rmSync(kept, { recursive: true, force: true });
+  return kept;
+}
+
 /** The graph the launcher of `config` holds: its checksum and node count (started and stopped for the question). */
 async function launcherGraph(): Promise<{ checksum: string; nodes: number }> {
   const database = await openDatabase(config, () => undefined);
@@ -154,8 +162,8 @@ describe("seed --bulk through Neo4j's importer", () => {
     const message = (error as Error).message;
     expect(message).toMatch(/^bulk import failed at import: Neo4j's importer exited with code \d+: /);
     expect(message).toContain(`the database in ${config.launcher.dataDir} was emptied`);
-    const kept = /kept in (\S+)$/.exec(message)![1];
-    expect(fs.existsSync(path.join(kept, 'relationships.csv'))).toBe(true);
+    expect(fs.existsSync(path.join(/kept in (\S+)$/.exec(message)![1], 'relationships.csv'))).toBe(true);
+    removeKept(error);
     expect(await launcherGraph()).toMatchObject({ nodes: 0 });
   });
 
@@ -175,6 +183,7 @@ describe("seed --bulk through Neo4j's importer", () => {
         '(\\d+) in the database, (\\d+) written\nall relationships: ',
     ).exec((error as Error).message)!;
     expect(Number(counted)).toBe(Number(written) - 1);
+    removeKept(error);
     expect(await launcherGraph()).toMatchObject({ nodes: 0 });
     expect(fs.existsSync(databaseDirsOf(config.launcher.dataDir).store)).toBe(true);
   });
