@@ -69,7 +69,7 @@ async function main() {
     const rate = (name: string, time: number) =>
       ['validate+csv', 'import', 'all phases'].includes(name) ? `${Math.round(rows / time)} rows/s` : '';
     const row = (name: string, time: number) =>
-      `  ${name.padEnd(13)} ${time.toFixed(1).padStart(6)} s  ${rate(name, time).padStart(14)}`;
+      `  ${name.padEnd(13)} ${time.toFixed(1).padStart(6)} s  ${rate(name, time).padStart(14)}`.trimEnd();
     for (const phase of phases) console.log(row(phase.name, phase.seconds));
     const met = total < TARGET_SECONDS ? 'met' : 'MISSED';
     console.log(`${row('all phases', total)} (target under ${TARGET_SECONDS} s: ${met})`);
