@@ -136,7 +136,7 @@ describe('compiledExecutor', () => {
     expect(shapes(await run(req))).toEqual(expected);
     // The second run is the compiled function's, kept from the first.
     expect(shapes(await run(req))).toEqual(expected);
-    expect(run.compiledKeys()).toEqual([`null\n${query}`]);
+    expect(run.compiledKeys()).toEqual([`\n${query}`]);
   });
 
   it('gives resolver errors the path, locations and extensions formatError reads', async () => {
@@ -194,7 +194,7 @@ describe('compiledExecutor', () => {
     await run(request(two, undefined, 'A'));
     expect(run.compiledKeys()).toEqual([`B\n${two}`, `A\n${two}`]);
     await run(request(one));
-    expect(run.compiledKeys()).toEqual([`A\n${two}`, `null\n${one}`]);
+    expect(run.compiledKeys()).toEqual([`A\n${two}`, `\n${one}`]);
   });
 
   it('runs through Apollo as its gateway, with formatError masking what was not planned', async () => {

@@ -76,9 +76,9 @@ export function compiledExecutor(schema: GraphQLSchema, capacity = 1000): Execut
     execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
   const executor = async (request: ExecutionRequest) => {
     const { document, source, operationName, context } = request;
-    // An operation name cannot hold a line break, so the key cannot be read two ways.
+    // An operation name is never empty and holds no line break, so the key cannot be read two ways.
     const query =
-      source === undefined ? 'interpreted' : compile(document, operationName, `${operationName}\n${source}`);
+      source === undefined ? 'interpreted' : compile(document, operationName, `${operationName ?? ''}\n${source}`);
     if (query === 'interpreted') return interpret(request);
     const result = (await query(undefined, context, request.request.variables ?? {})) as ExecutionResult;
     // No data at all: the variables did not coerce and nothing ran; graphql-js says why in its own words.
