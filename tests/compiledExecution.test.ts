@@ -13,6 +13,7 @@ import {
   execute,
   parse,
 } from 'graphql';
+import { ConfigError, loadConfig } from '../src/config';
 import { DomainError } from '../src/domain/errors';
 import { compiledExecutor, ExecutionRequest, executorGateway } from '../src/graphql/compiledExecution';
 import { formatError } from '../src/graphql/formatError';
@@ -228,5 +229,19 @@ describe('compiledExecutor', () => {
     } finally {
       await apollo.stop();
     }
+  });
+});
+
+describe('GRAPHQL_JIT', () => {
+  it('turns compiled execution on by default, and off with 0', () => {
+    expect(loadConfig({}).compiledExecution).toBe(true);
+    expect(loadConfig({ GRAPHQL_JIT: '0' }).compiledExecution).toBe(false);
+    expect(loadConfig({ GRAPHQL_JIT: '1' }).compiledExecution).toBe(true);
+  });
+
+  it('refuses anything but a flag, naming the variable', () => {
+    expect(() => loadConfig({ GRAPHQL_JIT: 'fast' })).toThrow(
+      new ConfigError('GRAPHQL_JIT', 'expected 1 or 0, got "fast"'),
+    );
   });
 });
