@@ -11,6 +11,7 @@ import {
   GraphQLSchema,
   GraphQLString,
   execute,
+  getOperationAST,
   parse,
 } from 'graphql';
 import { ConfigError, loadConfig } from '../src/config';
@@ -88,15 +89,19 @@ const schema = new GraphQLSchema({
   }),
 });
 
-const request = (query: string, variables?: Record<string, unknown>, operationName: string | null = null) =>
-  ({ document: parse(query), source: query, operationName, request: { variables }, context: {} }) as ExecutionRequest;
+/** A request as Apollo hands it over: the operation resolved by the name sent, undefined when none answers to it. */
+function request(query: string, variables?: Record<string, unknown>, operationName: string | null = null) {
+  const document = parse(query);
+  const operation = getOperationAST(document, operationName) ?? undefined;
+  return { document, source: query, operation, request: { operationName, variables }, context: {} } as ExecutionRequest;
+}
 
 /** graphql-js's answer to the same request. */
 const interpreted = (req: ExecutionRequest) =>
   execute({
     schema,
     document: req.document,
-    operationName: req.operationName,
+    operationName: req.request.operationName,
     variableValues: req.request.variables,
     contextValue: req.context,
   }) as Promise<ExecutionResult>;
@@ -175,9 +180,26 @@ describe('compiledExecutor', () => {
     expect(shapes(answer)).toEqual(shapes(await interpreted(req)));
   });
 
-  it('runs a document graphql-jit cannot compile through graphql-js', async () => {
-    // graphql-jit refuses to compile for an operation the document lacks; graphql-js answers with its own error.
-    const req = request('query One { thing(id: "ada") { id } }', undefined, 'Two');
+  it.each([['Two'], ['']])(
+    'runs an operation Apollo found none for by the name "%s" through graphql-js',
+    async (name) => {
+      // graphql-jit would run a document's only operation for an empty name; graphql-js refuses, as Apollo expects.
+      const req = request('{ thing(id: "ada") { id } }', {}, name);
+      expect(req.operation).toBeUndefined();
+      const run = compiledExecutor(schema);
+      const answer = await run(req);
+      expect(answer.errors!.map((error) => error.message)).toEqual([`Unknown operation named "${name}".`]);
+      expect(shapes(answer)).toEqual(shapes(await interpreted(req)));
+      expect(run.compiledKeys()).toEqual([]);
+    },
+  );
+
+  it('runs a document graphql-jit refuses to compile through graphql-js, and remembers that it does', async () => {
+    // Made up: an operation that is not the one named; graphql-jit refuses to compile for a name the document lacks.
+    const req = {
+      ...request('query One { thing(id: "ada") { id } }', {}, 'Two'),
+      operation: request('{ a: __typename }').operation,
+    };
     const run = compiledExecutor(schema);
     const answer = await run(req);
     expect(answer.errors!.map((error) => error.message)).toEqual(['Unknown operation named "Two".']);
@@ -226,6 +248,13 @@ describe('compiledExecutor', () => {
         variables: { n: 'two' },
       });
       expect(badVariables.http.status).toBe(400);
+      const unknown = await apollo.executeOperation({ query: '{ thing(id: "ada") { id } }', operationName: 'Q' });
+      expect(unknown.body).toEqual({
+        kind: 'single',
+        singleResult: {
+          errors: [{ message: 'Unknown operation named "Q".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }],
+        },
+      });
     } finally {
       await apollo.stop();
     }

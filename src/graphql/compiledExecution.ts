@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server
 import {
   DocumentNode,
   ExecutionResult,
+  OperationDefinitionNode,
   GraphQLError,
   GraphQLSchema,
   SourceLocation,
@@ -17,8 +18,10 @@ export interface ExecutionRequest {
   document: DocumentNode;
   /** The operation's text as sent (keys the compiled queries); without it the request runs uncompiled. */
   source?: string;
-  operationName: string | null;
-  request: { variables?: Record<string, unknown> };
+  /** The operation Apollo resolved, by the request's operation name; undefined when none answers to it. */
+  operation?: OperationDefinitionNode;
+  /** The operation's name and the variables, as the client sent them. */
+  request: { operationName?: string | null; variables?: Record<string, unknown> };
   context: unknown;
 }
 
@@ -72,13 +75,22 @@ export function compiledExecutor(schema: GraphQLSchema, capacity = 1000): Execut
     compiled.set(key, entry);
     return entry;
   };
-  const interpret = ({ document, operationName, request, context }: ExecutionRequest) =>
-    execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+  const interpret = ({ document, request, context }: ExecutionRequest) =>
+    execute({
+      schema,
+      document,
+      operationName: request.operationName,
+      variableValues: request.variables,
+      contextValue: context,
+    });
   const executor = async (request: ExecutionRequest) => {
-    const { document, source, operationName, context } = request;
+    const { document, source, operation, context } = request;
+    // Where Apollo found no operation by the name sent, graphql-js's execute says so in its words, as Apollo expects
+    // (graphql-jit would run the only operation of a document for an empty name).
+    if (source === undefined || !operation) return interpret(request);
+    const operationName = request.request.operationName ?? null;
     // An operation name is never empty and holds no line break, so the key cannot be read two ways.
-    const query =
-      source === undefined ? 'interpreted' : compile(document, operationName, `${operationName ?? ''}\n${source}`);
+    const query = compile(document, operationName, `${operationName ?? ''}\n${source}`);
     if (query === 'interpreted') return interpret(request);
     const result = (await query(undefined, context, request.request.variables ?? {})) as ExecutionResult;
     // No data at all: the variables did not coerce and nothing ran; graphql-js says why in its own words.
