@@ -11,8 +11,9 @@ import { importShipped, type ImportResult } from '../src/imports/importSource';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
 import { startNeo4j } from '../src/neo4j/startNeo4j';
+import { BulkReport, bulkLoad } from '../src/seed/bulkLoad';
 import type { ParsedSeedFile } from '../src/seed/seedGraph';
-import { validateSeed } from '../src/seed/validateSeed';
+import { checkSeed, validateSeed } from '../src/seed/validateSeed';
 import { WriteReport, writeSeed } from '../src/seed/writeSeed';
 import { createApp } from '../src/server/createApp';
 import { SEED_FILE_NAMES, SeedRecords } from '../src/synthetic/generateGraph';
@@ -75,20 +76,39 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   };
 }
 
-/**
- * Given generated records, validates them as the seed loader would (without the YAML round trip) and writes them,
- * replacing the graph.
- */
-export async function loadRecords(runner: QueryRunner, records: SeedRecords): Promise<WriteReport> {
-  const files: ParsedSeedFile[] = SEED_FILE_NAMES.map((file) => ({
+/** Given generated records, returns them as the parsed seed files they would be read as. */
+function recordFiles(records: SeedRecords): ParsedSeedFile[] {
+  return SEED_FILE_NAMES.map((file) => ({
     file,
     records: (records[file] as unknown[]).map((value, index) => ({ line: index + 1, value })),
     problems: [],
   }));
-  const { graph, problems } = validateSeed(files);
+}
+
+/**
+ * Given generated records, validates them as the seed loader would (without the YAML round trip) and writes them,
+ * replacing the graph, in one transaction.
+ */
+export async function loadRecords(runner: QueryRunner, records: SeedRecords): Promise<WriteReport> {
+  const { graph, problems } = validateSeed(recordFiles(records));
   if (problems.length > 0)
     throw new Error(`generated records have ${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
   return writeSeed(runner, graph, { reset: true, batchSize: 1000 });
+}
+
+/**
+ * Given generated records, checks them as the seed loader would and bulk-loads them, replacing the graph, in batches
+ * of BULK_BATCH_SIZE rows each in a transaction of its own: a graph of ten thousand companies and more does not fit
+ * in one transaction's memory (a quarter of Neo4j's heap).
+ */
+export async function bulkLoadRecords(runner: QueryRunner, records: SeedRecords): Promise<BulkReport> {
+  const files = recordFiles(records);
+  const check = checkSeed(files);
+  if (check.problems.length > 0)
+    throw new Error(
+      `generated records have ${check.problems.length} problems, e.g. ${JSON.stringify(check.problems[0])}`,
+    );
+  return bulkLoad(runner, files, check, { batchSize: BULK_BATCH_SIZE, reset: true, dir: 'synthetic' });
 }
 
 /** Rows per UNWIND batch (and transaction) of the benchmarks' bulk loader: `npm run seed -- --bulk --batch-size`. */

@@ -58,13 +58,17 @@ function requireLazily<T>(id: string): T {
   return require(id) as T;
 }
 
-/** Our API as `npm start` serves it (default limits and query timeout), without the Cypher trace and rate limit. */
+/**
+ * Our API as `npm start` serves it (default limits and query timeout; GRAPHQL_JIT=0 times graphql-js's interpreter),
+ * without the Cypher trace and rate limit.
+ */
 async function startOurs(connection: Connection): Promise<ComparedServer> {
   const { QueryRunner } = requireLazily<typeof QueryRunnerModule>('../../src/db/queryRunner');
   const { createApp } = requireLazily<typeof CreateAppModule>('../../src/server/createApp');
-  const { appConfig } = requireLazily<typeof ConfigModule>('../../src/config');
+  const { appConfig, loadConfig } = requireLazily<typeof ConfigModule>('../../src/config');
   const runner = await QueryRunner.connect(connection);
-  const served = await createApp(appConfig({ rateLimitPerMinute: 0 }), runner);
+  const { compiledExecution } = loadConfig();
+  const served = await createApp(appConfig({ rateLimitPerMinute: 0, compiledExecution }), runner);
   const { port } = await served.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, close: async () => (await served.stop(), await runner.close()) };
 }

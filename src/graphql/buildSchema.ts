@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, assertInterfaceType } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import {
   CompanyResolver,
@@ -18,6 +18,7 @@ import { ClaimResolver, ConflictResolver, ConflictsResolver } from './claims.res
 import {
   Company,
   Dataset,
+  entityTypeName,
   FoundationModel,
   Industry,
   Partnership,
@@ -40,7 +41,8 @@ let schema: GraphQLSchema | undefined;
 
 /** Returns the executable schema (built once): every type and resolver of the API. */
 export function buildSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  if (schema) return schema;
+  schema = buildSchemaSync({
     resolvers: [
       QueryResolver,
       ConflictsResolver,
@@ -68,5 +70,7 @@ export function buildSchema(): GraphQLSchema {
     orphanedTypes: [Source, Company, FoundationModel, Service, ValueChainStage, Industry, Partnership, Dataset],
     validate: false,
   });
+  // TypeGraphQL wraps the interface's resolveType in an async function; compiled execution needs it synchronous.
+  assertInterfaceType(schema.getType('Entity')).resolveType = entityTypeName;
   return schema;
 }

@@ -13,11 +13,17 @@ const TYPE_NAMES: Record<EntityKind, string> = {
   DATASET: 'Dataset',
 };
 
+/**
+ * Given an entity row, returns the name of its GraphQL type, synchronously: compiled execution (graphql-jit) needs a
+ * resolveType that returns the name itself, not a promise of it (TypeGraphQL wraps the decorator's in an async one).
+ */
+export const entityTypeName = (value: { kind: EntityKind }): string => TYPE_NAMES[value.kind];
+
 @InterfaceType('Entity', {
   description:
     'Every node of the graph. `id` is a stable lowercase ASCII slug of the English name (gpt-4, hyperclova-x, ' +
     'ernie-3-0-titan, morgan-stanley).',
-  resolveType: (value: { kind: EntityKind }) => TYPE_NAMES[value.kind],
+  resolveType: entityTypeName,
 })
 export abstract class Entity {
   @Field(() => ID)

@@ -15,6 +15,7 @@ import { ApiKey, Caller, identify } from '../auth/apiKeys';
 import type { AppConfig, QueryLimits } from '../config';
 import type { QueryRunner } from '../db/queryRunner';
 import { buildSchema } from '../graphql/buildSchema';
+import { compiledExecutor, executorGateway } from '../graphql/compiledExecution';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
@@ -231,7 +232,8 @@ export async function createApp(
   const guard = queryLimits(limits, { fieldSuggestions: config.fieldSuggestions });
   const inFlight = inFlightCounter();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Compiled execution comes in as a gateway's executor, the one way Apollo Server 5 runs operations otherwise.
+    ...(config.compiledExecution ? { gateway: executorGateway(schema, compiledExecutor(schema)) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
