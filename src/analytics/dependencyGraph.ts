@@ -1,4 +1,5 @@
 /** Pure computations over the dependency graph: who depends on whom, and who sits on the paths between them. */
+import { betweennessOf, type BetweennessMethod } from './betweenness';
 import { existedOn } from './partialDate';
 
 export type DependencyNodeKind = 'COMPANY' | 'FOUNDATION_MODEL' | 'SERVICE';
@@ -46,76 +47,6 @@ export function networkAsOf(network: DependencyNetwork, asOf?: string | null): D
   return { nodes, edges };
 }
 
-/**
- * Brandes' algorithm on a directed, unweighted graph given as each node's distinct successors. Calls `visit(source,
- * reached)` with every node reachable from each source (itself excluded) and returns each node's betweenness
- * centrality normalised as for directed graphs: divided by (n - 1)(n - 2), so it lies in 0..1.
- * Each source costs time in proportion to the part of the graph it reaches: shortest-path predecessors are
- * recorded as edges while searching, never looked up among a node's (possibly many) in-neighbours.
- */
-export function betweenness(
-  successors: readonly (readonly number[])[],
-  visit?: (source: number, reached: Int32Array) => void,
-): Float64Array {
-  const n = successors.length;
-  const centrality = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const distance = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
-  let edgeFrom: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  let edgeTo: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  for (let source = 0; source < n; source += 1) {
-    let reached = 0;
-    let edges = 0;
-    sigma[source] = 1;
-    distance[source] = 0;
-    order[reached++] = source;
-    for (let head = 0; head < reached; head += 1) {
-      const v = order[head];
-      for (const w of successors[v]) {
-        if (distance[w] < 0) {
-          distance[w] = distance[v] + 1;
-          order[reached++] = w;
-        }
-        if (distance[w] === distance[v] + 1) {
-          sigma[w] += sigma[v];
-          if (edges === edgeFrom.length) {
-            edgeFrom = grow(edgeFrom);
-            edgeTo = grow(edgeTo);
-          }
-          edgeFrom[edges] = v;
-          edgeTo[edges] = w;
-          edges += 1;
-        }
-      }
-    }
-    // Edges were recorded in the search order of their tails, so walking them backwards finishes every
-    // node's dependency before it is passed on to its predecessors.
-    for (let edge = edges - 1; edge >= 0; edge -= 1) {
-      const v = edgeFrom[edge];
-      const w = edgeTo[edge];
-      delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
-    }
-    for (let index = 1; index < reached; index += 1) centrality[order[index]] += delta[order[index]];
-    visit?.(source, order.subarray(1, reached));
-    for (let index = 0; index < reached; index += 1) {
-      const v = order[index];
-      sigma[v] = 0;
-      delta[v] = 0;
-      distance[v] = -1;
-    }
-  }
-  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
-  return centrality.map((value) => value * scale);
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 export interface SystemicScore {
   id: string;
   /** Competition rank ("1, 2, 2, 4") by dependent services, then models, then companies. */
@@ -127,23 +58,150 @@ export interface SystemicScore {
 }
 
 /**
- * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
- * the other companies; ties share a rank and are listed by betweenness, then id.
+ * Given each node's distinct successors and which nodes to count for, returns for each of them how many other nodes
+ * of each kind (by `kindOf`, 0..kinds-1) reach it, as `counts[node * kinds + kind]`. One pass finds the strongly
+ * connected components (whose members share what reaches them); then one backward search over the components per
+ * component holding a counted node.
  */
-export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
+export function reachingCounts(
+  successors: readonly (readonly number[])[],
+  kindOf: ArrayLike<number>,
+  kinds: number,
+  counted: ArrayLike<boolean>,
+): Float64Array {
+  const n = successors.length;
+  const { component, components } = stronglyConnected(successors);
+  const sizes = new Float64Array(components * kinds);
+  for (let v = 0; v < n; v += 1) sizes[component[v] * kinds + kindOf[v]] += 1;
+  // Each component's distinct predecessor components, as one flat list with offsets.
+  const seen = new Int32Array(components).fill(-1);
+  const lists: number[][] = Array.from({ length: components }, () => []);
+  const members: number[][] = Array.from({ length: components }, () => []);
+  for (let v = 0; v < n; v += 1) members[component[v]].push(v);
+  for (let c = 0; c < components; c += 1)
+    for (const v of members[c])
+      for (const w of successors[v]) {
+        const d = component[w];
+        if (d !== c && seen[d] !== c) {
+          seen[d] = c;
+          lists[d].push(c);
+        }
+      }
+  const counts = new Float64Array(n * kinds);
+  const visited = new Int32Array(components).fill(-1);
+  const queue = new Int32Array(components);
+  const total = new Float64Array(kinds);
+  for (let c = 0; c < components; c += 1) {
+    if (!members[c].some((v) => counted[v])) continue;
+    total.fill(0);
+    let reached = 0;
+    visited[c] = c;
+    queue[reached++] = c;
+    for (let head = 0; head < reached; head += 1) {
+      const d = queue[head];
+      for (let kind = 0; kind < kinds; kind += 1) total[kind] += sizes[d * kinds + kind];
+      for (const p of lists[d])
+        if (visited[p] !== c) {
+          visited[p] = c;
+          queue[reached++] = p;
+        }
+    }
+    for (const v of members[c]) {
+      if (!counted[v]) continue;
+      for (let kind = 0; kind < kinds; kind += 1) counts[v * kinds + kind] = total[kind];
+      counts[v * kinds + kindOf[v]] -= 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Tarjan's strongly connected components, without recursion. Returns each node's component; components are
+ * numbered so that every edge between two of them goes from a higher number to a lower one.
+ */
+export function stronglyConnected(successors: readonly (readonly number[])[]): {
+  component: Int32Array;
+  components: number;
+} {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  let stackSize = 0;
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root += 1) {
+    if (index[root] >= 0) continue;
+    let depth = 0;
+    callNode[0] = root;
+    callEdge[0] = 0;
+    index[root] = low[root] = counter++;
+    stack[stackSize++] = root;
+    while (depth >= 0) {
+      const v = callNode[depth];
+      const next = successors[v];
+      if (callEdge[depth] < next.length) {
+        const w = next[callEdge[depth]++];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[stackSize++] = w;
+          depth += 1;
+          callNode[depth] = w;
+          callEdge[depth] = 0;
+        } else if (component[w] < 0 && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      if (low[v] === index[v]) {
+        let w;
+        do {
+          w = stack[--stackSize];
+          component[w] = components;
+        } while (w !== v);
+        components += 1;
+      }
+      depth -= 1;
+      if (depth >= 0 && low[v] < low[callNode[depth]]) low[callNode[depth]] = low[v];
+    }
+  }
+  return { component, components };
+}
+
+/** Systemic ranks, and how their betweenness was computed. */
+export interface SystemicRanks {
+  scores: SystemicScore[];
+  method: BetweennessMethod;
+}
+
+/**
+ * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
+ * the other companies; ties share a rank and are listed by betweenness, then id. Betweenness is exact or sampled as
+ * `betweennessOf` decides (options passed on), and the method says which.
+ */
+export function systemicRanks(
+  network: DependencyNetwork,
+  options: Parameters<typeof betweennessOf>[2] = {},
+): SystemicRanks {
   const index = new Map(network.nodes.map((node, position) => [node.id, position]));
   const targets = network.nodes.map(() => new Set<number>());
   for (const edge of network.edges) {
     const [from, to] = [index.get(edge.from), index.get(edge.to)];
     if (from !== undefined && to !== undefined && from !== to) targets[from].add(to);
   }
-  const counts = network.nodes.map(() => ({ SERVICE: 0, FOUNDATION_MODEL: 0, COMPANY: 0 }));
-  const centrality = betweenness(
-    targets.map((set) => [...set]),
-    (source, reached) => {
-      const kind = network.nodes[source].kind;
-      for (const node of reached) if (network.nodes[node].kind === 'COMPANY') counts[node][kind] += 1;
-    },
+  const successors = targets.map((set) => [...set]);
+  const kindOf = network.nodes.map((node) => KIND_INDEX[node.kind]);
+  const counts = reachingCounts(
+    successors,
+    kindOf,
+    3,
+    network.nodes.map((node) => node.kind === 'COMPANY'),
+  );
+  const { scores: centrality, method } = betweennessOf(
+    network.nodes.map((node) => node.id),
+    successors,
+    options,
   );
   const scores = network.nodes
     .map((node, position) => ({ node, position }))
@@ -151,9 +209,9 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
     .map(({ node, position }) => ({
       id: node.id,
       rank: 0,
-      dependentServices: counts[position].SERVICE,
-      dependentModels: counts[position].FOUNDATION_MODEL,
-      dependentCompanies: counts[position].COMPANY,
+      dependentServices: counts[position * 3 + KIND_INDEX.SERVICE],
+      dependentModels: counts[position * 3 + KIND_INDEX.FOUNDATION_MODEL],
+      dependentCompanies: counts[position * 3 + KIND_INDEX.COMPANY],
       betweenness: centrality[position],
     }));
   const byCounts = (a: SystemicScore, b: SystemicScore) =>
@@ -164,8 +222,10 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
   scores.forEach((score, position) => {
     score.rank = position > 0 && byCounts(scores[position - 1], score) === 0 ? scores[position - 1].rank : position + 1;
   });
-  return scores;
+  return { scores, method };
 }
+
+const KIND_INDEX: Record<DependencyNodeKind, number> = { COMPANY: 0, FOUNDATION_MODEL: 1, SERVICE: 2 };
 
 /**
  * Given a walk's root, what it reached (each entity's id with the ids of what the entity depends on; the root among

@@ -1,0 +1,84 @@
+/**
+ * The whole-graph analytics (systemic ranks, concentration), computed once per database version through the snapshot
+ * cache: the resolvers answer from them, and the warmer computes them ahead of the first request after a change.
+ */
+import { concentrationIndex, measureGroups } from '../analytics/concentration';
+import { networkAsOf, systemicRanks, type SystemicScore } from '../analytics/dependencyGraph';
+import type { BetweennessMethod } from '../analytics/betweenness';
+import { CONCENTRATION_GROUPS, CONCENTRATION_MEASURES } from '../domain/enums';
+import type { EntityRow } from '../repositories/entityRepository';
+import type { Context } from './context';
+import { ConcentrationGroup, ConcentrationMeasure } from './enums';
+import { userError } from './errors';
+import { MAX_PAGE } from './paging';
+
+type Snapshots = Pick<Context, 'analytics' | 'loaders'>;
+
+const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const countryName = (code: string) => {
+  try {
+    return regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+export interface SystemicSnapshot {
+  /** The first MAX_PAGE ranks. */
+  ranks: SystemicScore[];
+  method: BetweennessMethod;
+  /** Their companies, by id. */
+  companies: Map<string, EntityRow>;
+}
+
+/** The systemic ranks (as the graph stood on `asOf` when given), with their companies, kept while the graph is. */
+export function systemicSnapshot(context: Snapshots, asOf: string | null): Promise<SystemicSnapshot> {
+  return context.analytics.remember(JSON.stringify(['systemicImportance', asOf]), async () => {
+    const network = await context.analytics.remember('dependencyNetwork', () => context.analytics.dependencyNetwork());
+    const { scores, method } = systemicRanks(networkAsOf(network, asOf));
+    const ranks = scores.slice(0, MAX_PAGE);
+    return { ranks, method, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
+  });
+}
+
+export interface ConcentrationSnapshot {
+  index: ReturnType<typeof concentrationIndex>;
+  /** The companies of the shares, by id. */
+  companies: Map<string, EntityRow>;
+  stageEntity: EntityRow | null;
+}
+
+/**
+ * The concentration of `measure` by `group` (within `stage`, as of `asOf`), with its companies and stage, kept while
+ * the graph is unchanged. Refuses a stage that is not one.
+ */
+export function concentrationSnapshot(
+  context: Snapshots,
+  measure: ConcentrationMeasure,
+  group: ConcentrationGroup,
+  stage?: string | null,
+  asOf?: string | null,
+): Promise<ConcentrationSnapshot> {
+  const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null]);
+  return context.analytics.remember(key, async () => {
+    const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
+    if (!data.stageFound)
+      throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
+    const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
+    const entities = await context.loaders.entitiesById([
+      ...index.shares.flatMap((share) => share.members),
+      ...(stage ? [stage] : []),
+    ]);
+    return { index, companies: entities, stageEntity: stage ? (entities.get(stage) ?? null) : null };
+  });
+}
+
+/**
+ * Computes the answers an analyst asks for first (systemic ranks now, and every measure's concentration by every
+ * grouping, without stage or date), one after another, so they are cached for the database's current version.
+ */
+export async function warmSnapshots(context: Snapshots): Promise<void> {
+  await systemicSnapshot(context, null);
+  for (const measure of CONCENTRATION_MEASURES)
+    for (const group of CONCENTRATION_GROUPS) await concentrationSnapshot(context, measure, group);
+}
