@@ -6,7 +6,14 @@ import {
   pivotsOf,
   EXACT_BETWEENNESS_MAX_NODES,
 } from '../src/analytics/betweenness';
-import { reachingCounts, stronglyConnected, systemicRanks } from '../src/analytics/dependencyGraph';
+import {
+  KIND_INDEX,
+  rankGraph,
+  reachingCounts,
+  stronglyConnected,
+  systemicRanks,
+  type DependencyNodeKind,
+} from '../src/analytics/dependencyGraph';
 
 /** A seeded generator of numbers in [0, 1) (mulberry32), so every run draws the same graphs. */
 function random(seed: number): () => number {
@@ -23,7 +30,9 @@ function random(seed: number): () => number {
 /** A random directed graph of n nodes, each edge present with probability p, as distinct successors. */
 function randomGraph(n: number, p: number, seed: number): number[][] {
   const next = random(seed);
-  return Array.from({ length: n }, (_, v) => Array.from({ length: n }, (_, w) => w).filter((w) => w !== v && next() < p));
+  return Array.from({ length: n }, (_, v) =>
+    Array.from({ length: n }, (_, w) => w).filter((w) => w !== v && next() < p),
+  );
 }
 
 /** Breadth-first distances and shortest-path counts from one node. */
@@ -169,7 +178,7 @@ describe('reachingCounts', () => {
     const graph = randomGraph(n, p, seed);
     expect(stronglyConnected(graph).components).toBeLessThan(n);
     const kinds = graph.map(() => 0);
-    const counts = reachingCounts(
+    const { counts } = reachingCounts(
       graph,
       kinds,
       1,
@@ -184,13 +193,55 @@ describe('reachingCounts', () => {
     const { component } = stronglyConnected(graph);
     expect(component[1]).toBe(component[2]);
     graph.forEach((next, v) => next.forEach((w) => expect(component[v]).toBeGreaterThanOrEqual(component[w])));
-    const counts = reachingCounts(graph, [0, 1, 1, 0], 2, [false, true, false, true]);
+    const { counts, done } = reachingCounts(graph, [0, 1, 1, 0], 2, [false, true, false, true]);
+    expect([...done]).toEqual([0, 1, 0, 1]);
     // Node 1 is reached by 0 (kind 0), 2 and 3 (kinds 1, 0): two of kind 0, one of kind 1. Node 2 is not counted.
     expect([...counts]).toEqual([0, 0, 2, 1, 0, 0, 0, 0]);
   });
 });
 
 describe('systemicRanks on a sampled graph', () => {
+  it.each([
+    [1, 21],
+    [5, 22],
+    [20, 23],
+  ])(
+    'gives the same first %i ranks when it counts only the companies that may be among them (seed %i)',
+    (first, seed) => {
+      // Services 0..199 depend on models 200..259 and companies; models on companies 260..399; companies on companies.
+      const next = random(seed);
+      const pick = (from: number, count: number) => from + Math.floor(next() * count);
+      const successors: Set<number>[] = Array.from({ length: 400 }, () => new Set());
+      for (let v = 0; v < 200; v += 1)
+        [pick(200, 60), pick(200, 60), pick(260, 140)].forEach((w) => successors[v].add(w));
+      for (let v = 200; v < 260; v += 1) successors[v].add(pick(260, 140));
+      for (let v = 260; v < 400; v += 1) if (next() < 0.5) successors[v].add(pick(260, 140));
+      for (let v = 260; v < 400; v += 1) successors[v].delete(v);
+      const kindOf = (v: number): DependencyNodeKind =>
+        v < 200 ? 'SERVICE' : v < 260 ? 'FOUNDATION_MODEL' : 'COMPANY';
+      const network = {
+        nodes: successors.map((_, v) => ({ id: `n${v}`, kind: kindOf(v), date: null })),
+        edges: successors.flatMap((set, v) =>
+          [...set].map((w) => ({ from: `n${v}`, to: `n${w}`, dealt: false, since: null })),
+        ),
+      };
+      const all = systemicRanks(network).scores;
+      const top = systemicRanks(network, { first }).scores;
+      expect(top).toEqual(all.slice(0, first));
+      expect(all[first].dependentServices).toBeGreaterThan(0);
+      // And it did skip some: fewer companies were counted than there are.
+      const graph = rankGraph(network);
+      const { done } = reachingCounts(
+        graph.successors,
+        graph.kinds,
+        3,
+        Array.from(graph.kinds, (kind) => kind === KIND_INDEX.COMPANY),
+        { first, primary: KIND_INDEX.SERVICE },
+      );
+      expect(done.reduce((sum, value) => sum + value, 0)).toBeLessThan(140);
+    },
+  );
+
   it('reports the sampled method and still counts dependents exactly', () => {
     const graph = chainGraph(400, 4, 100, 9);
     const kinds = ['SERVICE', 'FOUNDATION_MODEL', 'COMPANY'] as const;

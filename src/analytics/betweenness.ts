@@ -92,10 +92,7 @@ export function betweennessOf(
  * the graph it reaches: shortest-path predecessors are recorded as edges while searching, never looked up among a
  * node's (possibly many) in-neighbours.
  */
-export function betweenness(
-  successors: readonly (readonly number[])[],
-  sources?: readonly number[],
-): Float64Array {
+export function betweenness(successors: readonly (readonly number[])[], sources?: readonly number[]): Float64Array {
   const n = successors.length;
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);

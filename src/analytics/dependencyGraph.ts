@@ -59,60 +59,106 @@ export interface SystemicScore {
 
 /**
  * Given each node's distinct successors and which nodes to count for, returns for each of them how many other nodes
- * of each kind (by `kindOf`, 0..kinds-1) reach it, as `counts[node * kinds + kind]`. One pass finds the strongly
- * connected components (whose members share what reaches them); then one backward search over the components per
- * component holding a counted node.
+ * of each kind (by `kindOf`, 0..kinds-1) reach it, as `counts[node * kinds + kind]`, and whether it was counted.
+ * One pass finds the strongly connected components (whose members share what reaches them); then the components
+ * holding counted nodes are taken 32 at a time, and one pass over the components (successors first) marks in a bit
+ * of each component which of the 32 it reaches; components reaching the same ones are summed together.
+ *
+ * With `first`, only the nodes that may be among the `first` most reached by `primary` nodes are counted: an upper
+ * bound of each component's reaching `primary` nodes (the sum over its predecessors, which counts a node once per
+ * route) orders them, and counting stops once no bound left can reach the `first`-th largest count found. Every
+ * node that could rank among the first, or tie with the last of them, is counted exactly.
  */
 export function reachingCounts(
   successors: readonly (readonly number[])[],
   kindOf: ArrayLike<number>,
   kinds: number,
   counted: ArrayLike<boolean>,
-): Float64Array {
+  options: { first?: number; primary?: number } = {},
+): { counts: Float64Array; done: Uint8Array } {
   const n = successors.length;
   const { component, components } = stronglyConnected(successors);
   const sizes = new Float64Array(components * kinds);
   for (let v = 0; v < n; v += 1) sizes[component[v] * kinds + kindOf[v]] += 1;
-  // Each component's distinct predecessor components, as one flat list with offsets.
-  const seen = new Int32Array(components).fill(-1);
-  const lists: number[][] = Array.from({ length: components }, () => []);
   const members: number[][] = Array.from({ length: components }, () => []);
   for (let v = 0; v < n; v += 1) members[component[v]].push(v);
+  // Each component's distinct successor components.
+  const seen = new Int32Array(components).fill(-1);
+  const next: number[][] = Array.from({ length: components }, () => []);
   for (let c = 0; c < components; c += 1)
     for (const v of members[c])
       for (const w of successors[v]) {
         const d = component[w];
         if (d !== c && seen[d] !== c) {
           seen[d] = c;
-          lists[d].push(c);
+          next[c].push(d);
         }
       }
-  const counts = new Float64Array(n * kinds);
-  const visited = new Int32Array(components).fill(-1);
-  const queue = new Int32Array(components);
-  const total = new Float64Array(kinds);
-  for (let c = 0; c < components; c += 1) {
-    if (!members[c].some((v) => counted[v])) continue;
-    total.fill(0);
-    let reached = 0;
-    visited[c] = c;
-    queue[reached++] = c;
-    for (let head = 0; head < reached; head += 1) {
-      const d = queue[head];
-      for (let kind = 0; kind < kinds; kind += 1) total[kind] += sizes[d * kinds + kind];
-      for (const p of lists[d])
-        if (visited[p] !== c) {
-          visited[p] = c;
-          queue[reached++] = p;
-        }
+  let order = Array.from({ length: components }, (_, c) => c).filter((c) => members[c].some((v) => counted[v]));
+  const first = options.first;
+  const primary = options.primary ?? 0;
+  const bound = new Float64Array(components);
+  if (first !== undefined) {
+    let primaryTotal = 0;
+    for (let v = 0; v < n; v += 1) if (kindOf[v] === primary) primaryTotal += 1;
+    // Edges go from higher component numbers to lower: a component is bounded before its successors.
+    for (let c = components - 1; c >= 0; c -= 1) {
+      bound[c] = Math.min(bound[c] + sizes[c * kinds + primary], primaryTotal);
+      for (const d of next[c]) bound[d] += bound[c];
     }
-    for (const v of members[c]) {
-      if (!counted[v]) continue;
-      for (let kind = 0; kind < kinds; kind += 1) counts[v * kinds + kind] = total[kind];
-      counts[v * kinds + kindOf[v]] -= 1;
-    }
+    order = order.sort((a, b) => bound[b] - bound[a]);
   }
-  return counts;
+  const counts = new Float64Array(n * kinds);
+  const done = new Uint8Array(n);
+  const mask = new Uint32Array(components);
+  // The `first` largest primary counts found so far, ascending.
+  const best: number[] = [];
+  for (let start = 0; start < order.length; start += 32) {
+    if (first !== undefined && best.length >= first && bound[order[start]] < best[0]) break;
+    const chunk = order.slice(start, start + 32);
+    mask.fill(0);
+    chunk.forEach((c, bit) => (mask[c] = 1 << bit));
+    const full = chunk.length === 32 ? 0xffffffff : 2 ** chunk.length - 1;
+    // Successors have lower numbers, so each component's mask is complete when it is read.
+    const groups = new Map<number, number>();
+    const sums: number[] = [];
+    for (let c = 0; c < components; c += 1) {
+      let m = mask[c];
+      for (const d of next[c]) m |= mask[d];
+      m >>>= 0;
+      mask[c] = m;
+      if (m === 0) continue;
+      let group = groups.get(m);
+      if (group === undefined) {
+        group = groups.size;
+        groups.set(m, group);
+        for (let kind = 0; kind < kinds; kind += 1) sums.push(0);
+      }
+      for (let kind = 0; kind < kinds; kind += 1) sums[group * kinds + kind] += sizes[c * kinds + kind];
+    }
+    const totals = new Float64Array(chunk.length * kinds);
+    for (const [m, group] of groups)
+      for (let bit = 0; bit < chunk.length; bit += 1)
+        if ((m & full & (1 << bit)) !== 0)
+          for (let kind = 0; kind < kinds; kind += 1) totals[bit * kinds + kind] += sums[group * kinds + kind];
+    chunk.forEach((c, bit) => {
+      for (const v of members[c]) {
+        if (!counted[v]) continue;
+        for (let kind = 0; kind < kinds; kind += 1) counts[v * kinds + kind] = totals[bit * kinds + kind];
+        counts[v * kinds + kindOf[v]] -= 1;
+        done[v] = 1;
+        if (first === undefined) continue;
+        const value = counts[v * kinds + primary];
+        if (best.length < first || value > best[0]) {
+          let at = 0;
+          while (at < best.length && best[at] < value) at += 1;
+          best.splice(at, 0, value);
+          if (best.length > first) best.shift();
+        }
+      }
+    });
+  }
+  return { counts, done };
 }
 
 /**
@@ -175,45 +221,71 @@ export interface SystemicRanks {
   method: BetweennessMethod;
 }
 
-/**
- * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
- * the other companies; ties share a rank and are listed by betweenness, then id. Betweenness is exact or sampled as
- * `betweennessOf` decides (options passed on), and the method says which.
- */
-export function systemicRanks(
-  network: DependencyNetwork,
-  options: Parameters<typeof betweennessOf>[2] = {},
-): SystemicRanks {
+/** The dependency graph as positions: each node's key (what pivots are drawn by), kind and distinct successors. */
+export interface RankGraph {
+  keys: readonly string[];
+  kinds: ArrayLike<number>;
+  successors: readonly (readonly number[])[];
+}
+
+/** Kinds as RankGraph numbers them. */
+export const KIND_INDEX: Record<DependencyNodeKind, number> = { COMPANY: 0, FOUNDATION_MODEL: 1, SERVICE: 2 };
+
+/** Given the network, returns it as a RankGraph keyed by entity ids (parallel dependencies count once). */
+export function rankGraph(network: DependencyNetwork): RankGraph {
   const index = new Map(network.nodes.map((node, position) => [node.id, position]));
   const targets = network.nodes.map(() => new Set<number>());
   for (const edge of network.edges) {
     const [from, to] = [index.get(edge.from), index.get(edge.to)];
     if (from !== undefined && to !== undefined && from !== to) targets[from].add(to);
   }
-  const successors = targets.map((set) => [...set]);
-  const kindOf = network.nodes.map((node) => KIND_INDEX[node.kind]);
-  const counts = reachingCounts(
+  return {
+    keys: network.nodes.map((node) => node.id),
+    kinds: network.nodes.map((node) => KIND_INDEX[node.kind]),
+    successors: targets.map((set) => [...set]),
+  };
+}
+
+/**
+ * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
+ * the other companies; ties share a rank and are listed by betweenness, then id. Betweenness is exact or sampled as
+ * `betweennessOf` decides (options passed on), and the method says which.
+ */
+export function systemicRanks(network: DependencyNetwork, options: SystemicOptions = {}): SystemicRanks {
+  return systemicRanksOf(rankGraph(network), options);
+}
+
+export type SystemicOptions = Parameters<typeof betweennessOf>[2] & {
+  /** Rank only the first this many (and any tied with the last); all companies when absent. */
+  first?: number;
+};
+
+/**
+ * `systemicRanks` over a RankGraph, each score's id being its node's key. With `first`, only the companies that
+ * may rank among the first are counted (see reachingCounts) and only the first `first` are returned.
+ */
+export function systemicRanksOf(graph: RankGraph, options: SystemicOptions = {}): SystemicRanks {
+  const { keys, kinds, successors } = graph;
+  const { counts, done } = reachingCounts(
     successors,
-    kindOf,
+    kinds,
     3,
-    network.nodes.map((node) => node.kind === 'COMPANY'),
+    Array.from(kinds, (kind) => kind === KIND_INDEX.COMPANY),
+    { first: options.first, primary: KIND_INDEX.SERVICE },
   );
-  const { scores: centrality, method } = betweennessOf(
-    network.nodes.map((node) => node.id),
-    successors,
-    options,
-  );
-  const scores = network.nodes
-    .map((node, position) => ({ node, position }))
-    .filter(({ node }) => node.kind === 'COMPANY')
-    .map(({ node, position }) => ({
-      id: node.id,
+  const { scores: centrality, method } = betweennessOf(keys, successors, options);
+  const scores: SystemicScore[] = [];
+  for (let position = 0; position < keys.length; position += 1) {
+    if (!done[position]) continue;
+    scores.push({
+      id: keys[position],
       rank: 0,
       dependentServices: counts[position * 3 + KIND_INDEX.SERVICE],
       dependentModels: counts[position * 3 + KIND_INDEX.FOUNDATION_MODEL],
       dependentCompanies: counts[position * 3 + KIND_INDEX.COMPANY],
       betweenness: centrality[position],
-    }));
+    });
+  }
   const byCounts = (a: SystemicScore, b: SystemicScore) =>
     b.dependentServices - a.dependentServices ||
     b.dependentModels - a.dependentModels ||
@@ -222,10 +294,8 @@ export function systemicRanks(
   scores.forEach((score, position) => {
     score.rank = position > 0 && byCounts(scores[position - 1], score) === 0 ? scores[position - 1].rank : position + 1;
   });
-  return { scores, method };
+  return { scores: options.first === undefined ? scores : scores.slice(0, options.first), method };
 }
-
-const KIND_INDEX: Record<DependencyNodeKind, number> = { COMPANY: 0, FOUNDATION_MODEL: 1, SERVICE: 2 };
 
 /**
  * Given a walk's root, what it reached (each entity's id with the ids of what the entity depends on; the root among
