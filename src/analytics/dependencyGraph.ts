@@ -262,7 +262,8 @@ export type SystemicOptions = Parameters<typeof betweennessOf>[2] & {
 
 /**
  * `systemicRanks` over a RankGraph, each score's id being its node's key. With `first`, only the companies that
- * may rank among the first are counted (see reachingCounts) and only the first `first` are returned.
+ * may rank among the first are counted (see reachingCounts) and only the first `first` are returned (with any tied
+ * with the last on counts and betweenness).
  */
 export function systemicRanksOf(graph: RankGraph, options: SystemicOptions = {}): SystemicRanks {
   const { keys, kinds, successors } = graph;
@@ -294,7 +295,14 @@ export function systemicRanksOf(graph: RankGraph, options: SystemicOptions = {})
   scores.forEach((score, position) => {
     score.rank = position > 0 && byCounts(scores[position - 1], score) === 0 ? scores[position - 1].rank : position + 1;
   });
-  return { scores: options.first === undefined ? scores : scores.slice(0, options.first), method };
+  if (options.first === undefined || scores.length <= options.first) return { scores, method };
+  // Those tied with the last kept on counts and betweenness stay too: keyed by other than ids, their order by id
+  // is for the caller to settle.
+  let end = options.first;
+  const last = scores[end - 1];
+  while (end < scores.length && byCounts(last, scores[end]) === 0 && scores[end].betweenness === last.betweenness)
+    end += 1;
+  return { scores: scores.slice(0, end), method };
 }
 
 /**

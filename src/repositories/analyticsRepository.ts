@@ -3,7 +3,14 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
-import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
+import {
+  DependencyNetwork,
+  DependencyNodeKind,
+  RankGraph,
+  Step,
+  stepsAmong,
+  walkDistances,
+} from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import { EntityRow, toEntity } from './entityRepository';
@@ -161,6 +168,44 @@ export class AnalyticsRepository {
       nodes: ids.map((id, i) => ({ id, kind: KINDS[kinds[i]], date: dates[i] || null })),
       edges: froms.map((from, i) => ({ from, to: tos[i], dealt: dealt[i], since: sinces[i] || null })),
     };
+  }
+
+  /**
+   * The dependency graph as now, by position: keys are the nodes' internal ids (as text, to draw pivots by), with
+   * each node's kind and distinct successors; parallel dependencies count once. Read as numbers only, so a large
+   * graph decodes quickly; `idsOfNodes` names the few an answer needs.
+   */
+  async rankGraph(): Promise<RankGraph> {
+    const [row] = await this.read(cypherFile('analytics/dependency-graph'));
+    const [nodes, kinds, froms, tos] = [row.nodes, row.kinds, row.froms, row.tos] as number[][];
+    let largest = 0;
+    for (const node of nodes) if (node > largest) largest = node;
+    const position = new Int32Array(largest + 1).fill(-1);
+    nodes.forEach((node, at) => (position[node] = at));
+    const at = (node: number) => (node <= largest ? position[node] : -1);
+    const successors: number[][] = nodes.map(() => []);
+    const last = new Int32Array(nodes.length).fill(-1);
+    froms.forEach((from, edge) => {
+      const [a, b] = [at(from), at(tos[edge])];
+      if (a >= 0 && b >= 0 && a !== b) successors[a].push(b);
+    });
+    // Parallel dependencies (several relations between two entities) count once.
+    successors.forEach((next, a) => {
+      let kept = 0;
+      for (const b of next)
+        if (last[b] !== a) {
+          last[b] = a;
+          next[kept++] = b;
+        }
+      next.length = kept;
+    });
+    return { keys: nodes.map(String), kinds, successors };
+  }
+
+  /** The entity ids of the given internal node ids (from `rankGraph`), for those still in the graph. */
+  async idsOfNodes(nodes: readonly number[]): Promise<Map<number, string>> {
+    const rows = await this.read(cypherFile('analytics/ids-of-nodes'), { nodes });
+    return new Map(rows.map((row) => [row.node as number, row.id as string]));
   }
 
   /** The facts concentration of `measure` is computed from; `stageFound` is false when `stage` names no stage. */
