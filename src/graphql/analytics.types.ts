@@ -149,7 +149,7 @@ export class BetweennessMethod {
   @Field(() => Int, { description: 'Entities searched from: all of them when exact.' })
   pivots!: number;
 
-  @Field(() => Float, { description: 'The bound on each normalised score\'s error; 0 when exact.' })
+  @Field(() => Float, { description: "The bound on each normalised score's error; 0 when exact." })
   error!: number;
 
   @Field(() => Float, { description: 'The probability that some score misses the bound; 0 when exact.' })
