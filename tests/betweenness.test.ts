@@ -7,11 +7,16 @@ import {
   EXACT_BETWEENNESS_MAX_NODES,
 } from '../src/analytics/betweenness';
 import {
+  compactRankGraph,
   KIND_INDEX,
+  networkAsOf,
   rankGraph,
   reachingCounts,
   stronglyConnected,
   systemicRanks,
+  systemicRanksOf,
+  type CompactDependencies,
+  type DependencyNetwork,
   type DependencyNodeKind,
 } from '../src/analytics/dependencyGraph';
 
@@ -258,5 +263,57 @@ describe('systemicRanks on a sampled graph', () => {
       const v = Number(score.id.slice(1));
       expect(score.dependentServices + score.dependentModels + score.dependentCompanies).toBe(reaching[v]);
     }
+  });
+});
+
+describe('compactRankGraph', () => {
+  // Nodes keyed 10, 11, ...; dates on models and services; dealt dependencies with their announcement.
+  const network: DependencyNetwork = {
+    nodes: [
+      { id: 'svc1', kind: 'SERVICE', date: '2022' },
+      { id: 'svc2', kind: 'SERVICE', date: null },
+      { id: 'svc3', kind: 'SERVICE', date: '2021-05' },
+      { id: 'm1', kind: 'FOUNDATION_MODEL', date: '2020' },
+      { id: 'm2', kind: 'FOUNDATION_MODEL', date: '2023' },
+      { id: 'dev', kind: 'COMPANY', date: null },
+      { id: 'inv', kind: 'COMPANY', date: null },
+      { id: 'chip', kind: 'COMPANY', date: null },
+    ],
+    edges: [
+      { from: 'svc1', to: 'm1', dealt: false, since: null },
+      { from: 'svc2', to: 'm1', dealt: false, since: null },
+      { from: 'svc3', to: 'm2', dealt: false, since: null },
+      { from: 'svc3', to: 'm1', dealt: false, since: null },
+      { from: 'm1', to: 'dev', dealt: false, since: null },
+      { from: 'm2', to: 'dev', dealt: false, since: null },
+      { from: 'dev', to: 'inv', dealt: true, since: '2023-01' },
+      { from: 'dev', to: 'inv', dealt: true, since: null },
+      { from: 'inv', to: 'chip', dealt: true, since: '2019' },
+      { from: 'dev', to: 'chip', dealt: true, since: null },
+    ],
+  };
+  const key = new Map(network.nodes.map((node, at) => [node.id, 10 + at]));
+  const compact: CompactDependencies = {
+    nodes: network.nodes.map((node) => key.get(node.id)!),
+    kinds: network.nodes.map((node) => KIND_INDEX[node.kind]),
+    dates: network.nodes.map((node) => node.date ?? ''),
+    froms: network.edges.map((edge) => key.get(edge.from)!),
+    tos: network.edges.map((edge) => key.get(edge.to)!),
+    sinces: network.edges.map((edge) => edge.since ?? ''),
+    dealt: network.edges.map((edge) => edge.dealt),
+  };
+  const byKey = new Map([...key].map(([id, k]) => [String(k), id]));
+
+  it.each([null, '2019', '2021-06', '2022-12', '2023-02'])('ranks as networkAsOf does, as of %s', (asOf) => {
+    const expected = systemicRanks(networkAsOf(network, asOf)).scores;
+    const got = systemicRanksOf(compactRankGraph(compact, asOf)).scores.map((score) => ({
+      ...score,
+      id: byKey.get(score.id)!,
+    }));
+    expect(got.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected.sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+
+  it('refuses a date without the dates', () => {
+    expect(() => compactRankGraph({ ...compact, dates: [], sinces: [] }, '2022')).toThrow(/needs the dates/);
   });
 });

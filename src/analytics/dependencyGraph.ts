@@ -246,6 +246,63 @@ export function rankGraph(network: DependencyNetwork): RankGraph {
   };
 }
 
+/** The dependency graph as read in numbers: node keys and kinds, each dependency's ends by key; dates when asked. */
+export interface CompactDependencies {
+  nodes: readonly number[];
+  kinds: readonly number[];
+  /** A model's release or a service's launch, '' when none (companies); absent or empty when not read. */
+  dates?: readonly string[];
+  froms: readonly number[];
+  tos: readonly number[];
+  /** The earliest announcement of the partnerships making each dependency, ''; absent or empty when not read. */
+  sinces?: readonly string[];
+  /** Whether partnerships make each dependency. */
+  dealt?: readonly boolean[];
+}
+
+/**
+ * Given the graph in numbers and a date, returns it as a RankGraph keyed by the node keys (as text), as it stood
+ * then when the date is given (as networkAsOf cuts it: companies, models and services of that date or before, and
+ * the dependencies among them whose partnerships were announced by then); parallel dependencies count once.
+ */
+export function compactRankGraph(graph: CompactDependencies, asOf?: string | null): RankGraph {
+  const { nodes, kinds, froms, tos } = graph;
+  if (asOf && (graph.dates?.length !== nodes.length || graph.sinces?.length !== froms.length))
+    throw new Error('compactRankGraph: a date needs the dates of nodes and dependencies');
+  const alive = (at: number) => !asOf || kinds[at] === KIND_INDEX.COMPANY || existedOn(graph.dates![at] || null, asOf);
+  let largest = 0;
+  for (const node of nodes) if (node > largest) largest = node;
+  // Each key's position among the kept nodes, -1 when not kept.
+  const position = new Int32Array(largest + 1).fill(-1);
+  const keys: string[] = [];
+  const keptKinds: number[] = [];
+  nodes.forEach((node, at) => {
+    if (!alive(at)) return;
+    position[node] = keys.length;
+    keys.push(String(node));
+    keptKinds.push(kinds[at]);
+  });
+  const positionOf = (node: number) => (node <= largest ? position[node] : -1);
+  const successors: number[][] = keys.map(() => []);
+  froms.forEach((from, edge) => {
+    const [a, b] = [positionOf(from), positionOf(tos[edge])];
+    if (a < 0 || b < 0 || a === b) return;
+    if (asOf && graph.dealt![edge] && !existedOn(graph.sinces![edge] || null, asOf)) return;
+    successors[a].push(b);
+  });
+  const last = new Int32Array(keys.length).fill(-1);
+  successors.forEach((next, a) => {
+    let kept = 0;
+    for (const b of next)
+      if (last[b] !== a) {
+        last[b] = a;
+        next[kept++] = b;
+      }
+    next.length = kept;
+  });
+  return { keys, kinds: keptKinds, successors };
+}
+
 /**
  * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
  * the other companies; ties share a rank and are listed by betweenness, then id. Betweenness is exact or sampled as

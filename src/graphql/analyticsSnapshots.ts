@@ -3,7 +3,7 @@
  * cache: the resolvers answer from them, and the warmer computes them ahead of the first request after a change.
  */
 import { concentrationIndex, measureGroups } from '../analytics/concentration';
-import { networkAsOf, systemicRanks, systemicRanksOf, type SystemicScore } from '../analytics/dependencyGraph';
+import { compactRankGraph, systemicRanksOf, type SystemicScore } from '../analytics/dependencyGraph';
 import type { BetweennessMethod } from '../analytics/betweenness';
 import { CONCENTRATION_GROUPS, CONCENTRATION_MEASURES } from '../domain/enums';
 import type { EntityRow } from '../repositories/entityRepository';
@@ -34,27 +34,18 @@ export interface SystemicSnapshot {
 /** The systemic ranks (as the graph stood on `asOf` when given), with their companies, kept while the graph is. */
 export function systemicSnapshot(context: Snapshots, asOf: string | null): Promise<SystemicSnapshot> {
   return context.analytics.remember(JSON.stringify(['systemicImportance', asOf]), async () => {
-    let ranks: SystemicScore[];
-    let method: BetweennessMethod;
-    if (asOf) {
-      // As of a date: the network with its dates, cut to what existed then.
-      const network = await context.analytics.remember('dependencyNetwork', () =>
-        context.analytics.dependencyNetwork(),
-      );
-      ({ scores: ranks, method } = systemicRanks(networkAsOf(network, asOf), { first: MAX_PAGE }));
-    } else {
-      // Now: the graph as numbers, and the ids of the first page only.
-      ({ scores: ranks, method } = systemicRanksOf(await context.analytics.rankGraph(), { first: MAX_PAGE }));
-      const ids = await context.analytics.idsOfNodes(ranks.map((rank) => Number(rank.id)));
-      ranks = ranks
-        .flatMap((rank) => {
-          const id = ids.get(Number(rank.id));
-          return id === undefined ? [] : [{ ...rank, id }];
-        })
-        // Ties on counts and betweenness, by entity id.
-        .sort((a, b) => a.rank - b.rank || b.betweenness - a.betweenness || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .slice(0, MAX_PAGE);
-    }
+    // The graph in numbers (with dates only when asked as of one), and the ids of the first page only.
+    const graph = compactRankGraph(await context.analytics.compactDependencies(Boolean(asOf)), asOf);
+    const { scores, method } = systemicRanksOf(graph, { first: MAX_PAGE });
+    const ids = await context.analytics.idsOfNodes(scores.map((rank) => Number(rank.id)));
+    const ranks = scores
+      .flatMap((rank) => {
+        const id = ids.get(Number(rank.id));
+        return id === undefined ? [] : [{ ...rank, id }];
+      })
+      // Ties on counts and betweenness, by entity id.
+      .sort((a, b) => a.rank - b.rank || b.betweenness - a.betweenness || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, MAX_PAGE);
     return { ranks, method, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
   });
 }

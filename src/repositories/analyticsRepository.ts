@@ -3,14 +3,7 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
-import {
-  DependencyNetwork,
-  DependencyNodeKind,
-  RankGraph,
-  Step,
-  stepsAmong,
-  walkDistances,
-} from '../analytics/dependencyGraph';
+import { CompactDependencies, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import { EntityRow, toEntity } from './entityRepository';
@@ -48,8 +41,6 @@ export interface PathRows {
 }
 
 type NodeRow = { node: Record<string, unknown>; label: Label };
-
-const KINDS: DependencyNodeKind[] = ['COMPANY', 'FOUNDATION_MODEL', 'SERVICE'];
 
 /** Writes a validated integer into a Cypher template where Cypher accepts only literals. */
 function withInteger(template: string, placeholder: string, value: number, max: number): string {
@@ -154,52 +145,13 @@ export class AnalyticsRepository {
     return new Map(rows.map((row) => [row.id as string, row.models as string[]]));
   }
 
-  /** Every company, model and service, and every dependency among them. */
-  async dependencyNetwork(): Promise<DependencyNetwork> {
-    const [row] = await this.read(cypherFile('analytics/dependency-network'));
-    const [ids, kinds, dates] = [row.ids as string[], row.kinds as number[], row.dates as string[]];
-    const [froms, tos, sinces, dealt] = [
-      row.froms as string[],
-      row.tos as string[],
-      row.sinces as string[],
-      row.dealt as boolean[],
-    ];
-    return {
-      nodes: ids.map((id, i) => ({ id, kind: KINDS[kinds[i]], date: dates[i] || null })),
-      edges: froms.map((from, i) => ({ from, to: tos[i], dealt: dealt[i], since: sinces[i] || null })),
-    };
-  }
-
   /**
-   * The dependency graph as now, by position: keys are the nodes' internal ids (as text, to draw pivots by), with
-   * each node's kind and distinct successors; parallel dependencies count once. Read as numbers only, so a large
-   * graph decodes quickly; `idsOfNodes` names the few an answer needs.
+   * The dependency graph in numbers (internal node ids), with the dates of nodes and dependencies when `dated`:
+   * numbers decode far faster than ids, so a large graph reads quickly; `idsOfNodes` names the few an answer needs.
    */
-  async rankGraph(): Promise<RankGraph> {
-    const [row] = await this.read(cypherFile('analytics/dependency-graph'));
-    const [nodes, kinds, froms, tos] = [row.nodes, row.kinds, row.froms, row.tos] as number[][];
-    let largest = 0;
-    for (const node of nodes) if (node > largest) largest = node;
-    const position = new Int32Array(largest + 1).fill(-1);
-    nodes.forEach((node, at) => (position[node] = at));
-    const at = (node: number) => (node <= largest ? position[node] : -1);
-    const successors: number[][] = nodes.map(() => []);
-    const last = new Int32Array(nodes.length).fill(-1);
-    froms.forEach((from, edge) => {
-      const [a, b] = [at(from), at(tos[edge])];
-      if (a >= 0 && b >= 0 && a !== b) successors[a].push(b);
-    });
-    // Parallel dependencies (several relations between two entities) count once.
-    successors.forEach((next, a) => {
-      let kept = 0;
-      for (const b of next)
-        if (last[b] !== a) {
-          last[b] = a;
-          next[kept++] = b;
-        }
-      next.length = kept;
-    });
-    return { keys: nodes.map(String), kinds, successors };
+  async compactDependencies(dated: boolean): Promise<CompactDependencies> {
+    const [row] = await this.read(cypherFile('analytics/dependency-graph'), { dated });
+    return row as unknown as CompactDependencies;
   }
 
   /** The entity ids of the given internal node ids (from `rankGraph`), for those still in the graph. */
@@ -220,7 +172,50 @@ export class AnalyticsRepository {
       blocs,
       blocKinds: blocs ? [...GRAPH.blocKinds] : [],
     });
-    return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
+    // The statement returns facts as lists (see its header); here they become MarketData's records.
+    const facts = <T extends unknown[]>(name: string) => (row[name] as T[] | null) ?? [];
+    type Text = string | null;
+    return {
+      stageFound: row.stageFound as boolean,
+      stages: row.stages as string[],
+      participants: row.participants as string[] | null,
+      companies: facts<[string, string, Text, number | null, Text]>('companies').map(
+        ([id, name, country, marketCapUsdBn, aggregate]) => ({
+          id,
+          name,
+          country,
+          marketCapUsdBn,
+          aggregate,
+        }),
+      ),
+      models: facts<[string, Text, number | null, string[]]>('models').map(
+        ([id, releasedOn, trainingComputeFlop, developers]) => ({
+          id,
+          releasedOn,
+          trainingComputeFlop,
+          developers,
+        }),
+      ),
+      services: facts<[string, Text, string[]]>('services').map(([id, launchedOn, models]) => ({
+        id,
+        launchedOn,
+        models,
+      })),
+      adoptions: facts<[string, string]>('adoptions').map(([company, model]) => ({ company, model })),
+      partnerships: facts<[string, string, Text, string[]]>('partnerships').map(([id, kind, announcedOn, parties]) => ({
+        id,
+        kind,
+        announcedOn,
+        parties,
+      })),
+      ownerships: facts<[string, string]>('ownerships').map(([company, parent]) => ({ company, parent })),
+      offers: facts<[string, string]>('offers').map(([provider, model]) => ({ provider, model })),
+      holdings: facts<[string, string, Text]>('holdings').map(([owner, vendor, estimates]) => ({
+        owner,
+        vendor,
+        estimates,
+      })),
+    };
   }
 
   /**
