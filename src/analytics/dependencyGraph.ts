@@ -122,18 +122,23 @@ export function reachingCounts(
     // Successors have lower numbers, so each component's mask is complete when it is read.
     const groups = new Map<number, number>();
     const sums: number[] = [];
+    // Neighbouring components mostly reach the same ones: the last group found is tried before the map.
+    let lastMask = -1;
+    let lastGroup = -1;
     for (let c = 0; c < components; c += 1) {
       let m = mask[c];
       for (const d of next[c]) m |= mask[d];
       m >>>= 0;
       mask[c] = m;
       if (m === 0) continue;
-      let group = groups.get(m);
+      let group = m === lastMask ? lastGroup : groups.get(m);
       if (group === undefined) {
         group = groups.size;
         groups.set(m, group);
         for (let kind = 0; kind < kinds; kind += 1) sums.push(0);
       }
+      lastMask = m;
+      lastGroup = group;
       for (let kind = 0; kind < kinds; kind += 1) sums[group * kinds + kind] += sizes[c * kinds + kind];
     }
     const totals = new Float64Array(chunk.length * kinds);
