@@ -4,6 +4,7 @@ import { applySchema } from '../src/db/applySchema';
 import type { QueryRunner } from '../src/db/queryRunner';
 import { loadSeed } from '../src/seed/loadSeed';
 import { App, createApp } from '../src/server/createApp';
+import type { AnswerData } from './support/graphqlClient';
 import { connectTestRunner, emptyDatabase } from './support/testDatabase';
 
 let runner: QueryRunner;
@@ -35,14 +36,14 @@ afterAll(async () => {
 });
 
 /** Posts an operation that must succeed; returns its data and the Cypher statements it ran. */
-async function post(query: string): Promise<{ data: Record<string, any>; statements: number }> {
+async function post(query: string): Promise<{ data: AnswerData; statements: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as {
-    data: Record<string, any>;
+    data: AnswerData;
     errors?: unknown[];
     extensions: { cypher: { statements: number } };
   };
@@ -56,7 +57,7 @@ const CONCENTRATIONS = ['MODELS', 'SERVICES', 'MARKET_CAP', 'ADOPTERS', 'TRAININ
   .map(([measure, groupBy]) => `{ concentration(measure: ${measure}, groupBy: ${groupBy}) { hhi shares { key } } }`);
 
 /** The services that depend on `company`, per the served ranks. */
-const dependentServices = (data: Record<string, any>, company: string) =>
+const dependentServices = (data: AnswerData, company: string) =>
   (data.systemicImportance as { company: { id: string }; dependentServices: number }[]).find(
     (row) => row.company.id === company,
   )?.dependentServices;
@@ -82,7 +83,7 @@ describe('warming the whole-graph analytics', () => {
     for (const query of [SYSTEMIC, ...CONCENTRATIONS]) expect((await post(query)).statements).toBe(1);
   });
 
-  it('warms again after this server commits, so the first request after the change reads only the version', async () => {
+  it('warms again after this server commits: the first request after the change reads only the version', async () => {
     const before = await post(SYSTEMIC);
     const was = dependentServices(before.data, 'openai')!;
     expect(was).toBeGreaterThan(0);
