@@ -19,18 +19,10 @@ import {
   type DependencyNetwork,
   type DependencyNodeKind,
 } from '../src/analytics/dependencyGraph';
+import { randomStream } from '../src/synthetic/randomStream';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32), so every run draws the same graphs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded stream of numbers in [0, 1), so every run draws the same graphs. */
+const random = (seed: number) => randomStream(seed, 0);
 
 /** A random directed graph of n nodes, each edge present with probability p, as distinct successors. */
 function randomGraph(n: number, p: number, seed: number): number[][] {
