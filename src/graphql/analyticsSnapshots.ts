@@ -84,10 +84,21 @@ export function concentrationSnapshot(
 
 /**
  * Computes the answers an analyst asks for first (systemic ranks now, and every measure's concentration by every
- * grouping, without stage or date), one after another, so they are cached for the database's current version.
+ * grouping, without stage or date), one after another, so they are cached for the database's current version. One
+ * that fails does not stop the others; the failures are thrown together at the end.
  */
 export async function warmSnapshots(context: Snapshots): Promise<void> {
-  await systemicSnapshot(context, null);
+  const work: [string, () => Promise<unknown>][] = [['systemicImportance', () => systemicSnapshot(context, null)]];
   for (const measure of CONCENTRATION_MEASURES)
-    for (const group of CONCENTRATION_GROUPS) await concentrationSnapshot(context, measure, group);
+    for (const group of CONCENTRATION_GROUPS)
+      work.push([`concentration ${measure} by ${group}`, () => concentrationSnapshot(context, measure, group)]);
+  const failures: string[] = [];
+  for (const [name, warm] of work) {
+    try {
+      await warm();
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  if (failures.length > 0) throw new Error(failures.join('; '));
 }
