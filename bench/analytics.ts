@@ -1,5 +1,6 @@
 /**
  * npm run bench:analytics [-- --runs 30] [--warmup 10] [--companies 10000] [--seed 42] [--no-synthetic] [--bulk]
+ *                         [--no-load]
  *
  * Median and p95 latency of every analytic, through HTTP and GraphQL, on the seed graph, on the default graph (the
  * seed and the four shipped databases, as npm start loads them) and on a synthetic graph of --companies companies
@@ -10,6 +11,12 @@
  * above 10,000 companies (100,000 do not fit one transaction), it goes the way of `npm run bench:load-seed`:
  * `npm run synthetic` writes it as JSON Lines seed files in a temporary folder and `npm run seed -- --bulk --reset`
  * loads them, each in a process of its own. Either way the same graph is loaded, and the load time is printed.
+ *
+ * With --no-load (and BENCH_NEO4J_URI), nothing is loaded: the graph there is taken to be the synthetic graph of
+ * --companies companies, loaded before (npm run synthetic, then npm run seed -- --bulk), and only it is timed.
+ *
+ * Each graph's table is written as a section of BENCHMARKS.md (`bench:analytics seed`, `... default`, `... 10k`,
+ * `... 100k`). The largest closures are also given in entities per second: entities in the answer / median time.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config';
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
+import { SectionRecorder } from './benchmarksFile';
 import {
   BenchDatabase,
   BULK_BATCH_SIZE,
@@ -84,7 +92,7 @@ function operations(roots: Roots): { name: string; query: string; whole: boolean
     },
     {
       name: 'systemicImportance first 10',
-      query: '{ systemicImportance { rank company { id } betweenness } }',
+      query: '{ systemicImportance { rank company { id } betweenness betweennessMethod { exact pivots error } } }',
       whole: true,
     },
     {
@@ -132,18 +140,38 @@ function operations(roots: Roots): { name: string; query: string; whole: boolean
 
 /**
  * Times every operation: whole-graph ones on a server without the snapshot cache (cold) and with it (graph
- * unchanged).
+ * unchanged). For the largest closures, also prints the entities in the answer and entities per second.
  */
 async function timeAll(cold: Api, warm: Api, roots: Roots, runs: number, warmup: number): Promise<Timing[]> {
   const timings: Timing[] = [];
+  const rates: string[] = [];
   for (const { name, query, whole } of operations(roots)) {
-    const size = JSON.stringify(await cold.post(query)).length;
+    const answer = await cold.post(query);
+    const size = JSON.stringify(answer).length;
     const label = `${name} [${Math.round(size / 1000)} kB]`;
-    timings.push(await time(whole ? `${label}, cold` : label, () => cold.post(query), runs, warmup));
+    const timing = await time(whole ? `${label}, cold` : label, () => cold.post(query), runs, warmup);
+    timings.push(timing);
     if (whole) timings.push(await time(`${label}, cached`, () => warm.post(query), runs, warmup));
+    if (name.endsWith('(largest)')) {
+      const entities = entitiesIn(answer);
+      rates.push(
+        `${name}: ${entities} entities in ${timing.median.toFixed(0)} ms median: ` +
+          `${Math.round(entities / (timing.median / 1000))} entities/s (target 200,000)`,
+      );
+    }
   }
+  printedRates.push(...rates);
   return timings;
 }
+
+/** The entities a closure's answer lists (downstream nodes, or removalImpact's exposed). */
+function entitiesIn(answer: Record<string, unknown>): number {
+  const [value] = Object.values(answer) as { nodes?: unknown[]; exposed?: unknown[] }[];
+  return (value.nodes ?? value.exposed ?? []).length;
+}
+
+/** Entities per second of the largest closures of the graph timed last, printed after its table. */
+const printedRates: string[] = [];
 
 type Api = Awaited<ReturnType<typeof serveApi>>;
 
@@ -182,6 +210,27 @@ async function loadSynthetic(database: BenchDatabase, companies: number, seed: n
   }
 }
 
+/** Prints a graph's table and its closures' rates, and writes them as a section of BENCHMARKS.md. */
+function report(
+  recorder: SectionRecorder,
+  id: string,
+  heading: string,
+  title: string,
+  timings: Timing[],
+  target: number | ((name: string) => number),
+): void {
+  printTimings(title, timings, target);
+  if (printedRates.length > 0) console.log(['', ...printedRates.splice(0)].join('\n'));
+  console.log(
+    '\n[n kB]: size of the response. cold: the whole graph read and computed for every request; ' +
+      'cached: the graph unchanged since the last request.',
+  );
+  recorder.section(`bench:analytics ${id}`, heading);
+}
+
+/** "10k" for 10,000 companies, else the count. */
+const sizeName = (companies: number) => (companies % 1000 === 0 ? `${companies / 1000}k` : String(companies));
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -191,6 +240,7 @@ async function main() {
       seed: { type: 'string', default: '42' },
       'no-synthetic': { type: 'boolean', default: false },
       bulk: { type: 'boolean', default: false },
+      'no-load': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -200,15 +250,17 @@ async function main() {
   const seed = Number(values.seed);
   if (![runs, warmup, companies, seed].every(Number.isInteger) || runs < 1 || warmup < 0)
     throw new Error('--runs, --warmup, --companies and --seed must be whole numbers, --runs at least 1');
+  const noLoad = values['no-load'];
+  if (noLoad && !process.env.BENCH_NEO4J_URI)
+    throw new Error('--no-load times the graph already at BENCH_NEO4J_URI: set it to a Neo4j holding the graph');
+  if (noLoad && values['no-synthetic'])
+    throw new Error('--no-load times only the synthetic graph: drop --no-synthetic');
 
+  const recorder = new SectionRecorder('bench:analytics');
   const database = await openBenchDatabase(log);
   const cold = await serveApi(database.runner, false);
   const warm = await serveApi(database.runner, true);
   try {
-    const results: { title: string; timings: Timing[]; target: number | ((name: string) => number) }[] = [];
-    const seedLoad = performance.now();
-    await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
-    log(`seed graph loaded in ${((performance.now() - seedLoad) / 1000).toFixed(1)} s`);
     const seedRoots = {
       service: 'askup',
       otherService: 'chatgpt',
@@ -216,30 +268,44 @@ async function main() {
       hub: 'openai',
       infrastructure: 'tsmc',
     };
-    results.push({
-      title: `seed graph (${runs} runs each, after ${warmup} warm-up runs)`,
-      timings: await timeAll(cold, warm, seedRoots, runs, warmup),
-      target: 50,
-    });
+    if (!noLoad) {
+      const seedLoad = performance.now();
+      await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
+      log(`seed graph loaded in ${((performance.now() - seedLoad) / 1000).toFixed(1)} s`);
+      report(
+        recorder,
+        'seed',
+        'Analytics on the seed graph',
+        `seed graph (${runs} runs each, after ${warmup} warm-up runs)`,
+        await timeAll(cold, warm, seedRoots, runs, warmup),
+        50,
+      );
 
-    // The default graph: the report and the four shipped databases, as npm start loads them.
-    const defaultLoad = performance.now();
-    await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
-    await importShippedDatabases(database.runner);
-    const counts = await graphCounts(database.runner);
-    log(
-      `default graph (${counts.nodes} nodes, ${counts.relationships} relationships) loaded in ` +
-        `${((performance.now() - defaultLoad) / 1000).toFixed(1)} s`,
-    );
-    results.push({
-      title: `default graph: the report and the four databases (${runs} runs each, after ${warmup} warm-up runs)`,
-      timings: await timeAll(cold, warm, { ...seedRoots, service: 'github-copilot' }, runs, warmup),
-      // Cached answers within 50 ms, every answer computed afresh within 500 ms.
-      target: (name: string) => (name.endsWith(', cached') ? 50 : 500),
-    });
+      // The default graph: the report and the four shipped databases, as npm start loads them.
+      const defaultLoad = performance.now();
+      await loadSeed(database.runner, path.join(projectRoot, 'seed'), { reset: true, batchSize: 1000 });
+      await importShippedDatabases(database.runner);
+      const counts = await graphCounts(database.runner);
+      log(
+        `default graph (${counts.nodes} nodes, ${counts.relationships} relationships) loaded in ` +
+          `${((performance.now() - defaultLoad) / 1000).toFixed(1)} s`,
+      );
+      report(
+        recorder,
+        'default',
+        'Analytics on the default graph',
+        `default graph: the report and the four databases (${runs} runs each, after ${warmup} warm-up runs)`,
+        await timeAll(cold, warm, { ...seedRoots, service: 'github-copilot' }, runs, warmup),
+        // Cached answers within 50 ms, every answer computed afresh within 500 ms.
+        (name: string) => (name.endsWith(', cached') ? 50 : 500),
+      );
+    }
 
     if (!values['no-synthetic']) {
-      await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
+      if (noLoad) {
+        const counts = await graphCounts(database.runner);
+        log(`timing the graph at BENCH_NEO4J_URI (${counts.nodes} nodes, ${counts.relationships} relationships)`);
+      } else await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
       // Roots: the first service; the median developer by models developed; the developer of the most-built-on
       // model (the largest downstream); the company most depended on.
       const [roots] = await database.runner.read(`
@@ -260,17 +326,17 @@ async function main() {
         hub: roots.hub as string,
         infrastructure: top.company.id as string,
       };
-      results.push({
-        title: `synthetic graph, ${companies} companies (${runs} runs each, after ${warmup} warm-up runs)`,
-        timings: await timeAll(cold, warm, syntheticRoots, runs, warmup),
-        target: 500,
-      });
+      const size = sizeName(companies);
+      report(
+        recorder,
+        size,
+        `Analytics on the ${size} synthetic graph`,
+        `synthetic graph, ${companies} companies (${runs} runs each, after ${warmup} warm-up runs)`,
+        await timeAll(cold, warm, syntheticRoots, runs, warmup),
+        // Up to 10,000 companies every answer within 500 ms; above, within 1 s.
+        companies > ONE_TRANSACTION_MAX_COMPANIES ? 1000 : 500,
+      );
     }
-    for (const { title, timings, target } of results) printTimings(title, timings, target);
-    console.log(
-      '\n[n kB]: size of the response. cold: the whole graph read and computed for every request; ' +
-        'cached: the graph unchanged since the last request.',
-    );
   } finally {
     await cold.close();
     await warm.close();

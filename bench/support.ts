@@ -198,7 +198,8 @@ export async function runSeed(args: string[], env: NodeJS.ProcessEnv): Promise<{
  */
 export async function serveApi(runner: QueryRunner, analyticsCache = true) {
   // No rate limit: a benchmark sends thousands of requests a minute from one address.
-  const served = await createApp(appConfig({ analyticsCache, rateLimitPerMinute: 0 }), runner);
+  // No warming: requests are timed against a server doing nothing else.
+  const served = await createApp(appConfig({ analyticsCache, analyticsWarm: false, rateLimitPerMinute: 0 }), runner);
   const { port } = await served.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const post = async (query: string): Promise<Record<string, unknown>> => {

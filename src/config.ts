@@ -61,6 +61,13 @@ export interface Config {
   traceCypher: boolean;
   /** Remember whole-graph analytics while the database is unchanged; always on when served (benchmarks turn it off). */
   analyticsCache: boolean;
+  /** With the cache, compute the whole-graph analytics ahead of requests once served (benchmarks turn it off). */
+  analyticsWarm: boolean;
+  /**
+   * With warming, how often (ms) the database's version is polled so that writes by other processes (an import,
+   * a seed) warm the whole-graph analytics too; 0: only at start and after this server's own commits.
+   */
+  analyticsWarmIntervalMs: number;
   /** POST /cypher for researchers' read-only Cypher; off unless CYPHER_ENDPOINT=1. */
   cypherEndpoint: CypherEndpointConfig;
   /** What one GraphQL request may ask for. */
@@ -267,6 +274,8 @@ export function loadConfig(env: Env = process.env): Config {
     sourcePrecedence: sourcePrecedence(env),
     traceCypher: flag(env, 'TRACE_CYPHER', false),
     analyticsCache: true,
+    analyticsWarm: true,
+    analyticsWarmIntervalMs: integer(env, 'ANALYTICS_WARM_INTERVAL_MS', 10_000, 0, 86_400_000),
     cypherEndpoint: {
       enabled: flag(env, 'CYPHER_ENDPOINT', false),
       timeoutMs: integer(env, 'CYPHER_TIMEOUT_MS', 5000, 1, 600_000),
@@ -299,6 +308,8 @@ export function loadConfig(env: Env = process.env): Config {
 const APP_SETTINGS = [
   'traceCypher',
   'analyticsCache',
+  'analyticsWarm',
+  'analyticsWarmIntervalMs',
   'cypherEndpoint',
   'limits',
   'introspection',

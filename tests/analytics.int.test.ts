@@ -331,9 +331,14 @@ describe('systemicImportance and removalImpact', () => {
   it('counts, for every company, the services, models and companies with it upstream', async () => {
     const { systemicImportance } = await ok(
       '{ systemicImportance(first: 100) { ' +
-        'rank company { id } dependentServices dependentModels dependentCompanies betweenness } }',
+        'rank company { id } dependentServices dependentModels dependentCompanies betweenness ' +
+        'betweennessMethod { exact nodes pivots error failureProbability } } }',
     );
     expect(systemicImportance).toHaveLength(Math.min(100, companies.length));
+    // The seed graph is far below the size where betweenness is sampled.
+    const nodes = companies.length + models.length + services.length;
+    for (const row of systemicImportance)
+      expect(row.betweennessMethod).toEqual({ exact: true, nodes, pivots: nodes, error: 0, failureProbability: 0 });
     const kindOf = new Map([
       ...services.map((s) => [s.id, 'S']),
       ...models.map((m) => [m.id, 'M']),

@@ -1,7 +1,7 @@
 import { blocsOf, concentrationIndex, concentrationLevel, measureGroups } from '../src/analytics/concentration';
 import type { MarketData } from '../src/analytics/concentration';
+import { betweenness } from '../src/analytics/betweenness';
 import {
-  betweenness,
   networkAsOf,
   singleSourcedServices,
   stepsAmong,
@@ -347,7 +347,7 @@ describe('systemicRanks and networkAsOf', () => {
   };
 
   it('ranks companies by dependent services, then models, then companies, with shared ranks for ties', () => {
-    const ranks = systemicRanks(network);
+    const { scores: ranks, method } = systemicRanks(network);
     expect(ranks.map((r) => [r.id, r.rank, r.dependentServices, r.dependentModels, r.dependentCompanies])).toEqual([
       ['chip', 1, 2, 1, 2],
       ['inv', 2, 2, 1, 1],
@@ -355,10 +355,11 @@ describe('systemicRanks and networkAsOf', () => {
       ['other', 4, 1, 0, 0],
       ['twin', 4, 1, 0, 0],
     ]);
+    expect(method).toEqual({ exact: true, nodes: 8, pivots: 8, error: 0, failureProbability: 0 });
   });
 
   it('computes betweenness over the simple directed graph (parallel relations count once)', () => {
-    const byId = Object.fromEntries(systemicRanks(network).map((r) => [r.id, r.betweenness]));
+    const byId = Object.fromEntries(systemicRanks(network).scores.map((r) => [r.id, r.betweenness]));
     // n = 8, scale 1/42. dev lies on svc1, svc2, m1 -> inv and -> chip: 6 pairs; inv on svc1, svc2, m1, dev -> chip: 4.
     expect(byId.dev).toBeCloseTo(6 / 42, 12);
     expect(byId.inv).toBeCloseTo(4 / 42, 12);
@@ -370,7 +371,7 @@ describe('systemicRanks and networkAsOf', () => {
     expect(then.nodes.map((n) => n.id)).toEqual(['svc1', 'm1', 'dev', 'inv', 'chip', 'other', 'twin']);
     expect(then.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['svc1>m1', 'svc1>twin', 'm1>dev', 'inv>chip']);
     expect(networkAsOf(network, null)).toBe(network);
-    const ranks = systemicRanks(then);
+    const ranks = systemicRanks(then).scores;
     expect(ranks.find((r) => r.id === 'dev')).toMatchObject({ rank: 1, dependentServices: 1, dependentModels: 1 });
     expect(ranks.find((r) => r.id === 'inv')).toMatchObject({
       dependentServices: 0,

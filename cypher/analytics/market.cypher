@@ -5,10 +5,12 @@
 // Returns one row of what concentration is computed from, limited to what the measure needs:
 // stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
 // participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
-// ({ id, name, country, marketCapUsdBn, aggregate }); models with their developers and training compute (the measures
-// of models); services with their models (SERVICES); adoptions (ADOPTERS); partnerships of $blocKinds with their
-// parties; ownerships (a company and its parent, along SUBSIDIARY_OF, when $blocs); offers (a provider and a model it
-// offers, HOSTED_MODELS); holdings (an owner, a chip vendor and the estimates text, COMPUTE).
+// ([id, name, country, marketCapUsdBn, aggregate]); models with their developers and training compute (the measures
+// of models: [id, releasedOn, trainingComputeFlop, developers]); services with their models (SERVICES: [id,
+// launchedOn, models]); adoptions (ADOPTERS: [company, model]); partnerships of $blocKinds with their parties ([id,
+// kind, announcedOn, parties]); ownerships ([company, parent], along SUBSIDIARY_OF, when $blocs); offers ([provider,
+// model], HOSTED_MODELS); holdings ([owner, chip vendor, estimates text], COMPUTE). Facts are lists, not maps: at
+// 100,000 companies, decoding every map's keys cost as much as the values.
 CALL () {
   OPTIONAL MATCH (s:ValueChainStage {id: $stage})
   CALL () { MATCH (all:ValueChainStage) RETURN collect(all.id) AS stages }
@@ -28,44 +30,42 @@ CALL () {
      OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
      OR EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN $blocKinds }
      OR ($blocs AND EXISTS { (c)-[:SUBSIDIARY_OF]-(:Company) })
-  RETURN collect({id: c.id, name: c.name, country: c.country, marketCapUsdBn: c.marketCapUsdBn,
-                  aggregate: c.aggregate}) AS companies
+  RETURN collect([c.id, c.name, c.country, c.marketCapUsdBn, c.aggregate]) AS companies
 }
 CALL () {
   MATCH (m:FoundationModel)
   WHERE NOT $measure IN ['MARKET_CAP', 'HOSTED_MODELS', 'COMPUTE']
-  RETURN collect({id: m.id, releasedOn: m.releasedOn, trainingComputeFlop: m.trainingComputeFlop,
-                  developers: [(c:Company)-[:DEVELOPS]->(m) | c.id]}) AS models
+  RETURN collect([m.id, m.releasedOn, m.trainingComputeFlop, [(c:Company)-[:DEVELOPS]->(m) | c.id]]) AS models
 }
 CALL () {
   MATCH (s:Service)
   WHERE $measure = 'SERVICES'
-  RETURN collect({id: s.id, launchedOn: s.launchedOn, models: [(s)-[:BUILT_ON]->(m:FoundationModel) | m.id]}) AS services
+  RETURN collect([s.id, s.launchedOn, [(s)-[:BUILT_ON]->(m:FoundationModel) | m.id]]) AS services
 }
 CALL () {
   MATCH (c:Company)-[:ADOPTS]->(m:FoundationModel)
   WHERE $measure = 'ADOPTERS'
-  RETURN collect({company: c.id, model: m.id}) AS adoptions
+  RETURN collect([c.id, m.id]) AS adoptions
 }
 CALL () {
   MATCH (p:Partnership)
   WHERE p.kind IN $blocKinds
-  RETURN collect({id: p.id, kind: p.kind, announcedOn: p.announcedOn, parties: [(c:Company)-[:PARTY_TO]->(p) | c.id]}) AS partnerships
+  RETURN collect([p.id, p.kind, p.announcedOn, [(c:Company)-[:PARTY_TO]->(p) | c.id]]) AS partnerships
 }
 CALL () {
   MATCH (c:Company)-[:SUBSIDIARY_OF]->(parent:Company)
   WHERE $blocs
-  RETURN collect({company: c.id, parent: parent.id}) AS ownerships
+  RETURN collect([c.id, parent.id]) AS ownerships
 }
 CALL () {
   MATCH (c:Company)-[:OFFERS]->(m:FoundationModel)
   WHERE $measure = 'HOSTED_MODELS'
-  RETURN collect({provider: c.id, model: m.id}) AS offers
+  RETURN collect([c.id, m.id]) AS offers
 }
 CALL () {
   MATCH (c:Company)-[h:HOLDS_CHIPS_OF]->(vendor:Company)
   WHERE $measure = 'COMPUTE'
-  RETURN collect({owner: c.id, vendor: vendor.id, estimates: h.estimates}) AS holdings
+  RETURN collect([c.id, vendor.id, h.estimates]) AS holdings
 }
 RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships, ownerships, offers,
        holdings

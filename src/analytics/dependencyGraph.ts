@@ -1,4 +1,5 @@
 /** Pure computations over the dependency graph: who depends on whom, and who sits on the paths between them. */
+import { betweennessOf, type BetweennessMethod } from './betweenness';
 import { existedOn } from './partialDate';
 
 export type DependencyNodeKind = 'COMPANY' | 'FOUNDATION_MODEL' | 'SERVICE';
@@ -46,76 +47,6 @@ export function networkAsOf(network: DependencyNetwork, asOf?: string | null): D
   return { nodes, edges };
 }
 
-/**
- * Brandes' algorithm on a directed, unweighted graph given as each node's distinct successors. Calls `visit(source,
- * reached)` with every node reachable from each source (itself excluded) and returns each node's betweenness
- * centrality normalised as for directed graphs: divided by (n - 1)(n - 2), so it lies in 0..1.
- * Each source costs time in proportion to the part of the graph it reaches: shortest-path predecessors are
- * recorded as edges while searching, never looked up among a node's (possibly many) in-neighbours.
- */
-export function betweenness(
-  successors: readonly (readonly number[])[],
-  visit?: (source: number, reached: Int32Array) => void,
-): Float64Array {
-  const n = successors.length;
-  const centrality = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const distance = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
-  let edgeFrom: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  let edgeTo: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  for (let source = 0; source < n; source += 1) {
-    let reached = 0;
-    let edges = 0;
-    sigma[source] = 1;
-    distance[source] = 0;
-    order[reached++] = source;
-    for (let head = 0; head < reached; head += 1) {
-      const v = order[head];
-      for (const w of successors[v]) {
-        if (distance[w] < 0) {
-          distance[w] = distance[v] + 1;
-          order[reached++] = w;
-        }
-        if (distance[w] === distance[v] + 1) {
-          sigma[w] += sigma[v];
-          if (edges === edgeFrom.length) {
-            edgeFrom = grow(edgeFrom);
-            edgeTo = grow(edgeTo);
-          }
-          edgeFrom[edges] = v;
-          edgeTo[edges] = w;
-          edges += 1;
-        }
-      }
-    }
-    // Edges were recorded in the search order of their tails, so walking them backwards finishes every
-    // node's dependency before it is passed on to its predecessors.
-    for (let edge = edges - 1; edge >= 0; edge -= 1) {
-      const v = edgeFrom[edge];
-      const w = edgeTo[edge];
-      delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
-    }
-    for (let index = 1; index < reached; index += 1) centrality[order[index]] += delta[order[index]];
-    visit?.(source, order.subarray(1, reached));
-    for (let index = 0; index < reached; index += 1) {
-      const v = order[index];
-      sigma[v] = 0;
-      delta[v] = 0;
-      distance[v] = -1;
-    }
-  }
-  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
-  return centrality.map((value) => value * scale);
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 export interface SystemicScore {
   id: string;
   /** Competition rank ("1, 2, 2, 4") by dependent services, then models, then companies. */
@@ -127,35 +58,297 @@ export interface SystemicScore {
 }
 
 /**
- * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
- * the other companies; ties share a rank and are listed by betweenness, then id.
+ * Given each node's distinct successors and which nodes to count for, returns for each of them how many other nodes
+ * of each kind (by `kindOf`, 0..kinds-1) reach it, as `counts[node * kinds + kind]`, and whether it was counted.
+ * One pass finds the strongly connected components (whose members share what reaches them); then the components
+ * holding counted nodes are taken 32 at a time, and one pass over the components (successors first) marks in a bit
+ * of each component which of the 32 it reaches; components reaching the same ones are summed together.
+ *
+ * With `first`, only the nodes that may be among the `first` most reached by `primary` nodes are counted: an upper
+ * bound of each component's reaching `primary` nodes (the sum over its predecessors, which counts a node once per
+ * route) orders them, and counting stops once no bound left can reach the `first`-th largest count found. Every
+ * node that could rank among the first, or tie with the last of them, is counted exactly.
  */
-export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
+export function reachingCounts(
+  successors: readonly (readonly number[])[],
+  kindOf: ArrayLike<number>,
+  kinds: number,
+  counted: ArrayLike<boolean>,
+  options: { first?: number; primary?: number } = {},
+): { counts: Float64Array; done: Uint8Array } {
+  const n = successors.length;
+  const { component, components } = stronglyConnected(successors);
+  const sizes = new Float64Array(components * kinds);
+  for (let v = 0; v < n; v += 1) sizes[component[v] * kinds + kindOf[v]] += 1;
+  const members: number[][] = Array.from({ length: components }, () => []);
+  for (let v = 0; v < n; v += 1) members[component[v]].push(v);
+  // Each component's distinct successor components.
+  const seen = new Int32Array(components).fill(-1);
+  const next: number[][] = Array.from({ length: components }, () => []);
+  for (let c = 0; c < components; c += 1)
+    for (const v of members[c])
+      for (const w of successors[v]) {
+        const d = component[w];
+        if (d !== c && seen[d] !== c) {
+          seen[d] = c;
+          next[c].push(d);
+        }
+      }
+  let order = Array.from({ length: components }, (_, c) => c).filter((c) => members[c].some((v) => counted[v]));
+  const first = options.first;
+  const primary = options.primary ?? 0;
+  const bound = new Float64Array(components);
+  if (first !== undefined) {
+    let primaryTotal = 0;
+    for (let v = 0; v < n; v += 1) if (kindOf[v] === primary) primaryTotal += 1;
+    // Edges go from higher component numbers to lower: a component is bounded before its successors.
+    for (let c = components - 1; c >= 0; c -= 1) {
+      bound[c] = Math.min(bound[c] + sizes[c * kinds + primary], primaryTotal);
+      for (const d of next[c]) bound[d] += bound[c];
+    }
+    order = order.sort((a, b) => bound[b] - bound[a]);
+  }
+  const counts = new Float64Array(n * kinds);
+  const done = new Uint8Array(n);
+  const mask = new Uint32Array(components);
+  // The `first` largest primary counts found so far, ascending.
+  const best: number[] = [];
+  for (let start = 0; start < order.length; start += 32) {
+    if (first !== undefined && best.length >= first && bound[order[start]] < best[0]) break;
+    const chunk = order.slice(start, start + 32);
+    mask.fill(0);
+    chunk.forEach((c, bit) => (mask[c] = 1 << bit));
+    const full = chunk.length === 32 ? 0xffffffff : 2 ** chunk.length - 1;
+    // Successors have lower numbers, so each component's mask is complete when it is read.
+    const groups = new Map<number, number>();
+    const sums: number[] = [];
+    // Neighbouring components mostly reach the same ones: the last group found is tried before the map.
+    let lastMask = -1;
+    let lastGroup = -1;
+    for (let c = 0; c < components; c += 1) {
+      let m = mask[c];
+      for (const d of next[c]) m |= mask[d];
+      m >>>= 0;
+      mask[c] = m;
+      if (m === 0) continue;
+      let group = m === lastMask ? lastGroup : groups.get(m);
+      if (group === undefined) {
+        group = groups.size;
+        groups.set(m, group);
+        for (let kind = 0; kind < kinds; kind += 1) sums.push(0);
+      }
+      lastMask = m;
+      lastGroup = group;
+      for (let kind = 0; kind < kinds; kind += 1) sums[group * kinds + kind] += sizes[c * kinds + kind];
+    }
+    const totals = new Float64Array(chunk.length * kinds);
+    for (const [m, group] of groups)
+      for (let bit = 0; bit < chunk.length; bit += 1)
+        if ((m & full & (1 << bit)) !== 0)
+          for (let kind = 0; kind < kinds; kind += 1) totals[bit * kinds + kind] += sums[group * kinds + kind];
+    chunk.forEach((c, bit) => {
+      for (const v of members[c]) {
+        if (!counted[v]) continue;
+        for (let kind = 0; kind < kinds; kind += 1) counts[v * kinds + kind] = totals[bit * kinds + kind];
+        counts[v * kinds + kindOf[v]] -= 1;
+        done[v] = 1;
+        if (first === undefined) continue;
+        const value = counts[v * kinds + primary];
+        if (best.length < first || value > best[0]) {
+          let at = 0;
+          while (at < best.length && best[at] < value) at += 1;
+          best.splice(at, 0, value);
+          if (best.length > first) best.shift();
+        }
+      }
+    });
+  }
+  return { counts, done };
+}
+
+/**
+ * Tarjan's strongly connected components, without recursion. Returns each node's component; components are
+ * numbered so that every edge between two of them goes from a higher number to a lower one.
+ */
+export function stronglyConnected(successors: readonly (readonly number[])[]): {
+  component: Int32Array;
+  components: number;
+} {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  let stackSize = 0;
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root += 1) {
+    if (index[root] >= 0) continue;
+    let depth = 0;
+    callNode[0] = root;
+    callEdge[0] = 0;
+    index[root] = low[root] = counter++;
+    stack[stackSize++] = root;
+    while (depth >= 0) {
+      const v = callNode[depth];
+      const next = successors[v];
+      if (callEdge[depth] < next.length) {
+        const w = next[callEdge[depth]++];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[stackSize++] = w;
+          depth += 1;
+          callNode[depth] = w;
+          callEdge[depth] = 0;
+        } else if (component[w] < 0 && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      if (low[v] === index[v]) {
+        let w;
+        do {
+          w = stack[--stackSize];
+          component[w] = components;
+        } while (w !== v);
+        components += 1;
+      }
+      depth -= 1;
+      if (depth >= 0 && low[v] < low[callNode[depth]]) low[callNode[depth]] = low[v];
+    }
+  }
+  return { component, components };
+}
+
+/** Systemic ranks, and how their betweenness was computed. */
+export interface SystemicRanks {
+  scores: SystemicScore[];
+  method: BetweennessMethod;
+}
+
+/** The dependency graph as positions: each node's key (what pivots are drawn by), kind and distinct successors. */
+export interface RankGraph {
+  keys: readonly string[];
+  kinds: ArrayLike<number>;
+  successors: readonly (readonly number[])[];
+}
+
+/** Kinds as RankGraph numbers them. */
+export const KIND_INDEX: Record<DependencyNodeKind, number> = { COMPANY: 0, FOUNDATION_MODEL: 1, SERVICE: 2 };
+
+/** Given the network, returns it as a RankGraph keyed by entity ids (parallel dependencies count once). */
+export function rankGraph(network: DependencyNetwork): RankGraph {
   const index = new Map(network.nodes.map((node, position) => [node.id, position]));
   const targets = network.nodes.map(() => new Set<number>());
   for (const edge of network.edges) {
     const [from, to] = [index.get(edge.from), index.get(edge.to)];
     if (from !== undefined && to !== undefined && from !== to) targets[from].add(to);
   }
-  const counts = network.nodes.map(() => ({ SERVICE: 0, FOUNDATION_MODEL: 0, COMPANY: 0 }));
-  const centrality = betweenness(
-    targets.map((set) => [...set]),
-    (source, reached) => {
-      const kind = network.nodes[source].kind;
-      for (const node of reached) if (network.nodes[node].kind === 'COMPANY') counts[node][kind] += 1;
-    },
+  return {
+    keys: network.nodes.map((node) => node.id),
+    kinds: network.nodes.map((node) => KIND_INDEX[node.kind]),
+    successors: targets.map((set) => [...set]),
+  };
+}
+
+/** The dependency graph as read in numbers: node keys and kinds, each dependency's ends by key; dates when asked. */
+export interface CompactDependencies {
+  nodes: readonly number[];
+  kinds: readonly number[];
+  /** A model's release or a service's launch, '' when none (companies); absent or empty when not read. */
+  dates?: readonly string[];
+  froms: readonly number[];
+  tos: readonly number[];
+  /** The earliest announcement of the partnerships making each dependency, ''; absent or empty when not read. */
+  sinces?: readonly string[];
+  /** Whether partnerships make each dependency. */
+  dealt?: readonly boolean[];
+}
+
+/**
+ * Given the graph in numbers and a date, returns it as a RankGraph keyed by the node keys (as text), as it stood
+ * then when the date is given (as networkAsOf cuts it: companies, models and services of that date or before, and
+ * the dependencies among them whose partnerships were announced by then); parallel dependencies count once.
+ */
+export function compactRankGraph(graph: CompactDependencies, asOf?: string | null): RankGraph {
+  const { nodes, kinds, froms, tos } = graph;
+  if (asOf && (graph.dates?.length !== nodes.length || graph.sinces?.length !== froms.length))
+    throw new Error('compactRankGraph: a date needs the dates of nodes and dependencies');
+  const alive = (at: number) => !asOf || kinds[at] === KIND_INDEX.COMPANY || existedOn(graph.dates![at] || null, asOf);
+  let largest = 0;
+  for (const node of nodes) if (node > largest) largest = node;
+  // Each key's position among the kept nodes, -1 when not kept.
+  const position = new Int32Array(largest + 1).fill(-1);
+  const keys: string[] = [];
+  const keptKinds: number[] = [];
+  nodes.forEach((node, at) => {
+    if (!alive(at)) return;
+    position[node] = keys.length;
+    keys.push(String(node));
+    keptKinds.push(kinds[at]);
+  });
+  const positionOf = (node: number) => (node <= largest ? position[node] : -1);
+  const successors: number[][] = keys.map(() => []);
+  froms.forEach((from, edge) => {
+    const [a, b] = [positionOf(from), positionOf(tos[edge])];
+    if (a < 0 || b < 0 || a === b) return;
+    if (asOf && graph.dealt![edge] && !existedOn(graph.sinces![edge] || null, asOf)) return;
+    successors[a].push(b);
+  });
+  const last = new Int32Array(keys.length).fill(-1);
+  successors.forEach((next, a) => {
+    let kept = 0;
+    for (const b of next)
+      if (last[b] !== a) {
+        last[b] = a;
+        next[kept++] = b;
+      }
+    next.length = kept;
+  });
+  return { keys, kinds: keptKinds, successors };
+}
+
+/**
+ * Given the dependency network, ranks every company by the services that have it upstream, then the models, then
+ * the other companies; ties share a rank and are listed by betweenness, then id. Betweenness is exact or sampled as
+ * `betweennessOf` decides (options passed on), and the method says which.
+ */
+export function systemicRanks(network: DependencyNetwork, options: SystemicOptions = {}): SystemicRanks {
+  return systemicRanksOf(rankGraph(network), options);
+}
+
+export type SystemicOptions = Parameters<typeof betweennessOf>[2] & {
+  /** Rank only the first this many (and any tied with the last); all companies when absent. */
+  first?: number;
+};
+
+/**
+ * `systemicRanks` over a RankGraph, each score's id being its node's key. With `first`, only the companies that
+ * may rank among the first are counted (see reachingCounts) and only the first `first` are returned (with any tied
+ * with the last on counts and betweenness).
+ */
+export function systemicRanksOf(graph: RankGraph, options: SystemicOptions = {}): SystemicRanks {
+  const { keys, kinds, successors } = graph;
+  const { counts, done } = reachingCounts(
+    successors,
+    kinds,
+    3,
+    Array.from(kinds, (kind) => kind === KIND_INDEX.COMPANY),
+    { first: options.first, primary: KIND_INDEX.SERVICE },
   );
-  const scores = network.nodes
-    .map((node, position) => ({ node, position }))
-    .filter(({ node }) => node.kind === 'COMPANY')
-    .map(({ node, position }) => ({
-      id: node.id,
+  const { scores: centrality, method } = betweennessOf(keys, successors, options);
+  const scores: SystemicScore[] = [];
+  for (let position = 0; position < keys.length; position += 1) {
+    if (!done[position]) continue;
+    scores.push({
+      id: keys[position],
       rank: 0,
-      dependentServices: counts[position].SERVICE,
-      dependentModels: counts[position].FOUNDATION_MODEL,
-      dependentCompanies: counts[position].COMPANY,
+      dependentServices: counts[position * 3 + KIND_INDEX.SERVICE],
+      dependentModels: counts[position * 3 + KIND_INDEX.FOUNDATION_MODEL],
+      dependentCompanies: counts[position * 3 + KIND_INDEX.COMPANY],
       betweenness: centrality[position],
-    }));
+    });
+  }
   const byCounts = (a: SystemicScore, b: SystemicScore) =>
     b.dependentServices - a.dependentServices ||
     b.dependentModels - a.dependentModels ||
@@ -164,7 +357,14 @@ export function systemicRanks(network: DependencyNetwork): SystemicScore[] {
   scores.forEach((score, position) => {
     score.rank = position > 0 && byCounts(scores[position - 1], score) === 0 ? scores[position - 1].rank : position + 1;
   });
-  return scores;
+  if (options.first === undefined || scores.length <= options.first) return { scores, method };
+  // Those tied with the last kept on counts and betweenness stay too: keyed by other than ids, their order by id
+  // is for the caller to settle.
+  let end = options.first;
+  const last = scores[end - 1];
+  while (end < scores.length && byCounts(last, scores[end]) === 0 && scores[end].betweenness === last.betweenness)
+    end += 1;
+  return { scores: scores.slice(0, end), method };
 }
 
 /**

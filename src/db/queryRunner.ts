@@ -105,6 +105,8 @@ interface Connection {
   queryTimeoutMs: number;
   streamTimeoutMs: number;
   log?: CypherLogger;
+  /** Called after every commit of a write through this connection (any scoped view of it). */
+  commitListeners: Set<() => void>;
 }
 
 const flattenPlan = (plan: Plan): PlanOperator[] => [
@@ -156,6 +158,7 @@ export class QueryRunner {
       queryTimeoutMs,
       streamTimeoutMs: settings.streamTimeoutMs ?? 300_000,
       log: settings.log,
+      commitListeners: new Set(),
     };
     return new QueryRunner(connection, { app: APPLICATION });
   }
@@ -204,6 +207,26 @@ export class QueryRunner {
     return ids.length;
   }
 
+  /**
+   * Calls `listener` after every write this runner (or a scoped view of it) commits; returns the call that stops
+   * it. Writes by other processes are not seen: compare `version()` for those.
+   */
+  onCommit(listener: () => void): () => void {
+    this.connection.commitListeners.add(listener);
+    return () => this.connection.commitListeners.delete(listener);
+  }
+
+  /** Tells the commit listeners (a listener's failure is its own). */
+  private committed(): void {
+    for (const listener of this.connection.commitListeners) {
+      try {
+        listener();
+      } catch {
+        // A listener must not turn a committed write into a failure.
+      }
+    }
+  }
+
   /** Runs one statement in a read transaction, returns its rows as plain objects; counts it in `trace` when given. */
   read(query: string, params: Params = {}, trace?: CypherTrace): Promise<Row[]> {
     return this.run(query, params, neo4j.routing.READ, trace);
@@ -213,12 +236,14 @@ export class QueryRunner {
    * Runs one statement in its own write transaction and returns its rows as plain objects. Such statements set
    * the database up (schema, a reset) and get the seed's long timeout (600 s) unless given one.
    */
-  write(
+  async write(
     query: string,
     params: Params = {},
     { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {},
   ): Promise<Row[]> {
-    return this.run(query, params, neo4j.routing.WRITE, undefined, timeoutMs);
+    const rows = await this.run(query, params, neo4j.routing.WRITE, undefined, timeoutMs);
+    this.committed();
+    return rows;
   }
 
   /**
@@ -232,7 +257,7 @@ export class QueryRunner {
     const session = this.session({});
     const late = new AbortController();
     try {
-      return await this.bounded(
+      const answer = await this.bounded(
         session,
         timeoutMs,
         session.executeWrite(
@@ -240,6 +265,8 @@ export class QueryRunner {
           this.config(timeoutMs),
         ),
       );
+      this.committed();
+      return answer;
     } catch (error) {
       // A transaction given up on fails its next statement, so that it rolls back rather than commits late.
       late.abort();
@@ -261,8 +288,9 @@ export class QueryRunner {
       return result.records.map((record) => plain(record.toObject()) as Row);
     });
     try {
-      if (timeoutMs === undefined) return await work;
-      return await this.bounded(session, timeoutMs, work);
+      const rows = timeoutMs === undefined ? await work : await this.bounded(session, timeoutMs, work);
+      this.committed();
+      return rows;
     } catch (error) {
       throw toDatabaseError(error, this.uri, timeoutMs);
     } finally {

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { concentrationIndex, measureGroups } from '../analytics/concentration';
-import { networkAsOf, singleSourcedServices, systemicRanks } from '../analytics/dependencyGraph';
+import { singleSourcedServices } from '../analytics/dependencyGraph';
 import type { EntityRow } from '../repositories/entityRepository';
 import { MAX_HOPS, MAX_PATHS, Reached } from '../repositories/analyticsRepository';
 import {
@@ -12,21 +11,13 @@ import {
   Share,
   SystemicRank,
 } from './analytics.types';
+import { concentrationSnapshot, systemicSnapshot } from './analyticsSnapshots';
 import type { Context } from './context';
 import { ConcentrationGroup, ConcentrationMeasure } from './enums';
 import { Service } from './entity.types';
 import { intArg, userError } from './errors';
 import { MAX_PAGE } from './paging';
 import { PartialDate } from './scalars';
-
-const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-const countryName = (code: string) => {
-  try {
-    return regions.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 const collator = new Intl.Collator('en');
 
@@ -64,19 +55,7 @@ export class AnalyticsResolver {
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
   ): Promise<Concentration> {
     const group = groupBy ?? ConcentrationGroup.COMPANY;
-    const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null]);
-    // The answer, with its companies and stage, is kept while the graph is unchanged.
-    const { index, companies, stageEntity } = await context.analytics.remember(key, async () => {
-      const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
-      if (!data.stageFound)
-        throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
-      const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
-      const entities = await context.loaders.entitiesById([
-        ...index.shares.flatMap((share) => share.members),
-        ...(stage ? [stage] : []),
-      ]);
-      return { index, companies: entities, stageEntity: stage ? (entities.get(stage) ?? null) : null };
-    });
+    const { index, companies, stageEntity } = await concentrationSnapshot(context, measure, group, stage, asOf);
     return {
       measure,
       groupBy: group,
@@ -159,19 +138,12 @@ export class AnalyticsResolver {
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
   ): Promise<SystemicRank[]> {
     const limit = intArg('first', first, 1, MAX_PAGE);
-    // The ranks, with the companies of the first MAX_PAGE, are kept while the graph is unchanged.
-    const { ranks, companies } = await context.analytics.remember(
-      JSON.stringify(['systemicImportance', asOf ?? null]),
-      async () => {
-        const network = await context.analytics.remember('dependencyNetwork', () =>
-          context.analytics.dependencyNetwork(),
-        );
-        const ranks = systemicRanks(networkAsOf(network, asOf)).slice(0, MAX_PAGE);
-        return { ranks, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
-      },
-    );
-    const top = ranks.slice(0, limit);
-    return top.flatMap(({ id, ...scores }) => (companies.has(id) ? [{ company: companies.get(id)!, ...scores }] : []));
+    const { ranks, method, companies } = await systemicSnapshot(context, asOf ?? null);
+    return ranks
+      .slice(0, limit)
+      .flatMap(({ id, ...scores }) =>
+        companies.has(id) ? [{ company: companies.get(id)!, ...scores, betweennessMethod: method }] : [],
+      );
   }
 
   @Query(() => RemovalImpact, { description: 'What would lose a dependency if the entity went away.' })

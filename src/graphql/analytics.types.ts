@@ -133,6 +133,29 @@ export class DependencyGraph {
   memberIds!: string[];
 }
 
+@ObjectType('BetweennessMethod', {
+  description:
+    'How betweenness was computed: exactly (a search from every entity) on graphs of up to 30,000 entities; above ' +
+    'that from sampled pivots (Brandes and Pich), enough that every score lies within `error` of the exact one ' +
+    'with probability 1 - `failureProbability`.',
+})
+export class BetweennessMethod {
+  @Field(() => Boolean)
+  exact!: boolean;
+
+  @Field(() => Int, { description: 'Companies, models and services in the dependency graph.' })
+  nodes!: number;
+
+  @Field(() => Int, { description: 'Entities searched from: all of them when exact.' })
+  pivots!: number;
+
+  @Field(() => Float, { description: "The bound on each normalised score's error; 0 when exact." })
+  error!: number;
+
+  @Field(() => Float, { description: 'The probability that some score misses the bound; 0 when exact.' })
+  failureProbability!: number;
+}
+
 @ObjectType('SystemicRank')
 export class SystemicRank {
   @Field(() => Company)
@@ -152,6 +175,9 @@ export class SystemicRank {
 
   @Field(() => Float, { description: 'Betweenness centrality in the dependency graph, normalised to 0-1.' })
   betweenness!: number;
+
+  @Field(() => BetweennessMethod, { description: 'Whether `betweenness` is exact or estimated, and how closely.' })
+  betweennessMethod!: BetweennessMethod;
 }
 
 @ObjectType('RemovalImpact')

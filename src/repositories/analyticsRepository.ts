@@ -3,7 +3,7 @@ import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
-import { DependencyNetwork, DependencyNodeKind, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
+import { CompactDependencies, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import { EntityRow, toEntity } from './entityRepository';
@@ -41,8 +41,6 @@ export interface PathRows {
 }
 
 type NodeRow = { node: Record<string, unknown>; label: Label };
-
-const KINDS: DependencyNodeKind[] = ['COMPANY', 'FOUNDATION_MODEL', 'SERVICE'];
 
 /** Writes a validated integer into a Cypher template where Cypher accepts only literals. */
 function withInteger(template: string, placeholder: string, value: number, max: number): string {
@@ -147,20 +145,19 @@ export class AnalyticsRepository {
     return new Map(rows.map((row) => [row.id as string, row.models as string[]]));
   }
 
-  /** Every company, model and service, and every dependency among them. */
-  async dependencyNetwork(): Promise<DependencyNetwork> {
-    const [row] = await this.read(cypherFile('analytics/dependency-network'));
-    const [ids, kinds, dates] = [row.ids as string[], row.kinds as number[], row.dates as string[]];
-    const [froms, tos, sinces, dealt] = [
-      row.froms as string[],
-      row.tos as string[],
-      row.sinces as string[],
-      row.dealt as boolean[],
-    ];
-    return {
-      nodes: ids.map((id, i) => ({ id, kind: KINDS[kinds[i]], date: dates[i] || null })),
-      edges: froms.map((from, i) => ({ from, to: tos[i], dealt: dealt[i], since: sinces[i] || null })),
-    };
+  /**
+   * The dependency graph in numbers (internal node ids), with the dates of nodes and dependencies when `dated`:
+   * numbers decode far faster than ids, so a large graph reads quickly; `idsOfNodes` names the few an answer needs.
+   */
+  async compactDependencies(dated: boolean): Promise<CompactDependencies> {
+    const [row] = await this.read(cypherFile('analytics/dependency-graph'), { dated });
+    return row as unknown as CompactDependencies;
+  }
+
+  /** The entity ids of the given internal node ids (from `rankGraph`), for those still in the graph. */
+  async idsOfNodes(nodes: readonly number[]): Promise<Map<number, string>> {
+    const rows = await this.read(cypherFile('analytics/ids-of-nodes'), { nodes });
+    return new Map(rows.map((row) => [row.node as number, row.id as string]));
   }
 
   /** The facts concentration of `measure` is computed from; `stageFound` is false when `stage` names no stage. */
@@ -175,7 +172,50 @@ export class AnalyticsRepository {
       blocs,
       blocKinds: blocs ? [...GRAPH.blocKinds] : [],
     });
-    return row as unknown as MarketData & { stageFound: boolean; stages: string[] };
+    // The statement returns facts as lists (see its header); here they become MarketData's records.
+    const facts = <T extends unknown[]>(name: string) => (row[name] as T[] | null) ?? [];
+    type Text = string | null;
+    return {
+      stageFound: row.stageFound as boolean,
+      stages: row.stages as string[],
+      participants: row.participants as string[] | null,
+      companies: facts<[string, string, Text, number | null, Text]>('companies').map(
+        ([id, name, country, marketCapUsdBn, aggregate]) => ({
+          id,
+          name,
+          country,
+          marketCapUsdBn,
+          aggregate,
+        }),
+      ),
+      models: facts<[string, Text, number | null, string[]]>('models').map(
+        ([id, releasedOn, trainingComputeFlop, developers]) => ({
+          id,
+          releasedOn,
+          trainingComputeFlop,
+          developers,
+        }),
+      ),
+      services: facts<[string, Text, string[]]>('services').map(([id, launchedOn, models]) => ({
+        id,
+        launchedOn,
+        models,
+      })),
+      adoptions: facts<[string, string]>('adoptions').map(([company, model]) => ({ company, model })),
+      partnerships: facts<[string, string, Text, string[]]>('partnerships').map(([id, kind, announcedOn, parties]) => ({
+        id,
+        kind,
+        announcedOn,
+        parties,
+      })),
+      ownerships: facts<[string, string]>('ownerships').map(([company, parent]) => ({ company, parent })),
+      offers: facts<[string, string]>('offers').map(([provider, model]) => ({ provider, model })),
+      holdings: facts<[string, string, Text]>('holdings').map(([owner, vendor, estimates]) => ({
+        owner,
+        vendor,
+        estimates,
+      })),
+    };
   }
 
   /**

@@ -22,6 +22,7 @@ import { queryLimits } from '../graphql/queryLimits';
 import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { drain } from './drain';
+import { AnalyticsWarmer, warmAnalytics } from './warmAnalytics';
 import { exportRouter } from './exportRoutes';
 import { GRAPHQL_PATH, requested, sendError, sendFailure, sendRefusal } from './httpError';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
@@ -40,6 +41,11 @@ export interface App {
   stop(): Promise<void>;
   /** The GraphQL operations being executed now. */
   inFlight(): number;
+  /**
+   * Resolves once the warming of whole-graph analytics under way (if any) ends, with the database version last
+   * warmed; undefined when nothing warms (not listening, no cache).
+   */
+  analyticsWarmed(): Promise<string | undefined>;
 }
 
 /** How long /ready waits for Neo4j to answer. */
@@ -228,6 +234,8 @@ export async function createApp(
 ): Promise<App> {
   const { limits, apiKeys, requireKeyForReads, corsOrigins, rateLimitPerMinute, cypherEndpoint } = config;
   const snapshots = new SnapshotCache(config.analyticsCache ? 32 : 0);
+  // Once served, with the cache, the whole-graph analytics are computed ahead of the first request after a change.
+  let warmer: AnalyticsWarmer | undefined;
   const schema = buildSchema();
   const guard = queryLimits(limits, { fieldSuggestions: config.fieldSuggestions });
   const inFlight = inFlightCounter();
@@ -307,6 +315,7 @@ export async function createApp(
   return {
     app,
     inFlight: inFlight.count,
+    analyticsWarmed: async () => warmer?.settled(),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         if (server || stopping) throw new Error('createApp: listen is called once, before stop');
@@ -314,6 +323,8 @@ export async function createApp(
         server.once('error', reject);
         server.listen(port, host, () => {
           server!.off('error', reject);
+          if (config.analyticsCache && config.analyticsWarm)
+            warmer = warmAnalytics(runner, snapshots, config.analyticsWarmIntervalMs, log);
           resolve(server!.address() as AddressInfo);
         });
       }),
@@ -321,6 +332,7 @@ export async function createApp(
       stopping ??= (async () => {
         if (server) await drain(server, config.shutdownGraceMs, inFlight.count, log);
         await apollo.stop();
+        await warmer?.stop();
         // The terminations of queries given up on still use the main runner, which the caller closes next.
         await cypher?.settled();
         await cypherLane?.close();

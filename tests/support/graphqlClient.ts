@@ -33,10 +33,11 @@ export type TestAppOptions = Partial<AppConfig>;
 
 /**
  * Given overrides, returns the settings tests serve with: the defaults, but with the Cypher trace on (tests count
- * statements) and no rate limit (a test file sends hundreds of requests from one address in a minute).
+ * statements), no rate limit (a test file sends hundreds of requests from one address in a minute) and no warming
+ * of analytics in the background (tests/warmAnalytics.int.test.ts turns it on).
  */
 const testAppConfig = (options: TestAppOptions = {}): AppConfig =>
-  appConfig({ traceCypher: true, rateLimitPerMinute: 0, ...options });
+  appConfig({ traceCypher: true, rateLimitPerMinute: 0, analyticsWarm: false, ...options });
 
 /** Serves the app on a free port and returns a function that posts GraphQL operations to it. */
 export async function startTestServer(runner: QueryRunner, options: TestAppOptions = {}) {
