@@ -7,8 +7,8 @@
  * (src/synthetic/generateGraph.ts, fixed random seed). It uses a Neo4j of its own, or the one at BENCH_NEO4J_URI,
  * whose data it replaces.
  *
- * Up to 10,000 companies the synthetic graph is written in one transaction from memory. With --bulk, and always
- * above 10,000 companies (100,000 do not fit one transaction), it goes the way of `npm run bench:load-seed`:
+ * Up to 10,000 companies the synthetic graph is written from memory by the batched bulk loader. With --bulk, and
+ * always above 10,000 companies, it goes the way of `npm run bench:load-seed`:
  * `npm run synthetic` writes it as JSON Lines seed files in a temporary folder and `npm run seed -- --bulk --reset`
  * loads them, each in a process of its own. Either way the same graph is loaded, and the load time is printed.
  *
@@ -30,10 +30,10 @@ import { SectionRecorder } from './benchmarksFile';
 import {
   BenchDatabase,
   BULK_BATCH_SIZE,
+  bulkLoadRecords,
   bulkLoadSeedFolder,
   graphCounts,
   importShippedDatabases,
-  loadRecords,
   openBenchDatabase,
   printTimings,
   serveApi,
@@ -175,21 +175,20 @@ const printedRates: string[] = [];
 
 type Api = Awaited<ReturnType<typeof serveApi>>;
 
-/** Above this many companies the synthetic graph is always bulk-loaded. */
-const ONE_TRANSACTION_MAX_COMPANIES = 10_000;
+/** Above this many companies the synthetic graph always goes through seed files and the seed command. */
+const IN_PROCESS_MAX_COMPANIES = 10_000;
 
 /**
- * Replaces the graph with the synthetic one and logs its counts and load time: from memory in one transaction, or
- * (bulk) through JSON Lines seed files and the bulk loader, in processes of their own.
+ * Replaces the graph with the synthetic one and logs its counts and load time: from memory through the batched bulk
+ * loader, or (bulk) through JSON Lines seed files and the bulk loader, in processes of their own.
  */
 async function loadSynthetic(database: BenchDatabase, companies: number, seed: number, bulk: boolean): Promise<void> {
   const started = performance.now();
   const what = `synthetic graph of ${companies} companies (seed ${seed})`;
   if (!bulk) {
-    const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
+    const report = await bulkLoadRecords(database.runner, generateSeedRecords({ companies, seed }));
     log(
-      `${what}: ${report.nodes.created} nodes, ${report.relationships.created} relationships, ` +
-        `${report.dependencies.written} dependencies, ` +
+      `${what}: ${report.nodes} nodes, ${report.relationships} relationships, ${report.dependencies} dependencies, ` +
         `generated and loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     return;
@@ -305,7 +304,7 @@ async function main() {
       if (noLoad) {
         const counts = await graphCounts(database.runner);
         log(`timing the graph at BENCH_NEO4J_URI (${counts.nodes} nodes, ${counts.relationships} relationships)`);
-      } else await loadSynthetic(database, companies, seed, values.bulk || companies > ONE_TRANSACTION_MAX_COMPANIES);
+      } else await loadSynthetic(database, companies, seed, values.bulk || companies > IN_PROCESS_MAX_COMPANIES);
       // Roots: the first service; the median developer by models developed; the developer of the most-built-on
       // model (the largest downstream); the company most depended on.
       const [roots] = await database.runner.read(`
@@ -334,7 +333,7 @@ async function main() {
         `synthetic graph, ${companies} companies (${runs} runs each, after ${warmup} warm-up runs)`,
         await timeAll(cold, warm, syntheticRoots, runs, warmup),
         // Up to 10,000 companies every answer within 500 ms; above, within 1 s.
-        companies > ONE_TRANSACTION_MAX_COMPANIES ? 1000 : 500,
+        companies > IN_PROCESS_MAX_COMPANIES ? 1000 : 500,
       );
     }
   } finally {

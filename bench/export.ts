@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FILES } from '../src/exports/formats';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
 import { SectionRecorder } from './benchmarksFile';
-import { loadRecords, openBenchDatabase, serveApi } from './support';
+import { bulkLoadRecords, openBenchDatabase, serveApi } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -26,10 +26,10 @@ async function main() {
   const database = await openBenchDatabase(log);
   const api = await serveApi(database.runner);
   try {
-    const report = await loadRecords(database.runner, generateSeedRecords({ companies, seed }));
+    const report = await bulkLoadRecords(database.runner, generateSeedRecords({ companies, seed }));
     log(
-      `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes.created} nodes, ` +
-        `${report.relationships.created + report.dependencies.written} relationships`,
+      `synthetic graph of ${companies} companies (seed ${seed}): ${report.nodes} nodes, ` +
+        `${report.relationships + report.dependencies} relationships`,
     );
     console.log(`\nstreamed exports of the synthetic graph, ${companies} companies`);
     console.log(

@@ -17,7 +17,7 @@ import { importBatch, importerOf, readBatch } from '../src/imports/importSource'
 import { loadSeed } from '../src/seed/loadSeed';
 import { generateSeedRecords } from '../src/synthetic/generateGraph';
 import { SectionRecorder } from './benchmarksFile';
-import { graphCounts, importShippedDatabases, loadRecords, openBenchDatabase } from './support';
+import { graphCounts, importShippedDatabases, bulkLoadRecords, openBenchDatabase } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 const TARGET_SECONDS = 10;
@@ -72,7 +72,7 @@ async function main() {
     await timed('the same file again');
     if (companies > 0) {
       await wipe();
-      await loadRecords(runner, generateSeedRecords({ companies, seed: 42 }));
+      await bulkLoadRecords(runner, generateSeedRecords({ companies, seed: 42 }));
       await loadSeed(runner, path.join(projectRoot, 'seed'), { reset: false, batchSize: 1000 });
       const [{ nodes }] = await runner.read('MATCH (n) RETURN count(n) AS nodes');
       await timed(`the report with ${companies} synthetic companies (${String(nodes)} nodes)`);

@@ -13,8 +13,7 @@ import { freePort } from '../src/neo4j/freePort';
 import { startNeo4j } from '../src/neo4j/startNeo4j';
 import { BulkReport, bulkLoad } from '../src/seed/bulkLoad';
 import type { ParsedSeedFile } from '../src/seed/seedGraph';
-import { checkSeed, validateSeed } from '../src/seed/validateSeed';
-import { WriteReport, writeSeed } from '../src/seed/writeSeed';
+import { checkSeed } from '../src/seed/validateSeed';
 import { createApp } from '../src/server/createApp';
 import { SEED_FILE_NAMES, SeedRecords } from '../src/synthetic/generateGraph';
 
@@ -83,17 +82,6 @@ function recordFiles(records: SeedRecords): ParsedSeedFile[] {
     records: (records[file] as unknown[]).map((value, index) => ({ line: index + 1, value })),
     problems: [],
   }));
-}
-
-/**
- * Given generated records, validates them as the seed loader would (without the YAML round trip) and writes them,
- * replacing the graph, in one transaction.
- */
-export async function loadRecords(runner: QueryRunner, records: SeedRecords): Promise<WriteReport> {
-  const { graph, problems } = validateSeed(recordFiles(records));
-  if (problems.length > 0)
-    throw new Error(`generated records have ${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
-  return writeSeed(runner, graph, { reset: true, batchSize: 1000 });
 }
 
 /**
