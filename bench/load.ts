@@ -1,6 +1,7 @@
 /**
  * npm run bench:load [-- --connections 100 --duration 60]: many clients at once on a mixed set of the README's
- * queries against the seed graph. The server runs as `npm start` runs it (a child process, NODE_ENV=production,
+ * queries against the default graph (the seed and the shipped databases, as `npm start` loads them into an empty
+ * database). The server runs as `npm start` runs it (a child process, NODE_ENV=production,
  * with its rate limit off, since every client here shares one address); this process only drives the load.
  * Prints requests per second, latency percentiles, errors, and the server's memory at the start and the end.
  */
@@ -135,7 +136,7 @@ async function main() {
     const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
     const lines = [
       `load: ${connections} connections, ${duration} s, ` +
-        `${queries.length} queries from the README and examples/operations.graphql, seed graph`,
+        `${queries.length} queries from the README and examples/operations.graphql, default graph`,
       `requests       ${result.requests.total} (${result.requests.average.toFixed(0)} per second)`,
       `latency ms     p50 ${quantile(latencies, 0.5).toFixed(1)}  p95 ${quantile(latencies, 0.95).toFixed(1)}  ` +
         `p99 ${quantile(latencies, 0.99).toFixed(1)}  max ${latencies[latencies.length - 1]?.toFixed(1)}`,
