@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import path from 'node:path';
+import type { RequestHandler, Response } from 'express';
 
 /**
  * The policy of this server's pages: they load only this server's files and talk only to it, so they work offline
@@ -20,12 +21,21 @@ export function contentSecurityPolicy({ dataFonts = false }: { dataFonts?: boole
   ].join('; ');
 }
 
+/**
+ * Sends one of the project's files by its absolute path. `send` refuses a path with a segment that starts with a dot
+ * (a clone under `~/.local/src`) unless the file is given relative to a root: the dot check then covers only the
+ * file's own name.
+ */
+export function sendProjectFile(response: Response, file: string, options: { maxAge?: string } = {}): void {
+  response.sendFile(path.basename(file), { ...options, root: path.dirname(file) });
+}
+
 /** Sends an HTML page with the policy, never cached stale. */
 export function pageHandler(file: string, policy: string): RequestHandler {
   return (_request, response) => {
     response.set('Content-Security-Policy', policy);
     response.set('Cache-Control', 'no-cache');
-    response.type('html').sendFile(file);
+    sendProjectFile(response.type('html'), file);
   };
 }
 
@@ -34,7 +44,7 @@ export function assetsHandler(assets: Record<string, string>): RequestHandler {
   return (request, response, next) => {
     const name = String(request.params.name);
     const file = Object.hasOwn(assets, name) ? assets[name] : undefined;
-    if (file) response.sendFile(file, { maxAge: '1h' });
+    if (file) sendProjectFile(response, file, { maxAge: '1h' });
     else next();
   };
 }

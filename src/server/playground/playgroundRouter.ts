@@ -2,7 +2,7 @@ import path from 'node:path';
 import express, { RequestHandler, Router } from 'express';
 import { GraphQLSchema, introspectionFromSchema } from 'graphql';
 import { projectRoot } from '../../config';
-import { assetsHandler, contentSecurityPolicy, pageHandler } from '../pages';
+import { assetsHandler, contentSecurityPolicy, pageHandler, sendProjectFile } from '../pages';
 
 /** The directory holding a package's main file (react and react-dom export no subpaths, so resolve their main). */
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`, { paths: [projectRoot] }));
@@ -55,7 +55,7 @@ export function playgroundRouter(schema: GraphQLSchema): Router {
   });
   router.get('/examples.graphql', (_request, response) => {
     response.set('Cache-Control', 'no-cache');
-    response.type('text/plain; charset=utf-8').sendFile(examplesFile);
+    sendProjectFile(response.type('text/plain; charset=utf-8'), examplesFile);
   });
   router.get('/assets/:name', assetsHandler(assets));
   return router;
