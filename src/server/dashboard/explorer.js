@@ -23,6 +23,10 @@ const ROOT_KINDS = Object.keys(KINDS);
 const MAX_DRAWN = 150;
 /** Rows per column within a layer; a longer layer wraps into more columns. */
 const LAYER_ROWS = 14;
+/** Entities per row within a layer on a narrow canvas, where layers run top to bottom. */
+const NARROW_ROW = 4;
+/** Below this canvas width (CSS pixels) the layers run top to bottom. */
+const NARROW = 640;
 /** Names written out per layer in the text; the rest fold into a "more" line a reader can open. */
 const LAYER_NAMES = 40;
 
@@ -86,7 +90,7 @@ function drawWalk(result, direction) {
   ]);
   cy.layout({
     name: 'preset',
-    positions: layerPositions(drawnNodes, direction),
+    positions: layerPositions(drawnNodes, direction, cy.width() < NARROW),
     fit: true,
     padding: 30,
     animate: false,
@@ -108,25 +112,28 @@ function drawWalk(result, direction) {
 /**
  * Layers by distance from the root, left to right upstream and right to left downstream (so the dependency is
  * always on the right); in a layer, services, then models, data sets and companies, by name, wrapped into columns.
+ * On a narrow canvas (a phone) the layers run top to bottom instead, a few entities to a row, so the graph fits its
+ * width at a legible zoom.
  */
-function layerPositions(nodes, direction) {
+function layerPositions(nodes, direction, narrow) {
   const order = ['SERVICE', 'FOUNDATION_MODEL', 'DATASET', 'COMPANY'];
+  const perLine = narrow ? NARROW_ROW : LAYER_ROWS;
+  const [across, along] = narrow ? [95, 75] : [90, 200];
   const layers = new Map();
   for (const node of nodes) layers.set(node.distance, [...(layers.get(node.distance) || []), node.entity]);
   const positions = {};
-  let column = 0;
+  let line = 0;
   for (const distance of [...layers.keys()].sort((a, b) => a - b)) {
     const entities = layers.get(distance);
     entities.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name));
-    const rows = Math.min(entities.length, LAYER_ROWS);
+    const width = Math.min(entities.length, perLine);
     entities.forEach((entity, index) => {
-      const x = (column + Math.floor(index / LAYER_ROWS)) * 200;
-      positions[entity.id] = {
-        x: direction === 'downstream' ? -x : x,
-        y: ((index % LAYER_ROWS) - (rows - 1) / 2) * 90,
-      };
+      const depth = (line + Math.floor(index / perLine)) * along;
+      const offset = ((index % perLine) - (width - 1) / 2) * across;
+      const signed = direction === 'downstream' ? -depth : depth;
+      positions[entity.id] = narrow ? { x: offset, y: signed } : { x: signed, y: offset };
     });
-    column += Math.ceil(entities.length / LAYER_ROWS);
+    line += Math.ceil(entities.length / perLine);
   }
   return positions;
 }
