@@ -35,12 +35,16 @@ describe('dashboard.graphql', () => {
       'CompanyCard',
       'Concentration',
       'Conflicts',
+      'DependencyPaths',
       'Downstream',
       'ExplorerSearch',
+      'PartnershipDetails',
       'PartnershipNetwork',
+      'RemovalImpact',
       'ServiceList',
       'Sources',
       'Stages',
+      'SystemicImportance',
       'Upstream',
     ]);
     expect(namesSentByThePage()).toEqual(Object.keys(operations).sort());

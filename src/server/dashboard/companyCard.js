@@ -43,8 +43,38 @@ function drawCard(company, id) {
     company.models.map((model) => displayName(model) + (model.releasedOn ? `, ${model.releasedOn}` : '')),
   );
   appendList('Services', company.services.map(displayName));
+  appendPartners(company);
   appendList('Value-chain stages', stages.map(displayName));
   appendSources(company.sources);
+}
+
+/** The company's partnerships, one line per deal with the other parties; UNCERTAIN deals marked. */
+function appendPartners(company) {
+  const deals = [...company.partnerships].sort(
+    (a, b) => String(b.announcedOn || '').localeCompare(String(a.announcedOn || '')) || a.name.localeCompare(b.name),
+  );
+  const partners = new Set();
+  for (const deal of deals)
+    for (const party of deal.parties) if (party.company.id !== company.id) partners.add(party.company.id);
+  card.element.append(element('h4', '', `Partners (${partners.size}, in ${deals.length} partnerships)`));
+  if (deals.length === 0) {
+    card.element.append(element('p', 'hint', 'none in the graph'));
+    return;
+  }
+  const list = element('ul', 'partners');
+  for (const deal of deals) {
+    const others = deal.parties.filter((party) => party.company.id !== company.id);
+    const item = element('li', deal.confidence === 'UNCERTAIN' ? 'uncertain' : '');
+    item.dataset.deal = deal.id;
+    item.append(
+      others.map((party) => `${displayName(party.company)} (${party.role})`).join(', ') +
+        ` · ${deal.partnershipKind.toLowerCase()}, ${deal.announcedOn || 'undated'}`,
+    );
+    if (deal.confidence === 'UNCERTAIN') item.append(' ', element('span', 'hedge', 'uncertain'));
+    item.title = deal.name;
+    list.append(item);
+  }
+  card.element.append(list);
 }
 
 function appendList(title, items) {

@@ -2,6 +2,18 @@
 import { element, fillSelect } from './dom.js';
 import { displayName, measureValue, number, percent } from './format.js';
 import { panel, runForPanel } from './panel.js';
+import { readState, writeState } from './state.js';
+
+/** What a measure's value is called in "3 of 5 companies in AI chips have no market cap". */
+const VALUE_NAMES = {
+  MODELS: 'model',
+  SERVICES: 'service built on their models',
+  MARKET_CAP: 'market cap',
+  ADOPTERS: 'adopter of their models',
+  TRAINING_COMPUTE: 'known training compute',
+  HOSTED_MODELS: 'model offer',
+  COMPUTE: 'compute estimate',
+};
 
 /**
  * The contract's ConcentrationMeasure and ConcentrationGroup values with what they count (a test keeps them equal to
@@ -57,6 +69,12 @@ function loadConcentration() {
   explainConcentration();
   const variables = concentrationVariables();
   concentration.element.dataset.variables = JSON.stringify(variables);
+  writeState({
+    measure: variables.measure === 'MODELS' ? null : variables.measure,
+    groupBy: variables.groupBy === 'COMPANY' ? null : variables.groupBy,
+    stage: variables.stage,
+    cAsOf: variables.asOf,
+  });
   return runForPanel(concentration, 'Concentration', variables, (data) => drawConcentration(data.concentration));
 }
 
@@ -67,20 +85,62 @@ function shareLabel(share, groupBy) {
   return company ? displayName(company) : share.label;
 }
 
+/**
+ * Whether the index means anything: the API's enoughData where it answers it, otherwise at least two participants
+ * with a value (one alone is 100 % of nothing measured).
+ */
+function enoughData(result) {
+  if (typeof result.enoughData === 'boolean') return result.enoughData;
+  return result.shares.filter((share) => share.value > 0).length >= 2;
+}
+
+/** "3 of 5 companies in AI chips have no market cap": the population and who lacks a value, where the API says so. */
+function populationNote(result) {
+  const where = result.stage ? ` in ${result.stage.name}` : '';
+  const valued = result.shares.filter((share) => share.value > 0).length;
+  const unit = result.groupBy === 'COMPANY' ? 'companies' : `${result.groupBy.toLowerCase()} groups`;
+  const valueName = VALUE_NAMES[result.measure] || result.measure.toLowerCase();
+  if (typeof result.population === 'number' && typeof result.withoutValue === 'number') {
+    const companies = (count) => `${number.format(count)} compan${count === 1 ? 'y' : 'ies'}`;
+    return (
+      `${number.format(result.withoutValue)} of ${companies(result.population)}${where} ` +
+      `${result.withoutValue === 1 ? 'has' : 'have'} no ${valueName}; ` +
+      `${number.format(valued)} ${unit} hold a share.`
+    );
+  }
+  return `${number.format(valued)} ${unit}${where} hold a value (${valueName}); those without one are not counted.`;
+}
+
 function drawConcentration(result) {
   const hhi = document.getElementById('hhi');
+  const enough = enoughData(result);
   hhi.dataset.hhi = String(result.hhi);
   hhi.dataset.level = result.level;
+  hhi.dataset.enough = String(enough);
   hhi.textContent = '';
-  hhi.append(
-    element('strong', '', `HHI ${number.format(result.hhi)}`),
-    ' ',
-    element('span', `level ${result.level.toLowerCase()}`, result.level),
-    ` · total ${measureValue(result.measure, result.total)} · CR1 ${percent.format(result.cr1)} · ` +
-      `CR4 ${percent.format(result.cr4)}` +
-      (result.stage ? ` · stage: ${result.stage.name}` : ' · all stages') +
-      (result.asOf ? ` · as of ${result.asOf}` : ' · now'),
-  );
+  const scope =
+    (result.stage ? ` · stage: ${result.stage.name}` : ' · all stages') +
+    (result.asOf ? ` · as of ${result.asOf}` : ' · now');
+  if (enough)
+    hhi.append(
+      element('strong', '', `HHI ${number.format(result.hhi)}`),
+      ' ',
+      element('span', `level ${result.level.toLowerCase()}`, result.level),
+      ` · total ${measureValue(result.measure, result.total)} · CR1 ${percent.format(result.cr1)} · ` +
+        `CR4 ${percent.format(result.cr4)}` +
+        scope,
+    );
+  else
+    hhi.append(
+      element('strong', '', 'Not enough data'),
+      ' ',
+      element('span', 'level not-enough', 'NO INDEX'),
+      ' · fewer than two participants have a value, so no concentration can be measured' + scope,
+    );
+  const population = document.getElementById('population');
+  population.textContent = populationNote(result);
+  if (typeof result.population === 'number') population.dataset.population = String(result.population);
+  if (typeof result.withoutValue === 'number') population.dataset.withoutValue = String(result.withoutValue);
   const bars = document.getElementById('bars');
   bars.textContent = '';
   bars.dataset.count = String(result.shares.length);
@@ -115,6 +175,18 @@ function setUpConcentrationControls(stages) {
     { value: '', label: 'all stages' },
     ...ordered.map((stage) => ({ value: stage.id, label: displayName(stage) })),
   ]);
+  const wanted = {
+    measure: readState('measure'),
+    'group-by': readState('groupBy'),
+    stage: readState('stage'),
+    'concentration-as-of': readState('cAsOf'),
+  };
+  for (const [id, value] of Object.entries(wanted)) {
+    const control = document.getElementById(id);
+    if (value === null) continue;
+    if (control.tagName === 'SELECT' && ![...control.options].some((option) => option.value === value)) continue;
+    control.value = value;
+  }
   for (const id of ['measure', 'group-by', 'stage', 'concentration-as-of']) {
     const control = document.getElementById(id);
     control.disabled = false;

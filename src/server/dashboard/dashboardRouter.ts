@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { projectRoot } from '../../config';
 import { assetsHandler, contentSecurityPolicy, pageHandler } from '../pages';
 import { dashboardOperations, operationsModule } from './dashboardOperations';
+import { serveKoreanFont } from './koreanFont';
 
 const pageDir = path.join(projectRoot, 'src/server/dashboard');
 const pageFile = path.join(pageDir, 'index.html');
@@ -29,9 +30,9 @@ export function dashboardAssets(): Record<string, string> {
 const sendPage = pageHandler(pageFile, contentSecurityPolicy());
 
 /**
- * GET /dashboard (partnership network, concentration, dependency explorer, sources and conflicts over /graphql),
- * /dashboard/assets/* and /dashboard/assets/operations.js, the operations of dashboard.graphql as a module, built
- * once here.
+ * GET /dashboard (partnership network, concentration, dependency explorer, removal impact, systemic importance,
+ * sources and conflicts over /graphql), /dashboard/assets/*, /dashboard/fonts/* (Noto Sans KR, its licence) and
+ * /dashboard/assets/operations.js, the operations of dashboard.graphql as a module, built once here.
  */
 export function dashboardRouter(): Router {
   const router = express.Router();
@@ -42,5 +43,5 @@ export function dashboardRouter(): Router {
     response.type('text/javascript; charset=utf-8').send(operations);
   });
   router.get('/assets/:name', assetsHandler(dashboardAssets()));
-  return router;
+  return serveKoreanFont(router);
 }

@@ -1,18 +1,27 @@
 /* 3. The dependency explorer: upstream(of) or downstream(of) of a service, or of any entity found by name, drawn
  * layer by layer and written out as text: models, companies, data sets and the chip vendors at the end of the chain. */
 import { graphql } from './api.js';
+import { ENTITY_STYLES, NO_GROUP, PATH_COLOUR, STEP_COLOUR } from './colours.js';
+import { allDeals } from './deals.js';
 import { element, fillSelect } from './dom.js';
 import { displayName } from './format.js';
-import { NO_GROUP, createGraph } from './graph.js';
+import { createGraph, loadLabelFonts } from './graph.js';
 import { panel, runForPanel, setState } from './panel.js';
+import { readState, writeState } from './state.js';
 
 const SHOWCASE_SERVICE = 'askup';
 /** Each kind's colour, shape and word: the legend pairs the shape with the word, so colour is never the only cue. */
-const KINDS = {
-  SERVICE: { colour: '#59a14f', shape: 'diamond', word: 'service' },
-  FOUNDATION_MODEL: { colour: '#b07aa1', shape: 'ellipse', word: 'model' },
-  COMPANY: { colour: '#4e79a7', shape: 'round-rectangle', word: 'company' },
-  DATASET: { colour: '#e8a33d', shape: 'barrel', word: 'data set' },
+const KINDS = ENTITY_STYLES;
+/**
+ * The dependencies a partnership states, by the partnership's kind: such a step is as firm as its deals, so one
+ * that rests only on UNCERTAIN deals is dashed and labelled.
+ */
+const DEAL_RELATIONS = {
+  INVESTED_BY: 'INVESTMENT',
+  OWNED_BY: 'ACQUISITION',
+  LICENSED_FROM: 'LICENSING',
+  SUPPLIED_BY: 'SUPPLY',
+  HOSTED_BY: 'CLOUD',
 };
 /** Kinds a dependency walk can start from (the search also finds sources, stages and partnerships). */
 const ROOT_KINDS = Object.keys(KINDS);
@@ -50,9 +59,44 @@ function loadWalk(of) {
   const root = of || document.getElementById('service').value;
   explorer.root = root;
   explorer.element.dataset.variables = JSON.stringify({ direction, of: root });
+  writeState({ of: root, dir: direction === 'upstream' ? null : direction });
+  const then = (result) => {
+    drawWalk(result, direction);
+    if (explorer.pathTo) showPaths(explorer.pathTo);
+  };
   return direction === 'downstream'
-    ? runForPanel(explorer, 'Downstream', { of: root }, (data) => drawWalk(data.downstream, direction))
-    : runForPanel(explorer, 'Upstream', { of: root }, (data) => drawWalk(data.upstream, direction));
+    ? runForPanel(explorer, 'Downstream', { of: root }, (data) => then(data.downstream))
+    : runForPanel(explorer, 'Upstream', { of: root }, (data) => then(data.upstream));
+}
+
+/** Walks from an entity found elsewhere on the page (the search box, a panel's list). */
+export function walkFrom(id) {
+  return loadWalk(id);
+}
+
+/** Which of a step's relations rest only on UNCERTAIN partnerships between its two companies. */
+function uncertainRelations(step) {
+  if (!explorer.deals) return [];
+  return step.relations.filter((relation) => {
+    const kind = DEAL_RELATIONS[relation];
+    if (!kind) return false;
+    const deals = [...explorer.deals.values()].filter((deal) => {
+      const ids = deal.parties.map((party) => party.company.id);
+      return deal.partnershipKind === kind && ids.includes(step.from) && ids.includes(step.to);
+    });
+    return deals.length > 0 && deals.every((deal) => deal.confidence === 'UNCERTAIN');
+  });
+}
+
+/** A step's label and confidence: "INVESTED_BY / OWNED_BY (uncertain)"; dashed when every relation is uncertain. */
+function stepData(step) {
+  const uncertain = uncertainRelations(step);
+  return {
+    label: step.relations
+      .map((relation) => (uncertain.includes(relation) ? `${relation} (uncertain)` : relation))
+      .join(' / '),
+    confidence: uncertain.length === 0 ? 'FIRM' : uncertain.length === step.relations.length ? 'UNCERTAIN' : 'PARTLY',
+  };
 }
 
 /** A node's label on the canvas: its name, a data set's kind, a company's infrastructure stages (AI chips ...). */
@@ -70,6 +114,7 @@ function drawWalk(result, direction) {
   const drawnNodes = nodes.slice(0, MAX_DRAWN);
   const drawnIds = new Set(drawnNodes.map((node) => node.entity.id));
   const cy = explorer.cy;
+  explorer.steps = mergeSteps(result.steps);
   cy.elements().remove();
   cy.add([
     ...drawnNodes.map(({ entity, distance }) => ({
@@ -82,10 +127,10 @@ function drawWalk(result, direction) {
         shape: (KINDS[entity.kind] || {}).shape || 'ellipse',
       },
     })),
-    ...mergeSteps(result.steps)
+    ...explorer.steps
       .filter((step) => drawnIds.has(step.from) && drawnIds.has(step.to))
       .map((step) => ({
-        data: { id: `${step.from}->${step.to}`, source: step.from, target: step.to, label: step.relations.join(' / ') },
+        data: { id: `${step.from}->${step.to}`, source: step.from, target: step.to, ...stepData(step) },
       })),
   ]);
   cy.layout({
@@ -96,7 +141,10 @@ function drawWalk(result, direction) {
     animate: false,
   }).run();
   if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  loadLabelFonts(cy.nodes().map((node) => node.data('label')));
   const container = document.getElementById('upstream');
+  container.dataset.zoom = String(cy.zoom());
+  container.dataset.uncertain = String(cy.edges('[confidence = "UNCERTAIN"], [confidence = "PARTLY"]').length);
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
   container.dataset.total = String(nodes.length);
@@ -208,13 +256,13 @@ function createWalkGraph() {
         'text-outline-width': 2,
       },
     },
-    { selector: 'node[kind = "DATASET"]', style: { width: 28, 'border-width': 1.5, 'border-color': '#8a5a00' } },
+    { selector: 'node[kind = "DATASET"]', style: { width: 28, 'border-width': 1.5, 'border-color': '#5c3600' } },
     {
       selector: 'edge',
       style: {
         width: 1.5,
-        'line-color': '#98a2b3',
-        'target-arrow-color': '#98a2b3',
+        'line-color': STEP_COLOUR,
+        'target-arrow-color': STEP_COLOUR,
         'target-arrow-shape': 'triangle',
         'curve-style': 'bezier',
         label: 'data(label)',
@@ -226,7 +274,104 @@ function createWalkGraph() {
         'text-background-opacity': 0.8,
       },
     },
+    { selector: 'edge[confidence = "UNCERTAIN"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge[confidence != "FIRM"]', style: { color: '#8a4b00' } },
+    {
+      selector: 'node.on-path',
+      style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'font-weight': 'bold', 'z-index': 10 },
+    },
+    {
+      selector: 'edge.on-path',
+      style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, 'z-index': 10 },
+    },
+    { selector: '.off-path', style: { opacity: 0.35 } },
   ]);
+}
+
+/** Finds an entity by name for a search box: an exact name (English or Korean) first, else the first hit. */
+async function findEntity(text) {
+  const hits = (await graphql('ExplorerSearch', { text, kinds: null })).search.map((hit) => hit.entity);
+  const wanted = text.toLowerCase();
+  return (
+    hits.find(
+      (entity) => entity.id === wanted || [entity.name, entity.nameKo].some((name) => name?.toLowerCase() === wanted),
+    ) ||
+    hits.find((entity) => ROOT_KINDS.includes(entity.kind)) ||
+    null
+  );
+}
+
+/**
+ * The path mode: the shortest dependency paths between the entity shown and another (from the root to it upstream,
+ * from it to the root downstream), highlighted on the canvas and written out.
+ */
+async function showPaths(target) {
+  const note = document.getElementById('path-note');
+  const cy = explorer.cy;
+  cy.elements().removeClass('on-path off-path');
+  note.hidden = false;
+  const direction = document.getElementById('direction').value;
+  const [from, to] = direction === 'downstream' ? [target.id, explorer.root] : [explorer.root, target.id];
+  const mine = (explorer.pathTicket = (explorer.pathTicket || 0) + 1);
+  note.textContent = `Looking for paths to ${displayName(target)}…`;
+  let paths;
+  try {
+    paths = (await graphql('DependencyPaths', { from, to })).dependencyPaths;
+  } catch (error) {
+    if (mine === explorer.pathTicket) note.textContent = `${error.code} ${error.message}`;
+    return;
+  }
+  if (mine !== explorer.pathTicket) return;
+  const container = document.getElementById('upstream');
+  if (paths.length === 0) {
+    container.dataset.path = '';
+    note.textContent =
+      direction === 'downstream'
+        ? `${displayName(target)} does not depend on the entity shown.`
+        : `The entity shown does not depend on ${displayName(target)}.`;
+    return;
+  }
+  const shortest = paths.filter((path) => path.length === paths[0].length);
+  for (const path of shortest) {
+    for (const entity of path.entities) cy.$id(entity.id).addClass('on-path');
+    for (const step of path.steps) cy.$id(`${step.from}->${step.to}`).addClass('on-path');
+  }
+  cy.elements().not('.on-path').addClass('off-path');
+  container.dataset.path = JSON.stringify(shortest.map((path) => path.entities.map((entity) => entity.id)));
+  const lines = shortest.map((path) => path.entities.map((entity) => entity.name).join(' → '));
+  note.textContent =
+    `${shortest.length} shortest path${shortest.length === 1 ? '' : 's'} of ${paths[0].length} ` +
+    `step${paths[0].length === 1 ? '' : 's'}: ${lines.join('; ')}`;
+}
+
+/** The path box: a name, looked up and highlighted; empty clears the highlight. */
+function setUpPathMode() {
+  const input = document.getElementById('path-to');
+  input.disabled = false;
+  const run = async (text) => {
+    writeState({ to: text || null });
+    if (!text) {
+      explorer.pathTo = null;
+      explorer.cy.elements().removeClass('on-path off-path');
+      document.getElementById('path-note').hidden = true;
+      document.getElementById('upstream').dataset.path = '';
+      return;
+    }
+    const target = await findEntity(text).catch(() => null);
+    explorer.pathTo = target;
+    if (target) showPaths(target);
+    else {
+      const note = document.getElementById('path-note');
+      note.hidden = false;
+      note.textContent = `Nothing is named "${text}".`;
+    }
+  };
+  input.addEventListener('change', () => run(input.value.trim()));
+  const wanted = readState('to');
+  if (wanted) {
+    input.value = wanted;
+    run(wanted);
+  }
 }
 
 /** The search box: entities by name, each hit a button that walks from it. */
@@ -275,6 +420,7 @@ function setUpExplorerControls(services) {
   select.addEventListener('change', () => loadWalk(select.value));
   const direction = document.getElementById('direction');
   direction.disabled = false;
+  if (readState('dir') === 'downstream') direction.value = 'downstream';
   direction.addEventListener('change', () => loadWalk(explorer.root));
   setUpSearch();
 }
@@ -284,11 +430,24 @@ export function startExplorer() {
   explorer.cy = createWalkGraph();
   drawLegend();
   setState(explorer, 'loading');
+  allDeals().then(
+    (deals) => {
+      explorer.deals = deals;
+      for (const step of explorer.steps || []) explorer.cy.$id(`${step.from}->${step.to}`).data(stepData(step));
+      const container = document.getElementById('upstream');
+      container.dataset.uncertain = String(
+        explorer.cy.edges('[confidence = "UNCERTAIN"], [confidence = "PARTLY"]').length,
+      );
+    },
+    () => {},
+  );
   allServices().then(
     (services) => {
       setUpExplorerControls(services);
-      if (services.length > 0) loadWalk();
+      const of = readState('of');
+      if (of || services.length > 0) loadWalk(of || undefined);
       else setState(explorer, 'ready');
+      setUpPathMode();
     },
     (error) => setState(explorer, 'error', error),
   );

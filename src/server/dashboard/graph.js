@@ -1,10 +1,34 @@
 /* The Cytoscape.js canvases of the page. */
+export { NO_GROUP } from './colours.js';
 
-/** The colour of a node without a group (a company of no known country, an entity of another kind). */
-export const NO_GROUP = '#bab0ac';
+/** The labels' fonts: the system's, then the Noto Sans KR this server serves for Korean names. */
+export const LABEL_FONT = "system-ui, 'Noto Sans KR', sans-serif";
 
-/** A Cytoscape.js graph in the element with this id, drawn with this style. */
+const graphs = [];
+
+// A canvas draws with the fonts it has when it draws: once a served slice arrives, the labels are drawn again.
+document.fonts.addEventListener('loadingdone', () => {
+  for (const cy of graphs) cy.style().update();
+});
+
+/** A Cytoscape.js graph in the element with this id, drawn with this style (labels in LABEL_FONT). */
 export function createGraph(containerId, style) {
   // cytoscape.min.js is a UMD script loaded before the modules: it leaves a global, not an export.
-  return window.cytoscape({ container: document.getElementById(containerId), style });
+  const cy = window.cytoscape({
+    container: document.getElementById(containerId),
+    style: [{ selector: 'node, edge', style: { 'font-family': LABEL_FONT } }, ...style],
+  });
+  graphs.push(cy);
+  return cy;
+}
+
+/** Loads the served font's slices for these labels (a canvas never asks for them itself), then redraws. */
+export function loadLabelFonts(labels) {
+  const text = [...new Set(labels.join(''))].filter((character) => character.charCodeAt(0) > 0x2e7f).join('');
+  if (!text) return;
+  Promise.all([document.fonts.load(`16px 'Noto Sans KR'`, text), document.fonts.load(`bold 16px 'Noto Sans KR'`, text)])
+    .then(() => {
+      for (const cy of graphs) cy.style().update();
+    })
+    .catch(() => {});
 }

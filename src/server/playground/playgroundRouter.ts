@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { RequestHandler, Router } from 'express';
 import { GraphQLSchema, introspectionFromSchema } from 'graphql';
 import { projectRoot } from '../../config';
+import { serveKoreanFont } from '../dashboard/koreanFont';
 import { assetsHandler, contentSecurityPolicy, pageHandler, sendProjectFile } from '../pages';
 
 /** The directory holding a package's main file (react and react-dom export no subpaths, so resolve their main). */
@@ -40,9 +41,10 @@ export const browserGraphqlPage: RequestHandler = (request, response, next) => {
 };
 
 /**
- * GET /playground (GraphiQL), /playground/assets/* (its files), /playground/examples.graphql (the saved operations)
- * and /playground/schema.json (the schema as an introspection result, the one published as schema.graphql): the
- * page's documentation and completion come from it, so they work where /graphql refuses introspection.
+ * GET /playground (GraphiQL), /playground/assets/* (its files), /playground/fonts/* (Noto Sans KR and its licence),
+ * /playground/examples.graphql (the saved operations) and /playground/schema.json (the schema as an introspection
+ * result, the one published as schema.graphql): the page's documentation and completion come from it, so they work
+ * where /graphql refuses introspection.
  */
 export function playgroundRouter(schema: GraphQLSchema): Router {
   const router = express.Router();
@@ -58,5 +60,5 @@ export function playgroundRouter(schema: GraphQLSchema): Router {
     sendProjectFile(response.type('text/plain; charset=utf-8'), examplesFile);
   });
   router.get('/assets/:name', assetsHandler(assets));
-  return router;
+  return serveKoreanFont(router);
 }

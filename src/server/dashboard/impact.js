@@ -1,0 +1,147 @@
+/* 4. Removal impact and systemic importance: removalImpact(id) ("what rests on NVIDIA?") and systemicImportance. */
+import { graphql } from './api.js';
+import { ENTITY_STYLES } from './colours.js';
+import { element } from './dom.js';
+import { countryName, displayName, number } from './format.js';
+import { panel, runForPanel } from './panel.js';
+import { readState, writeState } from './state.js';
+
+const DEFAULT_REMOVED = 'nvidia';
+/** Names written out per kind; the rest fold into a "more" line. */
+const LISTED = 30;
+
+const impact = panel('impact-panel');
+const systemic = panel('systemic-panel');
+let focus = () => {};
+
+const plural = (count, word) => `${number.format(count)} ${word}${count === 1 ? '' : 's'}`;
+const kindWord = (kind) => (ENTITY_STYLES[kind] ? ENTITY_STYLES[kind].word : kind.toLowerCase().replace('_', ' '));
+
+/** An entity as a button that focuses it elsewhere on the page (network, card, explorer). */
+function entityButton(entity) {
+  const button = element('button', 'link', displayName(entity));
+  button.type = 'button';
+  button.dataset.id = entity.id;
+  button.addEventListener('click', () => focus(entity));
+  return button;
+}
+
+/** A titled list of entities, the first LISTED written out and the rest folded. */
+function entityList(title, entities, className) {
+  const box = element('div', className);
+  box.append(element('h4', '', `${title} (${number.format(entities.length)})`));
+  const list = element('ul', 'entities');
+  for (const entity of entities.slice(0, LISTED)) {
+    const item = element('li');
+    item.append(entityButton(entity));
+    list.append(item);
+  }
+  box.append(list);
+  if (entities.length > LISTED) {
+    const more = element('details', 'more');
+    more.append(
+      element('summary', '', `and ${entities.length - LISTED} more`),
+      entities.slice(LISTED).map(displayName).join(' · '),
+    );
+    box.append(more);
+  }
+  return box;
+}
+
+function drawImpact(result) {
+  const summary = document.getElementById('impact-summary');
+  const box = document.getElementById('impact');
+  box.textContent = '';
+  const byKind = new Map();
+  for (const entity of result.exposed) byKind.set(entity.kind, [...(byKind.get(entity.kind) || []), entity]);
+  const counts = [...byKind].map(([kind, entities]) => plural(entities.length, kindWord(kind)));
+  summary.dataset.removed = result.removed.id;
+  summary.dataset.exposed = String(result.exposed.length);
+  summary.dataset.singleSourced = String(result.singleSourcedServices.length);
+  summary.textContent = '';
+  summary.append(
+    element('strong', '', `Without ${displayName(result.removed)}`),
+    result.exposed.length === 0
+      ? ': nothing in the graph would lose a dependency.'
+      : `, ${plural(result.exposed.length, 'entity')} would lose a dependency (${counts.join(', ')}); ` +
+          `${plural(result.singleSourcedServices.length, 'service')} would have no model left that avoids it.`,
+  );
+  if (result.singleSourcedServices.length)
+    box.append(entityList('Services left with no alternative', result.singleSourcedServices, 'single'));
+  for (const kind of ['SERVICE', 'FOUNDATION_MODEL', 'COMPANY', 'DATASET', ...byKind.keys()]) {
+    if (!byKind.has(kind)) continue;
+    box.append(entityList(`Exposed ${kindWord(kind)}s`, byKind.get(kind), 'exposed'));
+    byKind.delete(kind);
+  }
+}
+
+/** Shows what would lose a dependency if the entity with this id went away. */
+export function showImpact(id) {
+  impact.element.dataset.variables = JSON.stringify({ id });
+  writeState({ remove: id === DEFAULT_REMOVED ? null : id });
+  return runForPanel(impact, 'RemovalImpact', { id }, (data) => drawImpact(data.removalImpact));
+}
+
+function setUpImpactSearch() {
+  const input = document.getElementById('impact-search');
+  const hits = document.getElementById('impact-hits');
+  let ticket = 0;
+  input.disabled = false;
+  input.addEventListener('change', () => {
+    const text = input.value.trim();
+    const mine = (ticket += 1);
+    hits.textContent = '';
+    hits.hidden = text === '';
+    if (text === '') return;
+    graphql('ExplorerSearch', { text, kinds: ['COMPANY', 'FOUNDATION_MODEL', 'DATASET', 'SERVICE'] }).then(
+      (data) => {
+        if (mine !== ticket) return;
+        if (data.search.length === 0) hits.append(element('li', 'hint', `Nothing is named "${text}".`));
+        for (const { entity } of data.search) {
+          const button = element('button', '', `${displayName(entity)} ${kindWord(entity.kind)}`);
+          button.type = 'button';
+          button.dataset.id = entity.id;
+          button.addEventListener('click', () => showImpact(entity.id));
+          const item = element('li');
+          item.append(button);
+          hits.append(item);
+        }
+      },
+      (error) => {
+        if (mine === ticket) hits.append(element('li', 'error', `${error.code} ${error.message}`));
+      },
+    );
+  });
+}
+
+function drawSystemic(ranks) {
+  const body = document.querySelector('#systemic tbody');
+  body.textContent = '';
+  const betweenness = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+  for (const rank of ranks) {
+    const row = element('tr');
+    row.dataset.company = rank.company.id;
+    const name = element('td');
+    name.append(entityButton({ ...rank.company, kind: 'COMPANY' }), ` ${rank.company.country || ''}`);
+    name.title = countryName(rank.company.country);
+    row.append(
+      element('td', 'number', String(rank.rank)),
+      name,
+      element('td', 'number', number.format(rank.dependentServices)),
+      element('td', 'number', number.format(rank.dependentModels)),
+      element('td', 'number', number.format(rank.dependentCompanies)),
+      element('td', 'number', betweenness.format(rank.betweenness)),
+    );
+    body.append(row);
+  }
+}
+
+/** Starts both panels: the removal of the entity the link names (NVIDIA by default) and the ranking. */
+export function startImpact(focusEntity) {
+  focus = focusEntity;
+  setUpImpactSearch();
+  showImpact(readState('remove') || DEFAULT_REMOVED);
+  runForPanel(systemic, 'SystemicImportance', { first: 10, asOf: null }, (data) =>
+    drawSystemic(data.systemicImportance),
+  );
+}
