@@ -2,6 +2,7 @@
  * impact and systemic importance, the sources and where they disagree, drawn with Cytoscape.js (served from
  * node_modules) and plain HTML. ES modules, no build step; the page asks nothing of any host but this server, and
  * only through the public GraphQL API at /graphql (operations in dashboard.graphql). */
+import * as colours from './colours.js';
 import { startConcentration } from './concentration.js';
 import { startConflicts } from './conflicts.js';
 import { walkFrom, startExplorer } from './explorer.js';
@@ -39,4 +40,4 @@ document.getElementById('view-link').addEventListener('click', (event) => {
   event.currentTarget.dataset.link = link;
 });
 // The drawn graphs and the operations, for a test or a reader at the browser's console.
-window.dashboard = { network, upstream, queries: OPERATIONS, showImpact };
+window.dashboard = { network, upstream, queries: OPERATIONS, showImpact, colours };

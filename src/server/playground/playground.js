@@ -31,9 +31,26 @@
       headers: headers,
       body: JSON.stringify(params),
       credentials: 'same-origin',
-    }).then(function (response) {
-      return response.json();
-    });
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(withoutTraceUnlessAsked);
+  }
+
+  /**
+   * A server run with TRACE_CYPHER=1 reports each request's Cypher in extensions.cypher: the result shows it only when
+   * the "Cypher trace" box is ticked, so it does not bury the data of every answer.
+   */
+  function withoutTraceUnlessAsked(body) {
+    if (!body || !body.extensions || !body.extensions.cypher || document.getElementById('cypher-trace').checked)
+      return body;
+    var extensions = Object.assign({}, body.extensions);
+    delete extensions.cypher;
+    var shown = Object.assign({}, body);
+    if (Object.keys(extensions).length) shown.extensions = extensions;
+    else delete shown.extensions;
+    return shown;
   }
 
   /**
@@ -61,34 +78,54 @@
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   var select = document.getElementById('examples');
   var note = document.getElementById('examples-note');
-  var state = { query: undefined, variables: undefined, key: 0, schema: undefined, schemaSettled: false };
+  var state = { schema: undefined, schemaSettled: false, pending: [] };
+
+  /**
+   * Opens each picked example in a new GraphiQL tab, so the text being edited is never overwritten. Rendered inside
+   * GraphiQL (in its footer) to reach its editor context; draws nothing.
+   */
+  function ExampleOpener() {
+    var editor = GraphiQL.React.useEditorContext({ nonNull: true });
+    React.useEffect(function () {
+      state.open = function (example) {
+        editor.addTab();
+        state.pending.push(example);
+      };
+      return function () {
+        state.open = undefined;
+      };
+    });
+    // The new tab is active once GraphiQL has drawn it: its editor then takes the example's text.
+    React.useEffect(function () {
+      if (!state.pending.length || !editor.queryEditor) return;
+      var example = state.pending.shift();
+      editor.queryEditor.setValue(example.source);
+      if (editor.variableEditor) editor.variableEditor.setValue('');
+      document.body.dataset.tabs = String(editor.tabs.length);
+    });
+    document.body.dataset.tabs = String(editor.tabs.length);
+    return null;
+  }
 
   function render() {
     // GraphiQL is first drawn once the schema file has answered, so it never introspects while it is on its way.
     if (!state.schemaSettled) return;
     root.render(
-      h(GraphiQL, {
-        fetcher: fetcher,
-        // The schema from /playground/schema.json: docs and completion without introspection (off in production).
-        schema: state.schema,
-        query: state.query,
-        variables: state.variables,
-        defaultQuery: examples.length
-          ? examples[0].source
-          : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
-        defaultEditorToolsVisibility: false,
-        shouldPersistHeaders: false,
-        isHeadersEditorEnabled: true,
-        // Controlled: the editors' text is kept here, so picking an example can always replace it.
-        onEditQuery: function (value) {
-          state.query = value;
-          render();
+      h(
+        GraphiQL,
+        {
+          fetcher: fetcher,
+          // The schema from /playground/schema.json: docs and completion without introspection (off in production).
+          schema: state.schema,
+          defaultQuery: examples.length
+            ? examples[0].source
+            : '# Type a query, or pick an example above.\n{ stages { id name } }\n',
+          defaultEditorToolsVisibility: false,
+          shouldPersistHeaders: false,
+          isHeadersEditorEnabled: true,
         },
-        onEditVariables: function (value) {
-          state.variables = value;
-          render();
-        },
-      }),
+        h(GraphiQL.Footer, null, h(ExampleOpener)),
+      ),
     );
   }
 
@@ -96,10 +133,10 @@
     var example = examples.find(function (candidate) {
       return candidate.name === select.value;
     });
-    if (!example) return;
-    state.query = example.source;
-    state.variables = '';
-    render();
+    if (!example || !state.open) return;
+    state.open(example);
+    // Back to the placeholder: picking the same example again opens it again.
+    select.value = '';
   });
 
   fetch('/playground/schema.json', { credentials: 'same-origin' })

@@ -1,0 +1,718 @@
+/**
+ * The dashboard as an analyst uses it, in Debian's headless Chromium at a phone's size (390x844) and a laptop's
+ * (1280x800), started with a fontconfig that holds no CJK font: the layout at both sizes, Korean drawn with the font
+ * the server serves, honest figures, UNCERTAIN facts dashed and labelled, every analytic, search and filters, a view
+ * kept in its link, the PNG and CSV downloads and the page's accessibility. Each figure is compared with the public
+ * API's own answer to the same arguments.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { artifacts, fontconfigWithoutCjk, launchChromium } from './support/browser';
+import { startSeededServer } from './support/graphqlClient';
+
+const WAIT = { timeout: 90000 };
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+const PANELS = [
+  'network-panel',
+  'concentration-panel',
+  'explorer-panel',
+  'impact-panel',
+  'systemic-panel',
+  'sources-panel',
+  'conflicts-panel',
+];
+
+const NETWORK = `query ($kinds: [PartnershipKind!], $asOf: PartialDate) {
+  partnershipNetwork(kinds: $kinds, asOf: $asOf) { nodes { id group } edges { id announcedOn } }
+}`;
+const DEALS = `query ($after: String) { partnerships(first: 100, after: $after) {
+  pageInfo { hasNextPage endCursor } nodes { id name confidence } } }`;
+
+/** What the tests reach of the page's window (the project compiles without the DOM's types). */
+interface Drawn {
+  id(): string;
+  data(key: string): string;
+  style(key: string): string;
+  position(): { x: number; y: number };
+  renderedPosition(): { x: number; y: number };
+  renderedMidpoint(): { x: number; y: number };
+  hasClass(name: string): boolean;
+  length: number;
+}
+interface Graph {
+  nodes(selector?: string): Drawn[];
+  edges(selector?: string): Drawn[];
+  $id(id: string): Drawn;
+}
+/** The page's colours module (window.dashboard.colours). */
+interface Colours {
+  KIND_STYLES: Record<string, { colour: string }>;
+  ENTITY_STYLES: Record<string, { colour: string }>;
+  PALETTE: string[];
+  NO_GROUP: string;
+  STEP_COLOUR: string;
+  PATH_COLOUR: string;
+  contrast(first: string, second: string): number;
+}
+interface PageElement {
+  textContent: string;
+  value: string;
+  parentElement: PageElement | null;
+  dataset: Record<string, string | undefined>;
+}
+interface PageWindow {
+  dashboard: { network: Graph; upstream: Graph };
+  location: { origin: string };
+  document: {
+    documentElement: { scrollWidth: number };
+    activeElement: PageElement | null;
+    getElementById(id: string): PageElement | null;
+    querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): ArrayLike<PageElement>;
+    fonts: Iterable<{ family: string; status: string; weight: string }> & { ready: Promise<unknown> };
+    createElement(tag: 'canvas'): {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        font: string;
+        fillText(text: string, x: number, y: number): void;
+        measureText(text: string): { width: number };
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        clearRect(x: number, y: number, w: number, h: number): void;
+      };
+    };
+  };
+  getComputedStyle(element: unknown): Record<string, string>;
+}
+
+/** Waits until a panel has drawn the answer to these variables (as the page writes them in data-variables). */
+function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
+  return page.waitForFunction(
+    ([id, wanted]) => {
+      const element = (globalThis as unknown as PageWindow).document.getElementById(id);
+      return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
+    },
+    [panel, variables ? JSON.stringify(variables) : null] as const,
+    WAIT,
+  );
+}
+
+/** The ids of what a graph of the page draws. */
+const drawnIds = (page: Page, graph: 'network' | 'upstream') =>
+  page.evaluate((name) => {
+    const cy = (globalThis as unknown as PageWindow).dashboard[name];
+    return {
+      nodes: cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+      edges: cy
+        .edges()
+        .map((edge) => edge.id())
+        .sort(),
+    };
+  }, graph);
+
+const sortedIds = (items: { id: string }[]) => items.map((item) => item.id).sort();
+
+describe('dashboard for an analyst, in headless Chromium without system CJK fonts', () => {
+  let server: Awaited<ReturnType<typeof startSeededServer>>;
+  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let fontconfig: ReturnType<typeof fontconfigWithoutCjk>;
+  let origin: string;
+  let problems: string[] = [];
+  let requests: string[] = [];
+
+  beforeAll(async () => {
+    server = await startSeededServer();
+    origin = new URL(server.url).origin;
+    fontconfig = fontconfigWithoutCjk();
+    browser = await launchChromium('dashboard-analyst', { env: fontconfig.env });
+    context = browser.context;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    fontconfig?.remove();
+    await server?.close();
+  });
+
+  /** A page at this size on /dashboard (with a fragment), every panel drawn, recording errors and requests. */
+  async function openDashboard(size: { width: number; height: number }, hash = '') {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    problems = [];
+    requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    await page.goto(`${origin}/dashboard${hash}`, { waitUntil: 'load' });
+    for (const panel of PANELS) await panelReady(page, panel);
+    return page;
+  }
+
+  /** Every partnership's confidence, by id, from the API. */
+  async function dealConfidences(): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    let after: string | null = null;
+    do {
+      const page: {
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: { id: string; confidence: string }[];
+      } = (await server.ok(DEALS, { after })).partnerships;
+      for (const deal of page.nodes) found.set(deal.id, deal.confidence);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return found;
+  }
+
+  /** Waits until every partnership's details have reached the network (UNCERTAIN edges then carry it). */
+  const dealsLoaded = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        (globalThis as unknown as PageWindow).dashboard.network
+          .edges()
+          .every((edge) => edge.data('confidence') !== 'UNKNOWN'),
+      undefined,
+      WAIT,
+    );
+
+  describe.each(SIZES)('at $width x $height', (size) => {
+    const tag = `${size.width}x${size.height}`;
+
+    it('stacks or sides its panels with a usable network and an explorer that fits its width', async () => {
+      const page = await openDashboard(size);
+      const network = (await page.locator('#network').boundingBox())!;
+      expect(network.height).toBeGreaterThanOrEqual(280);
+      expect(network.width).toBeGreaterThanOrEqual(Math.min(size.width - 60, 500));
+      // Nothing is wider than the window: no sideways scrolling on a phone.
+      expect(
+        await page.evaluate(() => (globalThis as unknown as PageWindow).document.documentElement.scrollWidth),
+      ).toBeLessThanOrEqual(size.width);
+      const explorer = (await page.locator('#upstream').boundingBox())!;
+      expect(explorer.width).toBeLessThanOrEqual(size.width);
+      expect(Number(await page.getAttribute('#upstream', 'data-zoom'))).toBeGreaterThanOrEqual(0.45);
+      const panels = await Promise.all(PANELS.map(async (id) => (await page.locator(`#${id}`).boundingBox())!));
+      if (size.width < 900) {
+        // Stacked: one column, each panel below the one before.
+        for (const box of panels) expect(box.width).toBeGreaterThan(size.width - 40);
+        for (let index = 1; index < panels.length; index += 1)
+          expect(panels[index].y).toBeGreaterThan(panels[index - 1].y);
+      } else {
+        // Side by side: the network and the concentration share a row.
+        expect(Math.abs(panels[0].y - panels[1].y)).toBeLessThan(2);
+      }
+      await page.screenshot({ path: path.join(artifacts, `dashboard-${tag}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+      await page.close();
+    });
+
+    it('draws Korean with the Noto Sans KR it serves, the system having no CJK font', async () => {
+      const page = await openDashboard(size);
+      const naver = (await server.ok('{ company(id: "naver") { name nameKo } }')).company;
+      expect(naver.nameKo).toBe('네이버');
+      await page.fill('#find', '네이버');
+      await page.press('#find', 'Enter');
+      await page.waitForSelector('#find-hits button[data-id="naver"]', WAIT);
+      await page.click('#find-hits button[data-id="naver"]');
+      await page.waitForFunction(
+        (wanted) =>
+          (globalThis as unknown as PageWindow).document.querySelector('#company-card h3')?.textContent === wanted,
+        `${naver.name} (${naver.nameKo})`,
+        WAIT,
+      );
+      await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready.then(() => true));
+      const measured = await page.evaluate(() => {
+        const doc = (globalThis as unknown as PageWindow).document;
+        const canvas = doc.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        const context = canvas.getContext('2d');
+        /** The pixels of one character drawn in a font: tofu boxes of a font without it are all alike. */
+        const pixels = (font: string, character: string) => {
+          context.clearRect(0, 0, 64, 64);
+          context.font = font;
+          context.fillText(character, 4, 44);
+          return Array.from(context.getImageData(0, 0, 64, 64).data).join(',');
+        };
+        const heading = (globalThis as unknown as PageWindow).getComputedStyle(doc.querySelector('#company-card h3'));
+        const pageFont = `${heading.fontWeight} 32px ${heading.fontFamily}`;
+        const loaded = [...doc.fonts]
+          .filter((face) => face.family.replace(/["']/g, '') === 'Noto Sans KR' && face.status === 'loaded')
+          .map((face) => face.weight);
+        return {
+          pageFont,
+          // Control: the system's own fonts give the same box for two different syllables.
+          systemAlike: pixels('32px monospace', '네') === pixels('32px monospace', '버'),
+          pageAlike: pixels(pageFont, '네') === pixels(pageFont, '버'),
+          pageWidth: context.measureText('네이버').width,
+          systemBlank: pixels('32px monospace', '네') === pixels('32px monospace', ' '),
+          loaded,
+        };
+      });
+      expect(measured.pageFont).toContain('Noto Sans KR');
+      expect(measured.systemAlike).toBe(true);
+      expect(measured.pageAlike).toBe(false);
+      expect(measured.loaded.length).toBeGreaterThan(0);
+      const fonts = requests.filter((url) => url.includes('/fonts/'));
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const url of fonts)
+        expect(url).toMatch(/\/dashboard\/fonts\/(noto-sans-kr\.css|noto-sans-kr-\d+-\d+-normal\.woff2)$/);
+      // Only the slices of the characters on screen, not the whole 5 MB of the two weights.
+      expect(fonts.length).toBeLessThan(30);
+      // The switch writes the network's Korean names where the API has them.
+      await page.check('#korean-names');
+      const captions = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.network.nodes().map((node) => node.data('caption')),
+      );
+      expect(captions.some((caption) => /[\uac00-\ud7a3]/.test(caption))).toBe(true);
+      const licence = await page.request.get(`${origin}/dashboard/fonts/OFL.txt`);
+      expect(licence.status()).toBe(200);
+      expect(await licence.text()).toContain('SIL Open Font License');
+      expect(await page.getAttribute('footer a', 'href')).toBe('/dashboard/fonts/OFL.txt');
+      await page.screenshot({ path: path.join(artifacts, `dashboard-korean-${tag}.png`) });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('gives figures with their population, "not enough data" and a legend of the thresholds', async () => {
+      const page = await openDashboard(size);
+      const legend = (await page.textContent('#hhi-legend'))!;
+      for (const words of ['1,800', '1,000', '2023 Merger Guidelines', 'CR-k', 'CR4']) expect(legend).toContain(words);
+      const stages = (await server.ok('{ stages { id } }')).stages.map((stage: { id: string }) => stage.id);
+      let notEnough = 0;
+      for (const stage of stages) {
+        await page.selectOption('#measure', 'MARKET_CAP');
+        await page.selectOption('#stage', stage);
+        const variables = { measure: 'MARKET_CAP', groupBy: 'COMPANY', stage, asOf: null };
+        await panelReady(page, 'concentration-panel', variables);
+        const expected = (
+          await server.ok(
+            `query ($stage: ID) { concentration(measure: MARKET_CAP, stage: $stage) { hhi shares { value } } }`,
+            { stage },
+          )
+        ).concentration;
+        const valued = expected.shares.filter((share: { value: number }) => share.value > 0).length;
+        const shown = (await page.textContent('#hhi'))!;
+        if (valued < 2) {
+          notEnough += 1;
+          expect(shown).toContain('Not enough data');
+          expect(shown).not.toMatch(/HHI \d/);
+        } else {
+          expect(shown).toContain(
+            `HHI ${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(expected.hhi)}`,
+          );
+        }
+        // Numbers for people: no raw float with many decimals anywhere in the panel.
+        expect(await page.textContent('#concentration-panel')).not.toMatch(/\d\.\d{3,}/);
+        expect(await page.textContent('#population')).toMatch(/\d/);
+      }
+      // The seed has stages where at most one company has a market cap: the page must say so rather than show 10,000.
+      expect(notEnough).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('dashes and labels UNCERTAIN facts and shows a deal on hover, click and keyboard focus', async () => {
+      const page = await openDashboard(size);
+      await dealsLoaded(page);
+      const confidences = await dealConfidences();
+      const everything = (await server.ok(NETWORK, { kinds: null, asOf: null })).partnershipNetwork;
+      const uncertain = everything.edges
+        .map((edge: { id: string }) => edge.id)
+        .filter((id: string) => confidences.get(id.split(':').slice(0, -2).join(':')) === 'UNCERTAIN')
+        .sort();
+      expect(uncertain.length).toBeGreaterThan(0);
+      const drawn = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.network
+          .edges('[confidence = "UNCERTAIN"]')
+          .map((edge) => ({ id: edge.id(), line: edge.style('line-style'), caption: edge.data('caption') })),
+      );
+      expect(drawn.map((edge) => edge.id).sort()).toEqual(uncertain);
+      for (const edge of drawn) expect(edge).toMatchObject({ line: 'dashed', caption: 'uncertain' });
+      const solid = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.network
+          .edges('[confidence != "UNCERTAIN"]')
+          .map((edge) => edge.style('line-style')),
+      );
+      expect(new Set(solid)).toEqual(new Set(['solid']));
+
+      // Hover: the deal with its date, value, confidence and sources.
+      const edgeId = 'acquisition-microsoft-openai:microsoft:openai';
+      const deal = (
+        await server.ok(
+          `{ entity(id: "acquisition-microsoft-openai") { ... on Partnership { name announcedOn sources { name } } } }`,
+        )
+      ).entity;
+      await page.locator('#network').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#network').boundingBox())!;
+      const middle = await page.evaluate(
+        (id) => (globalThis as unknown as PageWindow).dashboard.network.$id(id).renderedMidpoint(),
+        edgeId,
+      );
+      await page.mouse.move(box.x + middle.x, box.y + middle.y);
+      await page.waitForSelector(`#edge-info[data-edge="${edgeId}"]`, WAIT);
+      const info = (await page.textContent('#edge-info'))!;
+      expect(info).toContain(deal.name);
+      expect(info).toContain('uncertain');
+      expect(info).toContain(deal.announcedOn ? `announced ${deal.announcedOn}` : 'date unknown');
+      expect(info).toMatch(/USD|value not disclosed/);
+      for (const source of deal.sources) expect(info).toContain(source.name);
+
+      // Keyboard: the table's row of another deal takes focus and shows it; its company opens a card.
+      await page.click('#network-table-box summary');
+      const other = everything.edges.find((edge: { id: string }) => edge.id !== edgeId).id;
+      await page.focus(`#network-table tr[data-edge="${other}"]`);
+      await page.waitForSelector(`#edge-info[data-edge="${other}"]`, WAIT);
+      await page.keyboard.press('Tab');
+      const company = await page.evaluate(
+        () => (globalThis as unknown as PageWindow).document.activeElement?.textContent ?? '',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (name) =>
+          (globalThis as unknown as PageWindow).document
+            .querySelector('#company-card h3')
+            ?.textContent.startsWith(name),
+        company.split(' (')[0],
+        WAIT,
+      );
+      expect(await page.locator(`#network-table tr[data-edge="${edgeId}"]`).getAttribute('class')).toBe('uncertain');
+
+      // The explorer: a step resting only on the UNCERTAIN acquisition says so.
+      await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'askup' });
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as PageWindow).dashboard.upstream
+            .edges()
+            .some((edge) => edge.data('label').includes('(uncertain)')),
+        undefined,
+        WAIT,
+      );
+      const label = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.upstream.$id('openai->microsoft').data('label'),
+      );
+      expect(label).toContain('OWNED_BY (uncertain)');
+
+      // The card: Microsoft's partnerships, the acquisition marked.
+      await page.evaluate(() => (globalThis as unknown as { dashboard: { network: Graph } }).dashboard.network);
+      await page.click('#network-table-box summary');
+      await page.locator('#find').fill('Microsoft');
+      await page.press('#find', 'Enter');
+      await page.waitForSelector('#find-hits button[data-id="microsoft"]', WAIT);
+      await page.click('#find-hits button[data-id="microsoft"]');
+      await page.waitForSelector('#company-card li.uncertain[data-deal="acquisition-microsoft-openai"]', WAIT);
+      expect(await page.textContent('#company-card li.uncertain')).toContain('uncertain');
+      const partners = (await server.ok('{ company(id: "microsoft") { partnerships { id } } }')).company.partnerships;
+      expect(await page.locator('#company-card .partners li').count()).toBe(partners.length);
+      await page.screenshot({ path: path.join(artifacts, `dashboard-uncertain-${tag}.png`) });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('answers removal impact, systemic importance and the path from AskUp to TSMC', async () => {
+      const page = await openDashboard(size);
+      const impact = (
+        await server.ok('{ removalImpact(id: "nvidia") { exposed { id } singleSourcedServices { id } } }')
+      ).removalImpact;
+      expect(impact.exposed.length).toBeGreaterThan(0);
+      expect(await page.getAttribute('#impact-summary', 'data-removed')).toBe('nvidia');
+      expect(Number(await page.getAttribute('#impact-summary', 'data-exposed'))).toBe(impact.exposed.length);
+      expect(Number(await page.getAttribute('#impact-summary', 'data-single-sourced'))).toBe(
+        impact.singleSourcedServices.length,
+      );
+      expect(await page.textContent('#impact-summary')).toContain(
+        `${new Intl.NumberFormat('en').format(impact.exposed.length)} entities`,
+      );
+      const ranks = (await server.ok('{ systemicImportance(first: 10) { company { id } } }')).systemicImportance;
+      expect(
+        await page.$$eval('#systemic tbody tr', (rows) =>
+          rows.map((row) => (row as unknown as { dataset: { company: string } }).dataset.company),
+        ),
+      ).toEqual(ranks.map((rank: { company: { id: string } }) => rank.company.id));
+      await page.locator('#impact-panel').screenshot({ path: path.join(artifacts, `dashboard-impact-${tag}.png`) });
+
+      // Another entity removed, found by name.
+      await page.fill('#impact-search', 'TSMC');
+      await page.press('#impact-search', 'Enter');
+      await page.click('#impact-hits button[data-id="tsmc"]');
+      await panelReady(page, 'impact-panel', { id: 'tsmc' });
+      const tsmc = (await server.ok('{ removalImpact(id: "tsmc") { exposed { id } } }')).removalImpact;
+      expect(Number(await page.getAttribute('#impact-summary', 'data-exposed'))).toBe(tsmc.exposed.length);
+
+      // The path mode: AskUp (the explorer's first walk) to TSMC, the shortest paths highlighted.
+      await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'askup' });
+      await page.fill('#path-to', 'TSMC');
+      await page.press('#path-to', 'Enter');
+      await page.waitForFunction(
+        () => Boolean((globalThis as unknown as PageWindow).document.getElementById('upstream')?.dataset.path),
+        undefined,
+        WAIT,
+      );
+      const paths = (
+        await server.ok('{ dependencyPaths(from: "askup", to: "tsmc", first: 10) { length entities { id } } }')
+      ).dependencyPaths;
+      const shortest = paths
+        .filter((candidate: { length: number }) => candidate.length === paths[0].length)
+        .map((candidate: { entities: { id: string }[] }) => candidate.entities.map((entity) => entity.id));
+      expect(JSON.parse((await page.getAttribute('#upstream', 'data-path'))!)).toEqual(shortest);
+      const highlighted = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.upstream
+          .nodes('.on-path')
+          .map((node) => node.id())
+          .sort(),
+      );
+      expect(highlighted).toEqual([...new Set(shortest.flat())].sort());
+      expect(await page.textContent('#path-note')).toContain('AskUp →');
+      expect(await page.textContent('#path-note')).toContain('→ TSMC');
+      await page.locator('#explorer-panel').screenshot({ path: path.join(artifacts, `dashboard-path-${tag}.png`) });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('finds, filters by kind, date and country, and keeps the layout across filters', async () => {
+      const page = await openDashboard(size);
+      const everything = (await server.ok(NETWORK, { kinds: null, asOf: null })).partnershipNetwork;
+      const before = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.network.$id('microsoft').position(),
+      );
+      // Every kind unchecked: the page asks for kinds [] and draws what the API answers to it.
+      const kinds = await page.$$eval('#kinds input', (boxes) =>
+        boxes.map((box) => (box as unknown as PageElement).value),
+      );
+      for (const kind of kinds.slice(0, -1)) await page.uncheck(`#kinds input[value="${kind}"]`);
+      await panelReady(page, 'network-panel', { kinds: kinds.slice(-1), asOf: null });
+      expect(
+        await page.evaluate(() => (globalThis as unknown as PageWindow).dashboard.network.$id('microsoft').position()),
+      ).toEqual(before);
+      await page.uncheck(`#kinds input[value="${kinds[kinds.length - 1]}"]`);
+      await panelReady(page, 'network-panel', { kinds: [], asOf: null });
+      const none = (await server.ok(NETWORK, { kinds: [], asOf: null })).partnershipNetwork;
+      expect(await drawnIds(page, 'network')).toEqual({ nodes: sortedIds(none.nodes), edges: sortedIds(none.edges) });
+      expect(page.url()).toContain('kinds=&');
+      for (const kind of kinds) await page.check(`#kinds input[value="${kind}"]`);
+      await panelReady(page, 'network-panel', { kinds: null, asOf: null });
+      // The same nodes at the same places as before any filter.
+      expect(
+        await page.evaluate(() => (globalThis as unknown as PageWindow).dashboard.network.$id('microsoft').position()),
+      ).toEqual(before);
+
+      // The slider says its date, and what it does with undated deals.
+      const undated = everything.edges.filter((edge: { announcedOn: string | null }) => !edge.announcedOn).length;
+      expect(await page.getAttribute('#as-of', 'aria-valuetext')).toContain('now');
+      await page.focus('#as-of');
+      await page.keyboard.press('Home');
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as PageWindow).document.getElementById('network-panel')?.dataset.state === 'ready' &&
+          JSON.parse((globalThis as unknown as PageWindow).document.getElementById('network-panel')!.dataset.variables!)
+            .asOf !== null,
+        undefined,
+        WAIT,
+      );
+      expect(await page.getAttribute('#as-of', 'aria-valuetext')).toMatch(/^as of 1 [A-Z][a-z]+ \d{4}$/);
+      if (undated > 0) expect(await page.textContent('#undated-note')).toContain(`${undated} undated partnership`);
+      expect(await page.isVisible('#undated-note')).toBe(undated > 0);
+      await page.keyboard.press('End');
+      await panelReady(page, 'network-panel', { kinds: null, asOf: null });
+
+      // A country switched off in the legend: its companies leave the drawing, and the link keeps it.
+      const korean = everything.nodes.filter((node: { group: string | null }) => node.group === 'KR');
+      expect(korean.length).toBeGreaterThan(0);
+      await page.click('#legend button[data-country="KR"]');
+      expect(await page.getAttribute('#legend button[data-country="KR"]', 'aria-pressed')).toBe('false');
+      const shown = (await drawnIds(page, 'network')).nodes;
+      for (const node of korean) expect(shown).not.toContain(node.id);
+      expect(shown.length).toBe(everything.nodes.length - korean.length);
+      expect(page.url()).toContain('hide=KR');
+      await page.click('#legend button[data-country="KR"]');
+
+      // Search in English focuses the company in the network and the explorer.
+      await page.fill('#find', 'NVIDIA');
+      await page.press('#find', 'Enter');
+      await page.waitForSelector('#find-hits button[data-id="nvidia"]', WAIT);
+      await page.click('#find-hits button[data-id="nvidia"]');
+      await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'nvidia' });
+      expect(
+        await page.evaluate(() =>
+          (globalThis as unknown as PageWindow).dashboard.network.nodes(':selected').map((n) => n.id()),
+        ),
+      ).toEqual(['nvidia']);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('keeps the view in its link, downloads it as PNG and CSV and links the whole-graph exports', async () => {
+      const page = await openDashboard(size);
+      await page.uncheck('#kinds input[value="SUPPLY"]');
+      await page.selectOption('#measure', 'MARKET_CAP');
+      await page.selectOption('#group-by', 'COUNTRY');
+      await page.selectOption('#direction', 'downstream');
+      await panelReady(page, 'explorer-panel', { direction: 'downstream', of: 'askup' });
+      await page.selectOption('#service', 'chatgpt-plus');
+      await panelReady(page, 'explorer-panel', { direction: 'downstream', of: 'chatgpt-plus' });
+      await page.fill('#impact-search', 'TSMC');
+      await page.press('#impact-search', 'Enter');
+      await page.click('#impact-hits button[data-id="tsmc"]');
+      await panelReady(page, 'impact-panel', { id: 'tsmc' });
+      await page.click('#legend button[data-country="CN"]');
+      const kinds = ['INVESTMENT', 'LICENSING', 'CLOUD', 'COLLABORATION', 'ACQUISITION'];
+      await panelReady(page, 'network-panel', { kinds, asOf: null });
+      const link = page.url();
+      expect(await page.getAttribute('#view-link', 'href')).toBe(link);
+      const drawnBefore = await drawnIds(page, 'network');
+
+      // PNG and CSV of the view as it is.
+      const [png] = await Promise.all([page.waitForEvent('download'), page.click('#network-png')]);
+      expect(png.suggestedFilename()).toBe('partnership-network.png');
+      const image = fs.readFileSync((await png.path())!);
+      expect(image.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(image.readUInt32BE(16)).toBeGreaterThan(100);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#network-csv')]);
+      const rows = fs
+        .readFileSync((await csv.path())!, 'utf8')
+        .trim()
+        .split('\r\n');
+      expect(rows[0]).toBe(
+        'partnership,name,kind,source,source_name,target,target_name,announced_on,value_usd,confidence,parties',
+      );
+      expect(rows.length - 1).toBe(drawnBefore.edges.length);
+      expect(rows.slice(1).every((row) => !row.includes(',SUPPLY,'))).toBe(true);
+
+      const exports = await page.$$eval('nav.exports a', (links) => links.map((a) => a.getAttribute('href')));
+      expect(exports).toEqual([
+        '/export/graph.json',
+        '/export/nodes.csv',
+        '/export/relationships.csv',
+        '/export/graph.graphml',
+        '/export/graph.cypher',
+      ]);
+      expect((await page.request.get(`${origin}/export/nodes.csv`)).status()).toBe(200);
+      await page.close();
+
+      // The link restores every panel's part of the view.
+      const restored = await context.newPage();
+      await restored.setViewportSize(size);
+      await restored.goto(link, { waitUntil: 'load' });
+      await panelReady(restored, 'network-panel', { kinds, asOf: null });
+      await panelReady(restored, 'concentration-panel', {
+        measure: 'MARKET_CAP',
+        groupBy: 'COUNTRY',
+        stage: null,
+        asOf: null,
+      });
+      await panelReady(restored, 'explorer-panel', { direction: 'downstream', of: 'chatgpt-plus' });
+      await panelReady(restored, 'impact-panel', { id: 'tsmc' });
+      expect(await restored.getAttribute('#legend button[data-country="CN"]', 'aria-pressed')).toBe('false');
+      expect(await drawnIds(restored, 'network')).toEqual(drawnBefore);
+      await restored.close();
+    });
+
+    it('reaches nodes and cards from the keyboard, with a table, shapes and contrast', async () => {
+      const page = await openDashboard(size);
+      await dealsLoaded(page);
+      const colours = await page.evaluate(() => {
+        const module = (globalThis as unknown as { dashboard: { colours: Colours } }).dashboard.colours;
+        const graphics = [
+          ...Object.values(module.KIND_STYLES).map((style) => style.colour),
+          ...module.PALETTE,
+          module.NO_GROUP,
+          ...Object.values(module.ENTITY_STYLES).map((style) => style.colour),
+          module.STEP_COLOUR,
+          module.PATH_COLOUR,
+        ];
+        return graphics.map((colour) => ({ colour, ratio: module.contrast(colour, '#fcfdfe') }));
+      });
+      for (const { colour, ratio } of colours) expect({ colour, ok: ratio >= 3 }).toEqual({ colour, ok: true });
+      // Kinds differ by arrowhead, not only by colour.
+      const arrows = await page.evaluate(() => {
+        const byKind: Record<string, string> = {};
+        for (const edge of (globalThis as unknown as PageWindow).dashboard.network.edges())
+          byKind[edge.data('partnershipKind')] = edge.style('target-arrow-shape');
+        return byKind;
+      });
+      expect(new Set(Object.values(arrows)).size).toBe(Object.keys(arrows).length);
+
+      // Text at 4.5:1 at least against what lies behind it.
+      const texts = await page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as PageWindow;
+        const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = ([r, g, b]: number[]) => {
+          const linear = [r, g, b].map((channel) => {
+            const c = channel / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+        };
+        const background = (element: PageElement | null): number[] => {
+          for (let at = element; at; at = at.parentElement) {
+            const colour = parse(getComputedStyle(at).backgroundColor);
+            if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) return colour.slice(0, 3);
+          }
+          return [255, 255, 255];
+        };
+        const selectors = [
+          '.note',
+          '.explain',
+          '.status',
+          'h2',
+          '.legend button',
+          '.bar-value',
+          '.level',
+          '.hedge',
+          'a',
+          'button.link',
+          '#network-table td',
+          '#systemic td',
+          'footer',
+        ];
+        return selectors.flatMap((selector) =>
+          Array.from(document.querySelectorAll(selector))
+            .slice(0, 5)
+            .map((element) => {
+              const [light, dark] = [
+                luminance(parse(getComputedStyle(element).color)),
+                luminance(background(element)),
+              ].sort((a, b) => b - a);
+              return { selector, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100 };
+            }),
+        );
+      });
+      expect(texts.length).toBeGreaterThan(20);
+      for (const { selector, ratio } of texts) expect({ selector, ok: ratio >= 4.5 }).toEqual({ selector, ok: true });
+
+      // The table alternative has one row per drawn edge, and a company reached by Tab opens its card.
+      const edges = (await drawnIds(page, 'network')).edges;
+      expect(await page.locator('#network-table tbody tr').count()).toBe(edges.length);
+      await page.click('#network-table-box summary');
+      await page.focus('#network-table tbody tr:first-child');
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(
+        () => (globalThis as unknown as PageWindow).document.activeElement?.textContent ?? '',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (wanted) =>
+          (globalThis as unknown as PageWindow).document
+            .querySelector('#company-card h3')
+            ?.textContent.startsWith(wanted),
+        name.split(' (')[0],
+        WAIT,
+      );
+      expect(await page.getAttribute('#company-card', 'tabindex')).toBe('0');
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+});
