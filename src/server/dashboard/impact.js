@@ -14,7 +14,9 @@ const impact = panel('impact-panel');
 const systemic = panel('systemic-panel');
 let focus = () => {};
 
-const plural = (count, word) => `${number.format(count)} ${word}${count === 1 ? '' : 's'}`;
+/** "1 company", "18 companies", "4 models". */
+const plural = (count, word) =>
+  `${number.format(count)} ${count === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 const kindWord = (kind) => (ENTITY_STYLES[kind] ? ENTITY_STYLES[kind].word : kind.toLowerCase().replace('_', ' '));
 
 /** An entity as a button that focuses it elsewhere on the page (network, card, explorer). */
@@ -70,7 +72,7 @@ function drawImpact(result) {
     box.append(entityList('Services left with no alternative', result.singleSourcedServices, 'single'));
   for (const kind of ['SERVICE', 'FOUNDATION_MODEL', 'COMPANY', 'DATASET', ...byKind.keys()]) {
     if (!byKind.has(kind)) continue;
-    box.append(entityList(`Exposed ${kindWord(kind)}s`, byKind.get(kind), 'exposed'));
+    box.append(entityList(`Exposed: ${kindWord(kind)}`, byKind.get(kind), 'exposed'));
     byKind.delete(kind);
   }
 }

@@ -128,6 +128,10 @@ function nodeName(node) {
   return node.label;
 }
 
+/** How the link names the companies of no known country among the hidden ones. */
+const NO_COUNTRY = '-';
+const countryKey = (group) => group || NO_COUNTRY;
+
 /** What is drawn: the API's answer without the countries switched off in the legend (and their edges). */
 function visibleResult() {
   const hidden = network.hiddenCountries;
@@ -232,7 +236,9 @@ function drawLegend(nodes) {
     button.addEventListener('click', () => {
       if (network.hiddenCountries.has(group)) network.hiddenCountries.delete(group);
       else network.hiddenCountries.add(group);
-      writeState({ hide: network.hiddenCountries.size ? [...network.hiddenCountries].sort().join(',') : null });
+      writeState({
+        hide: network.hiddenCountries.size ? [...network.hiddenCountries].map(countryKey).sort().join(',') : null,
+      });
       drawNetwork();
       document.querySelector(`#legend button[data-country="${group}"]`)?.focus();
     });
@@ -374,7 +380,7 @@ function setUpNetworkControls(kinds, months) {
   slider.addEventListener('input', showAsOf);
   slider.addEventListener('change', loadNetwork);
   const hide = readState('hide');
-  if (hide) for (const country of hide.split(',')) network.hiddenCountries.add(country);
+  if (hide) for (const key of hide.split(',')) network.hiddenCountries.add(key === NO_COUNTRY ? '' : key);
   const korean = document.getElementById('korean-names');
   korean.checked = readState('ko') === '1';
   network.korean = korean.checked;
