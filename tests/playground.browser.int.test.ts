@@ -146,4 +146,95 @@ describe('playground in headless Chromium', () => {
     ).toEqual([]);
     await page.close();
   });
+
+  describe.each([
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ])('at $width x $height', (size) => {
+    it('opens a picked example in a new tab, shows extensions.cypher only when asked, fits the window', async () => {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+      const editorText = (selector: string) =>
+        page.evaluate(
+          (target) =>
+            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? '',
+          selector,
+        );
+      const editorShows = (selector: string, text: string) =>
+        page.waitForFunction(
+          ([target, wanted]) =>
+            (
+              (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
+            ).includes(wanted),
+          [selector, text],
+          { timeout: 30000 },
+        );
+      // A fresh start: GraphiQL keeps its tabs in localStorage, which the other tests of this browser filled.
+      await page.goto(`${origin}/playground`, { waitUntil: 'load' });
+      await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror');
+      await page.waitForSelector('#examples:not([disabled])');
+      expect(await page.getAttribute('body', 'data-tabs')).toBe('1');
+
+      // The reader's own text in the first tab.
+      const mine = '# my unsaved work\n{ stages { id } }\n';
+      await page.evaluate(
+        ([target, text]) =>
+          (
+            (globalThis as unknown as PageWithEditors).document.querySelector(target)!.CodeMirror as unknown as {
+              setValue(value: string): void;
+            }
+          ).setValue(text),
+        [QUERY, mine] as const,
+      );
+      await editorShows(QUERY, 'my unsaved work');
+      await page.selectOption('#examples', 'BuiltOnGPT4');
+      await editorShows(QUERY, 'query BuiltOnGPT4');
+      expect(await page.locator('.graphiql-tab').count()).toBe(2);
+      expect(await page.getAttribute('body', 'data-tabs')).toBe('2');
+      // Run it: without the box ticked, no extensions.cypher although the server reports it.
+      await page.click('.graphiql-execute-button');
+      await editorShows(RESULT, '"model"');
+      expect(JSON.parse(await editorText(RESULT)).extensions?.cypher).toBeUndefined();
+      await page.check('#cypher-trace');
+      await page.click('.graphiql-execute-button');
+      await page.waitForFunction(
+        (target) =>
+          (
+            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
+          ).includes('"cypher"'),
+        RESULT,
+        { timeout: 30000 },
+      );
+      expect(JSON.parse(await editorText(RESULT)).extensions.cypher.statements).toBeGreaterThan(0);
+      await page.uncheck('#cypher-trace');
+
+      // The first tab still holds the reader's text.
+      await page.click('.graphiql-tab:first-child .graphiql-tab-button');
+      await editorShows(QUERY, 'my unsaved work');
+      expect(await editorText(QUERY)).toBe(mine);
+
+      // Nothing wider than the window; the font's licence is linked and served.
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(size.width);
+      expect((await page.locator('#graphiql').boundingBox())!.width).toBeLessThanOrEqual(size.width);
+      const css = await page.request.get(`${origin}/playground/fonts/noto-sans-kr.css`);
+      expect(await css.text()).toContain("font-family: 'Noto Sans KR'");
+      expect((await page.request.get(`${origin}/playground/fonts/OFL.txt`)).status()).toBe(200);
+      await page.screenshot({ path: path.join(artifacts, `playground-${size.width}x${size.height}.png`) });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
 });
