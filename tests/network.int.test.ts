@@ -57,6 +57,13 @@ it('filters by kind and asOf', async () => {
   );
 });
 
+it('matches nothing for an empty list of kinds or companies, and everything for null', async () => {
+  const everything = pairs(await network({ kinds: null, companies: null }));
+  expect(everything).toEqual(expectedEdges(() => true).sort());
+  for (const variables of [{ kinds: [] }, { companies: [] }, { companies: [], depth: 3 }, { kinds: [], asOf: '2023' }])
+    expect(await network(variables)).toEqual({ nodes: [], edges: [] });
+});
+
 it('keeps what lies within depth hops of the asked companies', async () => {
   const partnersOf = (ids: Set<string>) =>
     new Set(

@@ -16,8 +16,9 @@ export interface NetworkDeal {
 }
 
 export interface NetworkQuestion {
-  /** Keep what lies within `depth` partnership hops of these companies; all companies when absent. */
+  /** Keep what lies within `depth` partnership hops of these companies; all when null, none when empty. */
   companies?: readonly string[] | null;
+  /** Keep partnerships of these kinds; all when null, none when empty. */
   kinds?: readonly string[] | null;
   /** Only partnerships announced on or before it (undated ones are left out). */
   asOf?: string | null;
@@ -48,7 +49,8 @@ const GIVING_ROLES = new Set(['investor', 'licensor', 'supplier', 'acquirer']);
  * Given the partnerships and a question, returns the network: an edge for each pair of parties of each kept
  * partnership (from the giving party when roles say so, else in id order; weight 1), and as nodes the companies on
  * kept edges plus the asked-for companies, sized by their degree and grouped by country. With `companies`, only the
- * companies within `depth` hops of them and the edges among those are kept.
+ * companies within `depth` hops of them and the edges among those are kept. An empty list of kinds or companies
+ * keeps nothing: only null (or absent) means no filter.
  */
 export function partnershipNetwork(
   deals: readonly NetworkDeal[],
@@ -56,7 +58,7 @@ export function partnershipNetwork(
   /** Names and countries of companies that may be in no partnership (the asked-for ones). */
   directory: ReadonlyMap<string, { name: string; country: string | null }> = new Map(),
 ): { nodes: NetworkNodeRow[]; edges: NetworkEdgeRow[] } {
-  const kinds = question.kinds && question.kinds.length > 0 ? new Set(question.kinds) : null;
+  const kinds = question.kinds ? new Set(question.kinds) : null;
   const companies = new Map<string, { name: string; country: string | null }>(directory);
   let edges: NetworkEdgeRow[] = [];
   for (const deal of deals) {
@@ -82,7 +84,7 @@ export function partnershipNetwork(
     }
   }
   let keep: Set<string>;
-  if (question.companies && question.companies.length > 0) {
+  if (question.companies) {
     const neighbours = new Map<string, string[]>();
     const link = (from: string, to: string) => {
       const list = neighbours.get(from);

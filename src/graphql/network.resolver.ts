@@ -17,15 +17,25 @@ export class NetworkResolver {
   })
   async partnershipNetwork(
     @Ctx() context: Context,
-    @Arg('companies', () => [ID], { nullable: true }) companies?: string[] | null,
-    @Arg('kinds', () => [PartnershipKind], { nullable: true }) kinds?: PartnershipKind[] | null,
+    @Arg('companies', () => [ID], {
+      nullable: true,
+      description:
+        'Only these companies and what lies within depth hops of them. Null or absent: every company; ' +
+        'an empty list matches nothing (an empty network).',
+    })
+    companies?: string[] | null,
+    @Arg('kinds', () => [PartnershipKind], {
+      nullable: true,
+      description: 'Only partnerships of these kinds. Null or absent: every kind; an empty list matches nothing.',
+    })
+    kinds?: PartnershipKind[] | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
     @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null = 1,
   ): Promise<Network> {
     const hops = intArg('depth', depth, 1, MAX_DEPTH);
-    const asked = [...new Set(companies ?? [])];
-    const found = await context.loaders.entitiesById(asked);
-    const missing = asked.filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
+    const asked = companies ? [...new Set(companies)] : null;
+    const found = await context.loaders.entitiesById(asked ?? []);
+    const missing = (asked ?? []).filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
     if (missing.length > 0)
       throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
     const directory = new Map(
@@ -34,7 +44,7 @@ export class NetworkResolver {
     const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
     return partnershipNetwork(
       deals,
-      { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops },
+      { companies: asked, kinds: kinds ?? null, asOf, depth: hops },
       directory,
     ) as Network;
   }
