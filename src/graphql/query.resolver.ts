@@ -197,11 +197,7 @@ export class QueryResolver {
     if (!/[\p{L}\p{N}]/u.test(text))
       throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
     try {
-      return await context.entities.search(
-        text,
-        kinds ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null,
-        limit,
-      );
+      return await context.entities.search(text, kinds ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null, limit);
     } catch (error) {
       // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
       if (error instanceof DatabaseError && error.code === 'PROCEDURE_FAILED') {
