@@ -11,7 +11,11 @@ export interface NetworkParty {
 export interface NetworkDeal {
   id: string;
   kind: string;
+  /** The deal's name, value and confidence: absent in tests that need only its shape. */
+  name?: string;
   announcedOn: string | null;
+  valueUsd?: number | null;
+  confidence?: string;
   parties: NetworkParty[];
 }
 
@@ -37,8 +41,12 @@ export interface NetworkEdgeRow {
   id: string;
   source: string;
   target: string;
+  partnershipId: string;
   partnershipKind: string;
+  name: string;
   announcedOn: string | null;
+  valueUsd: number | null;
+  confidence: string | null;
   weight: number;
 }
 
@@ -76,8 +84,12 @@ export function partnershipNetwork(
           id: `${deal.id}:${a.id}:${b.id}`,
           source: a.id,
           target: b.id,
+          partnershipId: deal.id,
           partnershipKind: deal.kind,
+          name: deal.name ?? deal.id,
           announcedOn: deal.announcedOn,
+          valueUsd: deal.valueUsd ?? null,
+          confidence: deal.confidence ?? null,
           weight: 1,
         });
       }

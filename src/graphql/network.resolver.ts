@@ -1,9 +1,11 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { partnershipNetwork } from '../analytics/network';
 import type { Context } from './context';
 import { EntityKind, PartnershipKind } from './enums';
 import { intArg, userError } from './errors';
-import { Network } from './network.types';
+import type { EntityRow } from '../repositories/entityRepository';
+import { Partnership } from './entity.types';
+import { Network, NetworkEdge } from './network.types';
 import { PartialDate } from './scalars';
 
 export const MAX_DEPTH = 3;
@@ -47,5 +49,17 @@ export class NetworkResolver {
       { companies: asked, kinds: kinds ?? null, asOf, depth: hops },
       directory,
     ) as Network;
+  }
+}
+
+@Resolver(() => NetworkEdge)
+export class NetworkEdgeResolver {
+  @FieldResolver(() => Partnership, {
+    description: 'The deal itself: its sources, description and parties with their roles (batched per request).',
+  })
+  async partnership(@Root() edge: NetworkEdge, @Ctx() context: Context): Promise<EntityRow> {
+    const deal = await context.loaders.entity.load(edge.partnershipId);
+    if (!deal) throw userError(`partnership "${edge.partnershipId}" is no longer in the graph`, 'NOT_FOUND');
+    return deal;
   }
 }
