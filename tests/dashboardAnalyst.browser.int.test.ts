@@ -123,7 +123,6 @@ const drawnIds = (page: Page, graph: 'network' | 'upstream') =>
     };
   }, graph);
 
-const sortedIds = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
 describe('dashboard for an analyst, in headless Chromium without system CJK fonts', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
@@ -182,13 +181,10 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
     return found;
   }
 
-  /** Waits until every partnership's details have reached the network (UNCERTAIN edges then carry it). */
+  /** Waits until every partnership's details (sources, parties) have reached the network. */
   const dealsLoaded = (page: Page) =>
     page.waitForFunction(
-      () =>
-        (globalThis as unknown as PageWindow).dashboard.network
-          .edges()
-          .every((edge) => edge.data('confidence') !== 'UNKNOWN'),
+      () => Number((globalThis as unknown as PageWindow).document.getElementById('network')?.dataset.deals) > 0,
       undefined,
       WAIT,
     );
@@ -321,14 +317,15 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
         await panelReady(page, 'concentration-panel', variables);
         const expected = (
           await server.ok(
-            `query ($stage: ID) { concentration(measure: MARKET_CAP, stage: $stage) { hhi shares { value } } }`,
+            `query ($stage: ID) { concentration(measure: MARKET_CAP, stage: $stage) {
+              hhi level population withoutValue enoughData stage { name } } }`,
             { stage },
           )
         ).concentration;
-        const valued = expected.shares.filter((share: { value: number }) => share.value > 0).length;
         const shown = (await page.textContent('#hhi'))!;
-        if (valued < 2) {
+        if (!expected.enoughData) {
           notEnough += 1;
+          expect(expected.level).toBe('NOT_ENOUGH_DATA');
           expect(shown).toContain('Not enough data');
           expect(shown).not.toMatch(/HHI \d/);
         } else {
@@ -338,10 +335,37 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
         }
         // Numbers for people: no raw float with many decimals anywhere in the panel.
         expect(await page.textContent('#concentration-panel')).not.toMatch(/\d\.\d{3,}/);
-        expect(await page.textContent('#population')).toMatch(/\d/);
+        // "3 of 5 companies in AI chips have no market cap", as the API counts them.
+        const companies = expected.population === 1 ? 'company' : 'companies';
+        expect(await page.textContent('#population')).toContain(
+          `${expected.withoutValue} of ${expected.population} ${companies} in ${expected.stage.name} ` +
+            `${expected.withoutValue === 1 ? 'has' : 'have'} no market cap`,
+        );
       }
       // The seed has stages where at most one company has a market cap: the page must say so rather than show 10,000.
       expect(notEnough).toBeGreaterThan(0);
+
+      // Comparison-only companies (Saudi Aramco) stay out of the stage-free market cap unless the box asks for them.
+      await page.selectOption('#stage', '');
+      const base = { measure: 'MARKET_CAP', groupBy: 'COMPANY', stage: null, asOf: null };
+      await panelReady(page, 'concentration-panel', base);
+      const bars = () =>
+        page.$$eval('#bars .bar-row', (rows) =>
+          rows.map((row) => (row as unknown as { dataset: { key: string } }).dataset.key),
+        );
+      const comparison = (
+        await server.ok('{ companies(first: 100) { nodes { id comparisonOnly } } }')
+      ).companies.nodes.filter((company: { comparisonOnly: boolean }) => company.comparisonOnly);
+      expect(comparison.length).toBeGreaterThan(0);
+      for (const company of comparison) expect(await bars()).not.toContain(company.id);
+      await page.check('#comparison-only');
+      await panelReady(page, 'concentration-panel', { ...base, includeComparisonOnly: true });
+      const withThem = (
+        await server.ok('{ concentration(measure: MARKET_CAP, includeComparisonOnly: true) { shares { key } } }')
+      ).concentration.shares.map((share: { key: string }) => share.key);
+      expect(await bars()).toEqual(withThem);
+      expect(withThem).toEqual(expect.arrayContaining(comparison.map((company: { id: string }) => company.id)));
+      expect(await page.textContent('#population')).toContain('comparison-only companies included');
       expect(problems).toEqual([]);
       await page.close();
     });
@@ -521,7 +545,9 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       await page.uncheck(`#kinds input[value="${kinds[kinds.length - 1]}"]`);
       await panelReady(page, 'network-panel', { kinds: [], asOf: null });
       const none = (await server.ok(NETWORK, { kinds: [], asOf: null })).partnershipNetwork;
-      expect(await drawnIds(page, 'network')).toEqual({ nodes: sortedIds(none.nodes), edges: sortedIds(none.edges) });
+      expect(none).toEqual({ nodes: [], edges: [] });
+      expect(await drawnIds(page, 'network')).toEqual({ nodes: [], edges: [] });
+      expect(await page.textContent('#network-panel .status')).toContain('No partnership matches');
       expect(page.url()).toContain('kinds=&');
       for (const kind of kinds) await page.check(`#kinds input[value="${kind}"]`);
       await panelReady(page, 'network-panel', { kinds: null, asOf: null });

@@ -46,12 +46,15 @@ const concentration = panel('concentration-panel');
 function concentrationVariables() {
   const stage = document.getElementById('stage').value;
   const asOf = document.getElementById('concentration-as-of').value.trim();
-  return {
+  const variables = {
     measure: document.getElementById('measure').value,
     groupBy: document.getElementById('group-by').value,
     stage: stage || null,
     asOf: asOf || null,
   };
+  // Asked for only when ticked: the API's default leaves comparison-only companies out.
+  if (document.getElementById('comparison-only').checked) variables.includeComparisonOnly = true;
+  return variables;
 }
 
 /** What the chosen measure and grouping count, in the schema's own words. */
@@ -74,6 +77,7 @@ function loadConcentration() {
     groupBy: variables.groupBy === 'COMPANY' ? null : variables.groupBy,
     stage: variables.stage,
     cAsOf: variables.asOf,
+    cmp: variables.includeComparisonOnly ? '1' : null,
   });
   return runForPanel(concentration, 'Concentration', variables, (data) => drawConcentration(data.concentration));
 }
@@ -102,10 +106,11 @@ function populationNote(result) {
   const valueName = VALUE_NAMES[result.measure] || result.measure.toLowerCase();
   if (typeof result.population === 'number' && typeof result.withoutValue === 'number') {
     const companies = (count) => `${number.format(count)} compan${count === 1 ? 'y' : 'ies'}`;
+    const comparison = result.includeComparisonOnly ? ', comparison-only companies included' : '';
     return (
       `${number.format(result.withoutValue)} of ${companies(result.population)}${where} ` +
       `${result.withoutValue === 1 ? 'has' : 'have'} no ${valueName}; ` +
-      `${number.format(valued)} ${unit} hold a share.`
+      `${number.format(valued)} ${unit} hold a share${comparison}.`
     );
   }
   return `${number.format(valued)} ${unit}${where} hold a value (${valueName}); those without one are not counted.`;
@@ -187,7 +192,8 @@ function setUpConcentrationControls(stages) {
     if (control.tagName === 'SELECT' && ![...control.options].some((option) => option.value === value)) continue;
     control.value = value;
   }
-  for (const id of ['measure', 'group-by', 'stage', 'concentration-as-of']) {
+  document.getElementById('comparison-only').checked = readState('cmp') === '1';
+  for (const id of ['measure', 'group-by', 'stage', 'concentration-as-of', 'comparison-only']) {
     const control = document.getElementById(id);
     control.disabled = false;
     control.addEventListener('change', loadConcentration);

@@ -189,15 +189,13 @@ function drawNetwork() {
       position: { ...(network.positions.get(node.id) || { x: 0, y: 0 }) },
     })),
     ...edges.map((edge) => {
-      const deal = network.deals.get(dealIdOfEdge(edge.id));
       const style = KIND_STYLES[edge.partnershipKind] || KIND_STYLES.COLLABORATION;
       return {
         data: {
           ...edge,
           colour: style.colour,
           arrow: style.arrow,
-          confidence: deal ? deal.confidence : 'UNKNOWN',
-          caption: deal && deal.confidence === 'UNCERTAIN' ? 'uncertain' : '',
+          caption: edge.confidence === 'UNCERTAIN' ? 'uncertain' : '',
         },
       };
     }),
@@ -208,6 +206,7 @@ function drawNetwork() {
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
   container.dataset.uncertain = String(cy.edges('[confidence = "UNCERTAIN"]').length);
+  container.dataset.deals = String(network.deals.size);
   drawLegend(network.result.nodes);
   drawTable(nodes, edges);
   if (nodes.length === 0)
@@ -253,11 +252,10 @@ function drawTable(nodes, edges) {
   const body = document.querySelector('#network-table tbody');
   body.textContent = '';
   for (const edge of edges) {
-    const deal = network.deals.get(dealIdOfEdge(edge.id));
     const row = element('tr');
     row.dataset.edge = edge.id;
     row.tabIndex = 0;
-    if (deal && deal.confidence === 'UNCERTAIN') row.className = 'uncertain';
+    if (edge.confidence === 'UNCERTAIN') row.className = 'uncertain';
     const company = (id) => {
       const cell = element('td');
       const button = element('button', 'link', names.get(id) || id);
@@ -266,14 +264,14 @@ function drawTable(nodes, edges) {
       cell.append(button);
       return cell;
     };
-    const confidence = element('td', '', deal ? deal.confidence.toLowerCase() : '');
+    const confidence = element('td', '', edge.confidence.toLowerCase());
     row.append(
-      element('td', '', deal ? deal.name : edge.id),
+      element('td', '', edge.name),
       element('td', '', edge.partnershipKind.toLowerCase()),
       company(edge.source),
       company(edge.target),
       element('td', '', edge.announcedOn || 'undated'),
-      element('td', '', deal ? dealValue(deal) : ''),
+      element('td', '', dealValue(edge)),
       confidence,
     );
     row.addEventListener('focus', () => showEdge(edge.id));
@@ -285,7 +283,8 @@ function drawTable(nodes, edges) {
 /** Shows a deal in the edge box (hover, click or keyboard focus on its edge or its table row). */
 function showEdge(edgeId) {
   const box = document.getElementById('edge-info');
-  const deal = network.deals.get(dealIdOfEdge(edgeId));
+  const drawn = network.cy.$id(edgeId);
+  const deal = network.deals.get(drawn.nonempty() ? drawn.data('partnershipId') : dealIdOfEdge(edgeId));
   box.textContent = '';
   box.dataset.edge = edgeId;
   box.hidden = false;
@@ -424,19 +423,18 @@ export function networkCsv() {
   const header = ['partnership', 'name', 'kind', 'source', 'source_name', 'target', 'target_name', 'announced_on'];
   const rows = [[...header, 'value_usd', 'confidence', 'parties']];
   for (const edge of edges) {
-    const dealId = dealIdOfEdge(edge.id);
-    const deal = network.deals.get(dealId);
+    const deal = network.deals.get(edge.partnershipId);
     rows.push([
-      dealId,
-      deal ? deal.name : '',
+      edge.partnershipId,
+      edge.name,
       edge.partnershipKind,
       edge.source,
       names.get(edge.source),
       edge.target,
       names.get(edge.target),
       edge.announcedOn,
-      deal ? deal.valueUsd : '',
-      deal ? deal.confidence : '',
+      edge.valueUsd,
+      edge.confidence,
       deal ? dealParties(deal) : '',
     ]);
   }
