@@ -17,7 +17,11 @@ const sampleVariables: Record<string, Record<string, unknown>> = {
   ServiceList: { after: null },
   Upstream: { of: 'askup' },
   Downstream: { of: 'nvidia' },
-  ExplorerSearch: { text: 'GPT' },
+  ExplorerSearch: { text: 'GPT', kinds: null },
+  PartnershipDetails: { after: null },
+  RemovalImpact: { id: 'nvidia' },
+  SystemicImportance: { first: 10, asOf: null },
+  DependencyPaths: { from: 'askup', to: 'tsmc' },
   Sources: {},
   Conflicts: { field: null, kind: 'FOUNDATION_MODEL' },
 };
@@ -65,6 +69,7 @@ describe('dashboard', () => {
     const html = await (await fetch(`${origin}/dashboard`)).text();
     const urls = pageUrls(html).filter((url) => !url.startsWith('data:'));
     expect(urls).toEqual([
+      '/dashboard/fonts/noto-sans-kr.css',
       '/dashboard/assets/dashboard.css',
       '/dashboard/assets/cytoscape.min.js',
       '/dashboard/assets/main.js',
@@ -83,19 +88,24 @@ describe('dashboard', () => {
     const assets = dashboardAssets();
     expect(Object.keys(assets).sort()).toEqual([
       'api.js',
+      'colours.js',
       'companyCard.js',
       'concentration.js',
       'conflicts.js',
       'cytoscape.min.js',
       'dashboard.css',
+      'deals.js',
       'dom.js',
       'explorer.js',
+      'find.js',
       'format.js',
       'graph.js',
+      'impact.js',
       'main.js',
       'network.js',
       'panel.js',
       'sources.js',
+      'state.js',
     ]);
     expect(assets['cytoscape.min.js']).toContain(path.join('node_modules', 'cytoscape', 'dist'));
     for (const [name, file] of Object.entries(assets)) {
@@ -107,6 +117,45 @@ describe('dashboard', () => {
     expect(cytoscape).not.toMatch(
       /(fetch|importScripts|import|Worker|EventSource|WebSocket)\s*\(\s*["'`](https?:)?\/\//,
     );
+  });
+
+  it('serves Noto Sans KR itself: the Korean slices of weights 400 and 700 only, with its licence', async () => {
+    for (const page of ['dashboard', 'playground']) {
+      const css = await fetch(`${origin}/${page}/fonts/noto-sans-kr.css`);
+      expect(css.status).toBe(200);
+      expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+      const text = await css.text();
+      const faces = text.match(/@font-face\s*{[^}]*}/g) ?? [];
+      const files = [...text.matchAll(/url\(\.\/([^)]+)\)/g)].map((match) => match[1]);
+      expect(faces.length).toBe(files.length);
+      expect(new Set(files).size).toBe(files.length);
+      // Every face has a unicode-range (the browser fetches only the slices on screen) and is a Korean slice.
+      for (const face of faces) expect(face).toMatch(/unicode-range: U\+/);
+      for (const file of files) expect(file).toMatch(/^noto-sans-kr-\d+-(400|700)-normal\.woff2$/);
+      const weights = new Set([...text.matchAll(/font-weight: (\d+)/g)].map((match) => match[1]));
+      expect([...weights].sort()).toEqual(['400', '700']);
+      const fontDir = path.dirname(require.resolve('@fontsource/noto-sans-kr/package.json', { paths: [projectRoot] }));
+      for (const file of [files[0], files[files.length - 1]]) {
+        const response = await fetch(`${origin}/${page}/fonts/${file}`);
+        expect([file, response.status]).toEqual([file, 200]);
+        expect(response.headers.get('content-type')).toBe('font/woff2');
+        expect(
+          Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(path.join(fontDir, 'files', file))),
+        ).toBe(true);
+      }
+      // Weights, subsets and files the pages do not use are not served.
+      for (const name of [
+        'noto-sans-kr-latin-400-normal.woff2',
+        'noto-sans-kr-0-100-normal.woff2',
+        'noto-sans-kr-0-400-normal.woff',
+        '..%2F..%2Fpackage.json',
+        'LICENSE',
+      ])
+        expect([name, (await fetch(`${origin}/${page}/fonts/${name}`)).status]).toEqual([name, 404]);
+      const licence = await fetch(`${origin}/${page}/fonts/OFL.txt`);
+      expect(licence.status).toBe(200);
+      expect(await licence.text()).toContain('SIL OPEN FONT LICENSE Version 1.1');
+    }
   });
 
   it('answers an unknown asset with 404', async () => {
