@@ -132,7 +132,7 @@ describe('playground', () => {
     const html = await (await fetch(`${origin}/playground`)).text();
     const urls = pageUrls(html);
     expect(urls.filter((url) => url.endsWith('.js'))).toHaveLength(4);
-    expect(urls.filter((url) => url.endsWith('.css'))).toHaveLength(2);
+    expect(urls.filter((url) => url.endsWith('.css'))).toHaveLength(3);
     expect(urls.filter((url) => !local(url))).toEqual([]);
     expect(html).not.toMatch(/<(script|style)\b[^>]*>\s*[^<\s]/i); // no inline script or style: the CSP forbids inline scripts
     for (const url of urls.filter((candidate) => !candidate.startsWith('data:'))) {
