@@ -8,10 +8,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { projectRoot } from '../src/config';
 import { artifacts, fontconfigWithoutCjk, launchChromium } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
 const WAIT = { timeout: 90000 };
+
+/**
+ * Copies a screenshot of the test output to docs/ under this name when DASHBOARD_DOCS_SCREENSHOT=1 (the pictures
+ * docs/dashboard.md shows), bounded so a picture never grows the repository unnoticed.
+ */
+function toDocs(screenshot: string, name: string) {
+  if (!process.env.DASHBOARD_DOCS_SCREENSHOT) return;
+  const target = path.join(projectRoot, 'docs', name);
+  fs.copyFileSync(screenshot, target);
+  expect(fs.statSync(target).size).toBeLessThan(250 * 1024);
+}
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
@@ -122,7 +134,6 @@ const drawnIds = (page: Page, graph: 'network' | 'upstream') =>
         .sort(),
     };
   }, graph);
-
 
 describe('dashboard for an analyst, in headless Chromium without system CJK fonts', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
@@ -300,6 +311,7 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       expect(await licence.text()).toContain('SIL Open Font License');
       expect(await page.getAttribute('footer a', 'href')).toBe('/dashboard/fonts/OFL.txt');
       await page.screenshot({ path: path.join(artifacts, `dashboard-korean-${tag}.png`) });
+      if (size.width < 900) toDocs(path.join(artifacts, `dashboard-korean-${tag}.png`), 'dashboard-phone.png');
       expect(problems).toEqual([]);
       await page.close();
     });
@@ -463,6 +475,7 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       const partners = (await server.ok('{ company(id: "microsoft") { partnerships { id } } }')).company.partnerships;
       expect(await page.locator('#company-card .partners li').count()).toBe(partners.length);
       await page.screenshot({ path: path.join(artifacts, `dashboard-uncertain-${tag}.png`) });
+      if (size.width >= 900) toDocs(path.join(artifacts, `dashboard-uncertain-${tag}.png`), 'dashboard-analyst.png');
       expect(problems).toEqual([]);
       await page.close();
     });
@@ -488,6 +501,11 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
         ),
       ).toEqual(ranks.map((rank: { company: { id: string } }) => rank.company.id));
       await page.locator('#impact-panel').screenshot({ path: path.join(artifacts, `dashboard-impact-${tag}.png`) });
+      await page.locator('#systemic-panel').screenshot({ path: path.join(artifacts, `dashboard-systemic-${tag}.png`) });
+      if (size.width >= 900) {
+        toDocs(path.join(artifacts, `dashboard-impact-${tag}.png`), 'dashboard-impact.png');
+        toDocs(path.join(artifacts, `dashboard-systemic-${tag}.png`), 'dashboard-systemic.png');
+      }
 
       // Another entity removed, found by name.
       await page.fill('#impact-search', 'TSMC');
@@ -523,6 +541,7 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       expect(await page.textContent('#path-note')).toContain('AskUp →');
       expect(await page.textContent('#path-note')).toContain('→ TSMC');
       await page.locator('#explorer-panel').screenshot({ path: path.join(artifacts, `dashboard-path-${tag}.png`) });
+      if (size.width >= 900) toDocs(path.join(artifacts, `dashboard-path-${tag}.png`), 'dashboard-path.png');
       expect(problems).toEqual([]);
       await page.close();
     });
