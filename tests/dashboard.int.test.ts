@@ -100,6 +100,7 @@ describe('dashboard', () => {
       'find.js',
       'format.js',
       'graph.js',
+      'hits.js',
       'impact.js',
       'main.js',
       'network.js',

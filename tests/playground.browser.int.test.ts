@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
 import { artifacts, launchChromium } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
@@ -26,6 +26,24 @@ interface PageWithEditors {
     } | null;
   };
 }
+
+/** The text of one of GraphiQL's CodeMirror editors (the DOM shows only its visible lines). */
+const textOf = (page: Page, selector: string) =>
+  page.evaluate(
+    (target) => (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? '',
+    selector,
+  );
+
+/** Waits until one of GraphiQL's editors holds this text. */
+const waitForText = (page: Page, selector: string, text: string) =>
+  page.waitForFunction(
+    ([target, wanted]) =>
+      (
+        (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
+      ).includes(wanted),
+    [selector, text],
+    { timeout: 30000 },
+  );
 
 describe('playground in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof startSeededServer>>;
@@ -68,22 +86,8 @@ describe('playground in headless Chromium', () => {
     });
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
 
-    /** The text of one of GraphiQL's CodeMirror editors (the DOM shows only its visible lines). */
-    const editorText = (selector: string) =>
-      page.evaluate(
-        (target) =>
-          (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? '',
-        selector,
-      );
-    const editorShows = (selector: string, text: string) =>
-      page.waitForFunction(
-        ([target, wanted]) =>
-          (
-            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
-          ).includes(wanted),
-        [selector, text],
-        { timeout: 30000 },
-      );
+    const editorText = (selector: string) => textOf(page, selector);
+    const editorShows = (selector: string, text: string) => waitForText(page, selector, text);
 
     await page.goto(`${origin}/playground`, { waitUntil: 'load' });
     await page.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror');
@@ -159,21 +163,8 @@ describe('playground in headless Chromium', () => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-      const editorText = (selector: string) =>
-        page.evaluate(
-          (target) =>
-            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? '',
-          selector,
-        );
-      const editorShows = (selector: string, text: string) =>
-        page.waitForFunction(
-          ([target, wanted]) =>
-            (
-              (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
-            ).includes(wanted),
-          [selector, text],
-          { timeout: 30000 },
-        );
+      const editorText = (selector: string) => textOf(page, selector);
+      const editorShows = (selector: string, text: string) => waitForText(page, selector, text);
       // A fresh start: GraphiQL keeps its tabs in localStorage, which the other tests of this browser filled.
       await page.goto(`${origin}/playground`, { waitUntil: 'load' });
       await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
@@ -204,14 +195,7 @@ describe('playground in headless Chromium', () => {
       expect(JSON.parse(await editorText(RESULT)).extensions?.cypher).toBeUndefined();
       await page.check('#cypher-trace');
       await page.click('.graphiql-execute-button');
-      await page.waitForFunction(
-        (target) =>
-          (
-            (globalThis as unknown as PageWithEditors).document.querySelector(target)?.CodeMirror?.getValue() ?? ''
-          ).includes('"cypher"'),
-        RESULT,
-        { timeout: 30000 },
-      );
+      await editorShows(RESULT, '"cypher"');
       expect(JSON.parse(await editorText(RESULT)).extensions.cypher.statements).toBeGreaterThan(0);
       await page.uncheck('#cypher-trace');
 

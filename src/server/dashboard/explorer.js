@@ -1,6 +1,7 @@
 /* 3. The dependency explorer: upstream(of) or downstream(of) of a service, or of any entity found by name, drawn
  * layer by layer and written out as text: models, companies, data sets and the chip vendors at the end of the chain. */
 import { graphql } from './api.js';
+import { listHits } from './hits.js';
 import { ENTITY_STYLES, NO_GROUP, PATH_COLOUR, STEP_COLOUR } from './colours.js';
 import { allDeals } from './deals.js';
 import { element, fillSelect } from './dom.js';
@@ -377,36 +378,15 @@ function setUpPathMode() {
 /** The search box: entities by name, each hit a button that walks from it. */
 function setUpSearch() {
   const input = document.getElementById('explorer-search');
-  const hits = document.getElementById('search-hits');
-  let ticket = 0;
   input.disabled = false;
-  input.addEventListener('change', () => {
-    const text = input.value.trim();
-    const mine = (ticket += 1);
-    hits.textContent = '';
-    hits.hidden = text === '';
-    if (text === '') return;
-    graphql('ExplorerSearch', { text }).then(
-      (data) => {
-        if (mine !== ticket) return;
-        const found = data.search.map((hit) => hit.entity).filter((entity) => ROOT_KINDS.includes(entity.kind));
-        hits.dataset.text = text;
-        if (found.length === 0) hits.append(element('li', 'hint', `Nothing to walk from is named "${text}".`));
-        for (const entity of found) {
-          const button = element('button', '', describe(entity));
-          button.type = 'button';
-          button.dataset.id = entity.id;
-          button.addEventListener('click', () => loadWalk(entity.id));
-          const item = element('li');
-          item.append(button);
-          hits.append(item);
-        }
-      },
-      (error) => {
-        if (mine === ticket) hits.append(element('li', 'error', `${error.code} ${error.message}`));
-      },
-    );
-  });
+  input.addEventListener('change', () =>
+    listHits(document.getElementById('search-hits'), input.value.trim(), {
+      kinds: ROOT_KINDS,
+      describe,
+      pick: (entity) => loadWalk(entity.id),
+      nothing: (text) => `Nothing to walk from is named "${text}".`,
+    }),
+  );
 }
 
 function setUpExplorerControls(services) {

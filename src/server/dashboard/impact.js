@@ -1,8 +1,8 @@
 /* 4. Removal impact and systemic importance: removalImpact(id) ("what rests on NVIDIA?") and systemicImportance. */
-import { graphql } from './api.js';
 import { ENTITY_STYLES } from './colours.js';
 import { element } from './dom.js';
 import { countryName, displayName, number } from './format.js';
+import { listHits } from './hits.js';
 import { panel, runForPanel } from './panel.js';
 import { readState, writeState } from './state.js';
 
@@ -86,34 +86,15 @@ export function showImpact(id) {
 
 function setUpImpactSearch() {
   const input = document.getElementById('impact-search');
-  const hits = document.getElementById('impact-hits');
-  let ticket = 0;
   input.disabled = false;
-  input.addEventListener('change', () => {
-    const text = input.value.trim();
-    const mine = (ticket += 1);
-    hits.textContent = '';
-    hits.hidden = text === '';
-    if (text === '') return;
-    graphql('ExplorerSearch', { text, kinds: ['COMPANY', 'FOUNDATION_MODEL', 'DATASET', 'SERVICE'] }).then(
-      (data) => {
-        if (mine !== ticket) return;
-        if (data.search.length === 0) hits.append(element('li', 'hint', `Nothing is named "${text}".`));
-        for (const { entity } of data.search) {
-          const button = element('button', '', `${displayName(entity)} ${kindWord(entity.kind)}`);
-          button.type = 'button';
-          button.dataset.id = entity.id;
-          button.addEventListener('click', () => showImpact(entity.id));
-          const item = element('li');
-          item.append(button);
-          hits.append(item);
-        }
-      },
-      (error) => {
-        if (mine === ticket) hits.append(element('li', 'error', `${error.code} ${error.message}`));
-      },
-    );
-  });
+  input.addEventListener('change', () =>
+    listHits(document.getElementById('impact-hits'), input.value.trim(), {
+      kinds: ['COMPANY', 'FOUNDATION_MODEL', 'DATASET', 'SERVICE'],
+      describe: (entity) => `${displayName(entity)} ${kindWord(entity.kind)}`,
+      pick: (entity) => showImpact(entity.id),
+      nothing: (text) => `Nothing is named "${text}".`,
+    }),
+  );
 }
 
 function drawSystemic(ranks) {
