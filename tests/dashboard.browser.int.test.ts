@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { buildSchema } from '../src/graphql/buildSchema';
-import { artifacts, launchChromium } from './support/browser';
+import { artifacts, launchChromium, panelReady } from './support/browser';
 import { startSeededServer, startTestServer } from './support/graphqlClient';
 
 const docsScreenshot = path.join(projectRoot, 'docs/dashboard.png');
@@ -45,18 +45,6 @@ interface DashboardWindow {
     'network' | 'upstream',
     { nodes(): DrawnElement[]; edges(): DrawnElement[]; $id(id: string): DrawnElement }
   >;
-}
-
-/** Waits until a panel (by id) has drawn the answer to these variables (as the page writes them in data-variables). */
-function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
-  return page.waitForFunction(
-    ([id, wanted]) => {
-      const element = (globalThis as unknown as DashboardWindow).document.getElementById(id);
-      return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
-    },
-    [panel, variables ? JSON.stringify(variables) : null] as const,
-    WAIT,
-  );
 }
 
 /** The ids of the nodes and edges a Cytoscape graph of the page (window.dashboard.network or .upstream) draws. */

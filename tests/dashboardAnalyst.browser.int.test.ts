@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
-import { artifacts, fontconfigWithoutCjk, launchChromium } from './support/browser';
+import { artifacts, fontconfigWithoutCjk, launchChromium, panelReady, watchPage } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
 const WAIT = { timeout: 90000 };
@@ -107,18 +107,6 @@ interface PageWindow {
   getComputedStyle(element: unknown): Record<string, string>;
 }
 
-/** Waits until a panel has drawn the answer to these variables (as the page writes them in data-variables). */
-function panelReady(page: Page, panel: string, variables?: Record<string, unknown>) {
-  return page.waitForFunction(
-    ([id, wanted]) => {
-      const element = (globalThis as unknown as PageWindow).document.getElementById(id);
-      return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
-    },
-    [panel, variables ? JSON.stringify(variables) : null] as const,
-    WAIT,
-  );
-}
-
 /** The ids of what a graph of the page draws. */
 const drawnIds = (page: Page, graph: 'network' | 'upstream') =>
   page.evaluate((name) => {
@@ -162,16 +150,7 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
   async function openDashboard(size: { width: number; height: number }, hash = '') {
     const page = await context.newPage();
     await page.setViewportSize(size);
-    problems = [];
-    requests = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    ({ problems, requests } = watchPage(page));
     await page.goto(`${origin}/dashboard${hash}`, { waitUntil: 'load' });
     for (const panel of PANELS) await panelReady(page, panel);
     return page;

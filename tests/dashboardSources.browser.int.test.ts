@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { artifacts, launchChromium } from './support/browser';
+import { artifacts, launchChromium, watchPage } from './support/browser';
 import { SHIPPED_EPOCH_CSV, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
 import { importDefaultDatabases, seededRunner } from './support/importGraph';
@@ -130,8 +130,8 @@ describe('dashboard over the seed and the shipped databases, in headless Chromiu
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
-  const requests: string[] = [];
+  let problems: string[] = [];
+  let requests: string[] = [];
 
   beforeAll(async () => {
     runner = await seededRunner();
@@ -140,14 +140,9 @@ describe('dashboard over the seed and the shipped databases, in headless Chromiu
     browser = await launchChromium('dashboard-sources');
     context = browser.context;
     page = await context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    const watched = watchPage(page);
+    problems = watched.problems;
+    requests = watched.requests;
     await page.goto(`${new URL(server.url).origin}/dashboard`, { waitUntil: 'load' });
     for (const panel of PANELS) await panelReady(page, panel);
   });

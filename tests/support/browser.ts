@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserContext, chromium } from 'playwright-core';
+import { BrowserContext, Page, chromium } from 'playwright-core';
 import { projectRoot } from '../../src/config';
 
 /** Debian's Chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core, which fetches none. */
@@ -58,4 +58,38 @@ export async function launchChromium(
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Records what a page requests and every error it meets: console errors, page errors, HTTP 4xx/5xx answers. */
+export function watchPage(page: Page): { requests: string[]; problems: string[] } {
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { requests, problems };
+}
+
+/**
+ * Waits until a dashboard panel (by its section's id) has drawn the answer to these variables, as the page writes
+ * them in data-variables; without variables, any answer.
+ */
+export function panelReady(page: Page, panel: string, variables?: Record<string, unknown>, timeout = 90000) {
+  return page.waitForFunction(
+    ([id, wanted]) => {
+      const element = (
+        globalThis as unknown as {
+          document: { getElementById(id: string): { dataset: Record<string, string | undefined> } | null };
+        }
+      ).document.getElementById(id);
+      return element?.dataset.state === 'ready' && (wanted === null || element.dataset.variables === wanted);
+    },
+    [panel, variables ? JSON.stringify(variables) : null] as const,
+    { timeout },
+  );
 }
