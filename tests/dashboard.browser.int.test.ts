@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../src/config';
 import { QueryRunner } from '../src/db/queryRunner';
 import { buildSchema } from '../src/graphql/buildSchema';
-import { artifacts, launchChromium, panelReady } from './support/browser';
+import { artifacts, launchChromium, panelReady, watchPage } from './support/browser';
 import { startSeededServer, startTestServer } from './support/graphqlClient';
 
 const docsScreenshot = path.join(projectRoot, 'docs/dashboard.png');
@@ -120,16 +120,7 @@ describe('dashboard in headless Chromium', () => {
   /** A new page that records every request and every error it meets. */
   async function watchedPage() {
     const page = await context.newPage();
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    const { requests, problems } = watchPage(page);
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
     const foreign = () =>
       requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname) && !url.startsWith('data:'));
