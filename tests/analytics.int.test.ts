@@ -322,6 +322,16 @@ parent) the services built on its models`, async () => {
       enoughData: caps.length >= 2,
     });
     expect(concentration.withoutValue).toBeGreaterThan(0);
+    // SK hynix, alone in the memory stage, has no market cap: not an empty market, a gap in the data.
+    const memory = companies.filter((c) => (c.stages ?? []).map(refId).includes('memory'));
+    expect(memory.map((c) => [c.id, c.marketCapUsdBn])).toEqual([['sk-hynix', undefined]]);
+    expect((await ok(concentrationQuery, { measure: 'MARKET_CAP', stage: 'memory' })).concentration).toMatchObject({
+      population: 1,
+      withoutValue: 1,
+      enoughData: false,
+      level: 'NOT_ENOUGH_DATA',
+      shares: [],
+    });
     const foundry = companies.filter((c) => (c.stages ?? []).map(refId).includes('foundry')).length;
     const empty = await ok(concentrationQuery, { measure: 'MODELS', stage: 'foundry', asOf: '1990' });
     expect(empty.concentration).toMatchObject({
