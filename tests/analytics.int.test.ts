@@ -322,6 +322,16 @@ parent) the services built on its models`, async () => {
       enoughData: caps.length >= 2,
     });
     expect(concentration.withoutValue).toBeGreaterThan(0);
+    // SK hynix, alone in the memory stage, has no market cap: not an empty market, a gap in the data.
+    const memory = companies.filter((c) => (c.stages ?? []).map(refId).includes('memory'));
+    expect(memory.map((c) => [c.id, c.marketCapUsdBn])).toEqual([['sk-hynix', undefined]]);
+    expect((await ok(concentrationQuery, { measure: 'MARKET_CAP', stage: 'memory' })).concentration).toMatchObject({
+      population: 1,
+      withoutValue: 1,
+      enoughData: false,
+      level: 'NOT_ENOUGH_DATA',
+      shares: [],
+    });
     const foundry = companies.filter((c) => (c.stages ?? []).map(refId).includes('foundry')).length;
     const empty = await ok(concentrationQuery, { measure: 'MODELS', stage: 'foundry', asOf: '1990' });
     expect(empty.concentration).toMatchObject({
@@ -506,6 +516,58 @@ describe('systemicImportance and removalImpact', () => {
       .sort();
     expect(single.length).toBeGreaterThan(0);
     expect(removalImpact.singleSourcedServices.map((s: { id: string }) => s.id).sort()).toEqual(single);
+  });
+});
+
+describe("what the dashboard's panels ask for", () => {
+  it('finds the shortest dependency paths from a service to a foundry, and what rests on NVIDIA', async () => {
+    const distance = closure(edges, 'askup', 'upstream').get('tsmc');
+    expect(distance).toBeDefined();
+    const { dependencyPaths, removalImpact } = await ok(`{
+      dependencyPaths(from: "askup", to: "tsmc") { length entities { id kind } steps { relation } }
+      removalImpact(id: "nvidia") { exposed { id } }
+    }`);
+    expect(dependencyPaths.length).toBeGreaterThan(0);
+    expect(dependencyPaths[0].length).toBe(distance);
+    for (const path of dependencyPaths as { length: number; entities: { id: string; kind: string }[] }[]) {
+      expect(path.entities[0]).toEqual({ id: 'askup', kind: 'SERVICE' });
+      expect(path.entities.at(-1)).toEqual({ id: 'tsmc', kind: 'COMPANY' });
+    }
+    expect(removalImpact.exposed.map((e: { id: string }) => e.id).sort()).toEqual(
+      [...closure(edges, 'nvidia', 'downstream').keys()].filter((id) => id !== 'nvidia').sort(),
+    );
+  });
+
+  it("gives a company card the company's partners (with the deal), models and services", async () => {
+    const { company } = await ok(`{ company(id: "google") {
+      models { id } services { id }
+      partnerships { id name parties { role company { id } } }
+    } }`);
+    const deals = seedFile('partnerships.yaml').filter((d) =>
+      (d.parties as { company: string }[]).some((p) => p.company === 'google'),
+    );
+    expect(deals.length).toBeGreaterThan(0);
+    const partners = (list: { parties: { company: { id: string } | string }[] }[]) =>
+      [
+        ...new Set(
+          list.flatMap((d) => d.parties.map((p) => (typeof p.company === 'string' ? p.company : p.company.id))),
+        ),
+      ]
+        .filter((id) => id !== 'google')
+        .sort();
+    expect(partners(company.partnerships)).toEqual(partners(deals as never));
+    expect(company.models.map((m: { id: string }) => m.id).sort()).toEqual(
+      models
+        .filter((m) => (m.developers as (string | { id: string })[]).map(refId).includes('google'))
+        .map((m) => m.id)
+        .sort(),
+    );
+    expect(company.services.map((s: { id: string }) => s.id).sort()).toEqual(
+      services
+        .filter((s) => (s.providers as (string | { id: string })[]).map(refId).includes('google'))
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { importJsonGraph, parseJsonGraph } from '../src/exports/importJson';
 import { loadSeed } from '../src/seed/loadSeed';
 import { DatabaseError, QueryRunner, TransactionRunner } from '../src/db/queryRunner';
 import { CurationRepository } from '../src/repositories/curationRepository';
-import { GraphQLResponse, codeOf, startSeededServer, startTestServer } from './support/graphqlClient';
+import { AnswerData, GraphQLResponse, codeOf, startSeededServer, startTestServer } from './support/graphqlClient';
 import { emptyDatabase, graphChecksum } from './support/testDatabase';
 
 const EDITOR = 'alice-editor-key-0123456789';
@@ -613,4 +613,26 @@ which`, async () => {
     );
     expect(stored).toEqual([]);
   });
+});
+
+it('marks a company comparison-only, citing its source, and concentration then leaves it out', async () => {
+  const CAPS = '{ concentration(measure: MARKET_CAP) { population shares { key } } }';
+  const keys = (data: AnswerData) =>
+    (data.concentration as { shares: { key: string }[] }).shares.map((share) => share.key);
+  const before = await ok(CAPS);
+  expect(keys(before)).toContain('tesla');
+  const marked = await ok(
+    'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { changed entity { ' +
+      '... on Company { comparisonOnly claims(field: "comparisonOnly") { value source { id } } } } } }',
+    { input: { id: 'tesla', name: 'Tesla', comparisonOnly: true, sourceIds: ['eximbank-2023-generative-ai'] } },
+  );
+  expect(marked.upsertCompany).toEqual({
+    changed: true,
+    entity: { comparisonOnly: true, claims: [{ value: 'true', source: { id: 'eximbank-2023-generative-ai' } }] },
+  });
+  const after = await ok(CAPS);
+  expect(keys(after)).not.toContain('tesla');
+  expect((after.concentration as { population: number }).population).toBe(
+    (before.concentration as { population: number }).population - 1,
+  );
 });
