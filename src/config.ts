@@ -251,7 +251,7 @@ function apiKeys(env: Env): ApiKey[] {
   }
 }
 
-/** The limits' defaults, the only place that states them (README "Security and limits" lists them). */
+/** The limits' defaults, the only place that states them (docs/security.md lists them). */
 export const DEFAULT_LIMITS: QueryLimits = {
   bodyBytes: 102_400,
   tokens: 2000,
