@@ -1,6 +1,6 @@
 import type { QueryRunner } from '../src/db/queryRunner';
 import { onOrBefore } from '../src/analytics/partialDate';
-import { GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
+import { AnswerData, GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
 import { closure, datedDependencies, seedDependencies, seedFile } from './support/seedOracle';
 
 let server: Awaited<ReturnType<typeof startSeededServer>>;
@@ -172,9 +172,11 @@ describe('dependencyPaths', () => {
 
 describe('concentration', () => {
   const concentrationQuery = `query($measure: ConcentrationMeasure!, $groupBy: ConcentrationGroup, $stage: ID,
-    $asOf: PartialDate) {
-    concentration(measure: $measure, groupBy: $groupBy, stage: $stage, asOf: $asOf) {
-      measure groupBy stage { id } asOf total hhi cr1 cr3 cr4 level shares { key label value share members { id } }
+    $asOf: PartialDate, $includeComparisonOnly: Boolean) {
+    concentration(measure: $measure, groupBy: $groupBy, stage: $stage, asOf: $asOf,
+      includeComparisonOnly: $includeComparisonOnly) {
+      measure groupBy stage { id } asOf includeComparisonOnly population withoutValue enoughData
+      total hhi cr1 cr3 cr4 level shares { key label value share members { id } }
     }
   }`;
   /** Models per developer from models.yaml, a co-developed model split equally. */
@@ -206,16 +208,31 @@ describe('concentration', () => {
     expect(concentration.shares.map((s: { value: number }) => s.value)).toEqual(
       [...concentration.shares.map((s: { value: number }) => s.value)].sort((a, b) => b - a),
     );
+    expect(concentration.enoughData).toBe(true);
     expect(concentration.level).toBe(
       concentration.hhi > 1800 ? 'HIGH' : concentration.hhi >= 1000 ? 'MODERATE' : 'UNCONCENTRATED',
     );
+    const population = companies.filter((c) => !c.comparisonOnly).length;
+    expect(concentration).toMatchObject({ population, withoutValue: population - expected.size });
   });
 
   it('keeps only what existed on asOf: before 2021 one model is left', async () => {
     const { concentration } = await ok(concentrationQuery, { measure: 'MODELS', asOf: '2020' });
     const expected = modelsByDeveloper('2020');
     expect([...expected.values()].reduce((a, b) => a + b, 0)).toBe(1);
-    expect(concentration).toMatchObject({ asOf: '2020', total: 1, hhi: 10000, cr1: 1, cr3: 1, cr4: 1, level: 'HIGH' });
+    // One holder is no market: the index is that of a monopoly, but there is not enough data for a level.
+    expect(concentration).toMatchObject({
+      asOf: '2020',
+      population: companies.filter((c) => !c.comparisonOnly).length,
+      withoutValue: companies.filter((c) => !c.comparisonOnly).length - 1,
+      enoughData: false,
+      total: 1,
+      hhi: 10000,
+      cr1: 1,
+      cr3: 1,
+      cr4: 1,
+      level: 'NOT_ENOUGH_DATA',
+    });
     expect(concentration.shares.map((s: { key: string }) => s.key)).toEqual([...expected.keys()]);
   });
 
@@ -288,7 +305,7 @@ parent) the services built on its models`, async () => {
     expect(openai.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['openai', 'microsoft']));
   });
 
-  it('restricts the population to a stage, and answers an empty one with zeros', async () => {
+  it('restricts the population to a stage, counts those without a value, and answers an empty one so', async () => {
     const participants = companies.filter((c) => (c.stages ?? []).map(refId).includes('chips'));
     const { concentration } = await ok(concentrationQuery, { measure: 'MARKET_CAP', stage: 'chips' });
     expect(concentration.stage).toEqual({ id: 'chips' });
@@ -297,15 +314,76 @@ parent) the services built on its models`, async () => {
       caps.reduce((a, b) => a + b, 0),
       6,
     );
+    // AMD is in the chips stage without a market cap: it is in the population, without a value.
+    expect(participants.map((c) => c.id)).toContain('amd');
+    expect(concentration).toMatchObject({
+      population: participants.length,
+      withoutValue: participants.length - caps.length,
+      enoughData: caps.length >= 2,
+    });
+    expect(concentration.withoutValue).toBeGreaterThan(0);
+    const foundry = companies.filter((c) => (c.stages ?? []).map(refId).includes('foundry')).length;
     const empty = await ok(concentrationQuery, { measure: 'MODELS', stage: 'foundry', asOf: '1990' });
     expect(empty.concentration).toMatchObject({
+      population: foundry,
+      withoutValue: foundry,
+      enoughData: false,
       total: 0,
       hhi: 0,
       cr1: 0,
       cr3: 0,
       cr4: 0,
-      level: 'UNCONCENTRATED',
+      level: 'NOT_ENOUGH_DATA',
       shares: [],
+    });
+  });
+
+  it('leaves the companies listed only for comparison out of market cap unless asked for', async () => {
+    const comparisonOnly = companies.filter((c) => c.comparisonOnly === true).map((c) => c.id);
+    expect(comparisonOnly.sort()).toEqual(['berkshire-hathaway', 'saudi-aramco']);
+    const keys = (data: AnswerData) => (data.concentration as { shares: { key: string }[] }).shares.map((s) => s.key);
+    const withCap = (list: typeof companies) => list.filter((c) => c.marketCapUsdBn !== undefined);
+    const mainstream = companies.filter((c) => !c.comparisonOnly);
+
+    const byDefault = await ok(concentrationQuery, { measure: 'MARKET_CAP' });
+    expect(keys(byDefault).sort()).toEqual(
+      withCap(mainstream)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(byDefault.concentration).toMatchObject({
+      includeComparisonOnly: false,
+      population: mainstream.length,
+      withoutValue: mainstream.length - withCap(mainstream).length,
+      enoughData: true,
+    });
+    expect(byDefault.concentration.total).toBeCloseTo(
+      withCap(mainstream).reduce((sum, c) => sum + Number(c.marketCapUsdBn), 0),
+      6,
+    );
+
+    const all = await ok(concentrationQuery, { measure: 'MARKET_CAP', includeComparisonOnly: true });
+    expect(keys(all).sort()).toEqual(
+      withCap(companies)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(all.concentration).toMatchObject({
+      includeComparisonOnly: true,
+      population: companies.length,
+      withoutValue: companies.length - withCap(companies).length,
+    });
+    expect(all.concentration.hhi).not.toBeCloseTo(byDefault.concentration.hhi, 3);
+  });
+
+  it('marks the comparison-only companies, citing the report', async () => {
+    const data = await ok(`{
+      aramco: company(id: "saudi-aramco") { comparisonOnly claims(field: "comparisonOnly") { value source { id } } }
+      nvidia: company(id: "nvidia") { comparisonOnly claims(field: "comparisonOnly") { value } }
+    }`);
+    expect(data).toEqual({
+      aramco: { comparisonOnly: true, claims: [{ value: 'true', source: { id: 'eximbank-2023-generative-ai' } }] },
+      nvidia: { comparisonOnly: false, claims: [] },
     });
   });
 
@@ -428,6 +506,58 @@ describe('systemicImportance and removalImpact', () => {
       .sort();
     expect(single.length).toBeGreaterThan(0);
     expect(removalImpact.singleSourcedServices.map((s: { id: string }) => s.id).sort()).toEqual(single);
+  });
+});
+
+describe("what the dashboard's panels ask for", () => {
+  it('finds the shortest dependency paths from a service to a foundry, and what rests on NVIDIA', async () => {
+    const distance = closure(edges, 'askup', 'upstream').get('tsmc');
+    expect(distance).toBeDefined();
+    const { dependencyPaths, removalImpact } = await ok(`{
+      dependencyPaths(from: "askup", to: "tsmc") { length entities { id kind } steps { relation } }
+      removalImpact(id: "nvidia") { exposed { id } }
+    }`);
+    expect(dependencyPaths.length).toBeGreaterThan(0);
+    expect(dependencyPaths[0].length).toBe(distance);
+    for (const path of dependencyPaths as { length: number; entities: { id: string; kind: string }[] }[]) {
+      expect(path.entities[0]).toEqual({ id: 'askup', kind: 'SERVICE' });
+      expect(path.entities.at(-1)).toEqual({ id: 'tsmc', kind: 'COMPANY' });
+    }
+    expect(removalImpact.exposed.map((e: { id: string }) => e.id).sort()).toEqual(
+      [...closure(edges, 'nvidia', 'downstream').keys()].filter((id) => id !== 'nvidia').sort(),
+    );
+  });
+
+  it("gives a company card the company's partners (with the deal), models and services", async () => {
+    const { company } = await ok(`{ company(id: "google") {
+      models { id } services { id }
+      partnerships { id name parties { role company { id } } }
+    } }`);
+    const deals = seedFile('partnerships.yaml').filter((d) =>
+      (d.parties as { company: string }[]).some((p) => p.company === 'google'),
+    );
+    expect(deals.length).toBeGreaterThan(0);
+    const partners = (list: { parties: { company: { id: string } | string }[] }[]) =>
+      [
+        ...new Set(
+          list.flatMap((d) => d.parties.map((p) => (typeof p.company === 'string' ? p.company : p.company.id))),
+        ),
+      ]
+        .filter((id) => id !== 'google')
+        .sort();
+    expect(partners(company.partnerships)).toEqual(partners(deals as never));
+    expect(company.models.map((m: { id: string }) => m.id).sort()).toEqual(
+      models
+        .filter((m) => (m.developers as (string | { id: string })[]).map(refId).includes('google'))
+        .map((m) => m.id)
+        .sort(),
+    );
+    expect(company.services.map((s: { id: string }) => s.id).sort()).toEqual(
+      services
+        .filter((s) => (s.providers as (string | { id: string })[]).map(refId).includes('google'))
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 });
 

@@ -1,4 +1,10 @@
-import { blocsOf, concentrationIndex, concentrationLevel, measureGroups } from '../src/analytics/concentration';
+import {
+  blocsOf,
+  concentrationIndex,
+  concentrationLevel,
+  measureGroups,
+  measureMarket,
+} from '../src/analytics/concentration';
 import type { MarketData } from '../src/analytics/concentration';
 import { betweenness } from '../src/analytics/betweenness';
 import {
@@ -39,28 +45,51 @@ describe('concentrationIndex', () => {
     expect(index.level).toBe('MODERATE');
   });
 
-  it('gives a monopoly 10,000 and splits fractional values exactly', () => {
+  it('gives one holder 10,000 but not enough data for a level, and splits fractional values exactly', () => {
     expect(concentrationIndex([group('only', 2.5)])).toMatchObject({
+      population: 1,
+      withoutValue: 0,
+      enoughData: false,
       total: 2.5,
       hhi: 10000,
       cr1: 1,
       cr3: 1,
       cr4: 1,
+      level: 'NOT_ENOUGH_DATA',
+    });
+    // One holder among five participants (the other four without a value) is still not a market.
+    expect(concentrationIndex([group('only', 2.5)], { population: 5, withoutValue: 4 })).toMatchObject({
+      population: 5,
+      withoutValue: 4,
+      enoughData: false,
+      level: 'NOT_ENOUGH_DATA',
+    });
+    expect(concentrationIndex([group('a', 3), group('b', 1)], { population: 5, withoutValue: 3 })).toMatchObject({
+      enoughData: true,
+      hhi: 6250,
       level: 'HIGH',
     });
     // 1.5 / 1 / 0.5 of 3: shares 50, 33.3.., 16.6..: HHI = 2500 + 1111.1.. + 277.7.. = 3888.8..
     expect(concentrationIndex([group('x', 1.5), group('y', 1), group('z', 0.5)]).hhi).toBeCloseTo(3888.888889, 5);
   });
 
-  it('answers an empty population with zeros, and leaves zero-valued groups out', () => {
+  it('answers an empty population with zeros and NOT_ENOUGH_DATA, and leaves zero-valued groups out', () => {
     expect(concentrationIndex([])).toEqual({
+      population: 0,
+      withoutValue: 0,
+      enoughData: false,
       total: 0,
       hhi: 0,
       cr1: 0,
       cr3: 0,
       cr4: 0,
-      level: 'UNCONCENTRATED',
+      level: 'NOT_ENOUGH_DATA',
       shares: [],
+    });
+    expect(concentrationIndex([group('a', 0), group('b', 4)])).toMatchObject({
+      population: 2,
+      withoutValue: 1,
+      enoughData: false,
     });
     expect(concentrationIndex([group('a', 0), group('b', 4)]).shares.map((share) => share.key)).toEqual(['b']);
   });
@@ -177,6 +206,61 @@ describe('measureGroups', () => {
     );
     expect(values(groups)).toEqual({ goog: 1.5, lab: 1 });
     expect(measureGroups({ ...data, participants: [] }, { measure: 'MODELS', groupBy: 'COMPANY' })).toEqual([]);
+  });
+
+  it('counts the population and those of it without a value, with or without a stage', () => {
+    const coverage = (market: MarketData, question: Parameters<typeof measureMarket>[1]) => {
+      const { population, withoutValue } = measureMarket(market, question);
+      return { population, withoutValue };
+    };
+    // OpenAI and Lab have no market cap.
+    expect(coverage(data, { measure: 'MARKET_CAP', groupBy: 'COMPANY' })).toEqual({ population: 5, withoutValue: 2 });
+    expect(coverage(data, { measure: 'MODELS', groupBy: 'COMPANY' })).toEqual({ population: 5, withoutValue: 1 });
+    expect(
+      coverage({ ...data, participants: ['oa', 'lab', 'naver'] }, { measure: 'MARKET_CAP', groupBy: 'BLOC' }),
+    ).toEqual({ population: 3, withoutValue: 2 });
+    expect(coverage({ ...data, participants: [] }, { measure: 'MODELS', groupBy: 'COMPANY' })).toEqual({
+      population: 0,
+      withoutValue: 0,
+    });
+    // Without a stage, companyCounts gives the whole graph: 40 more companies that hold nothing, an aggregate
+    // that counts only by country.
+    const counted: MarketData = {
+      ...data,
+      companyCounts: [
+        { aggregate: null, comparisonOnly: false, count: 45 },
+        { aggregate: 'COUNTRY', comparisonOnly: false, count: 1 },
+      ],
+    };
+    expect(coverage(counted, { measure: 'MARKET_CAP', groupBy: 'COMPANY' })).toEqual({
+      population: 45,
+      withoutValue: 42,
+    });
+    expect(coverage(counted, { measure: 'MARKET_CAP', groupBy: 'COUNTRY' })).toEqual({
+      population: 46,
+      withoutValue: 43,
+    });
+  });
+
+  it('leaves comparison-only companies out unless asked for or in the stage asked about', () => {
+    const market: MarketData = {
+      ...data,
+      companies: [
+        ...data.companies,
+        { id: 'oil', name: 'Oil', country: 'SA', marketCapUsdBn: 2100, comparisonOnly: true },
+      ],
+      companyCounts: [
+        { aggregate: null, comparisonOnly: false, count: 5 },
+        { aggregate: null, comparisonOnly: true, count: 1 },
+      ],
+    };
+    const cap = (question: Partial<Parameters<typeof measureMarket>[1]>, participants: string[] | null = null) =>
+      measureMarket({ ...market, participants }, { measure: 'MARKET_CAP', groupBy: 'COMPANY', ...question });
+    expect(cap({})).toMatchObject({ population: 5, withoutValue: 2 });
+    expect(values(cap({}).groups)).toEqual({ ms: 2000, goog: 1500, naver: 30 });
+    expect(cap({ includeComparisonOnly: true })).toMatchObject({ population: 6, withoutValue: 2 });
+    expect(values(cap({ includeComparisonOnly: true }).groups)).toMatchObject({ oil: 2100 });
+    expect(values(cap({}, ['oil', 'ms']).groups)).toEqual({ oil: 2100, ms: 2000 });
   });
 
   it('names countries and groups companies without one as unknown', () => {

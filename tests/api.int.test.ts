@@ -370,6 +370,14 @@ describe('search', () => {
       ),
     ).toBe(true);
   });
+
+  it('finds nothing for an empty list of kinds, and every kind for null', async () => {
+    const query = 'query($kinds: [EntityKind!]) { search(text: "naver", kinds: $kinds) { entity { id kind } } }';
+    expect((await ok(query, { kinds: [] })).search).toEqual([]);
+    const all = (await ok(query, { kinds: null })).search as { entity: { kind: string } }[];
+    expect(new Set(all.map((hit) => hit.entity.kind)).size).toBeGreaterThan(1);
+    expect(all).toEqual((await ok(query, {})).search);
+  });
 });
 
 describe('bad arguments', () => {

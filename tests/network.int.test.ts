@@ -57,6 +57,47 @@ it('filters by kind and asOf', async () => {
   );
 });
 
+it("gives every edge its deal's name, date, value, confidence and sources", async () => {
+  const seeded = seedFile('partnerships.yaml') as {
+    id: string;
+    name: string;
+    announcedOn?: string;
+    valueUsd?: number;
+    confidence: string;
+    sources: string[];
+  }[];
+  const data = await server.ok(`{ partnershipNetwork {
+    edges { id partnershipId name announcedOn valueUsd confidence partnership { id sources { id } } }
+  } }`);
+  const edges = data.partnershipNetwork.edges as {
+    id: string;
+    partnershipId: string;
+    partnership: { id: string; sources: { id: string }[] };
+  }[];
+  expect(edges.length).toBeGreaterThan(0);
+  for (const edge of edges) {
+    const deal = seeded.find((d) => d.id === edge.partnershipId)!;
+    expect(edge).toEqual({
+      id: expect.stringMatching(new RegExp(`^${deal.id}:`)),
+      partnershipId: deal.id,
+      name: deal.name,
+      announcedOn: deal.announcedOn ?? null,
+      valueUsd: deal.valueUsd ?? null,
+      confidence: deal.confidence,
+      partnership: { id: deal.id, sources: expect.arrayContaining(deal.sources.map((id) => ({ id }))) },
+    });
+  }
+  expect(edges.some((edge) => (edge as unknown as { valueUsd: number | null }).valueUsd !== null)).toBe(true);
+  expect(edges.some((edge) => (edge as unknown as { confidence: string }).confidence === 'UNCERTAIN')).toBe(true);
+});
+
+it('matches nothing for an empty list of kinds or companies, and everything for null', async () => {
+  const everything = pairs(await network({ kinds: null, companies: null }));
+  expect(everything).toEqual(expectedEdges(() => true).sort());
+  for (const variables of [{ kinds: [] }, { companies: [] }, { companies: [], depth: 3 }, { kinds: [], asOf: '2023' }])
+    expect(await network(variables)).toEqual({ nodes: [], edges: [] });
+});
+
 it('keeps what lies within depth hops of the asked companies', async () => {
   const partnersOf = (ids: Set<string>) =>
     new Set(

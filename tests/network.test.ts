@@ -73,4 +73,12 @@ describe('partnershipNetwork', () => {
     );
     expect(alone).toEqual({ nodes: [{ id: 'z', label: 'Zed', kind: 'COMPANY', group: 'DE', size: 0 }], edges: [] });
   });
+
+  it('keeps nothing for an empty list of kinds or companies, and everything for null', () => {
+    const empty = { nodes: [], edges: [] };
+    expect(partnershipNetwork(deals, { kinds: [], depth: 1 })).toEqual(empty);
+    expect(partnershipNetwork(deals, { companies: [], depth: 1 })).toEqual(empty);
+    expect(partnershipNetwork(deals, { companies: [], kinds: null, depth: 3 })).toEqual(empty);
+    expect(ids(partnershipNetwork(deals, { kinds: null, companies: null, depth: 1 }).edges)).toHaveLength(5);
+  });
 });

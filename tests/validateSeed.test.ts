@@ -180,6 +180,13 @@ describe('validateSeed', () => {
     ]);
   });
 
+  it('takes comparisonOnly as true or false only', () => {
+    expect(messages(withChange('companies.yaml', (companies) => (companies[0].comparisonOnly = true)))).toEqual([]);
+    expect(messages(withChange('companies.yaml', (companies) => (companies[0].comparisonOnly = 'yes')))).toEqual([
+      'companies.yaml:1 [openai] comparisonOnly: must be true or false, got "yes"',
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const records = withChange('companies.yaml', (companies) => {
       companies[0].country = 'USA';
@@ -190,8 +197,8 @@ describe('validateSeed', () => {
     });
     expect(messages(records)).toEqual([
       'companies.yaml:1 [openai] founded: is not a field of companies.yaml (allowed: id, name, nameKo, aliases, ' +
-        'description, confidence, country, marketCapUsdBn, marketCapAsOf, aggregate, stages, adopts, parent, ' +
-        'chipVendors, sources)',
+        'description, confidence, country, marketCapUsdBn, marketCapAsOf, aggregate, comparisonOnly, stages, ' +
+        'adopts, parent, chipVendors, sources)',
       'companies.yaml:1 [openai] country: must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got "USA"',
       'companies.yaml:2 [microsoft] sources: must be a non-empty list of source ids',
       'companies.yaml:3 [Bad_Id] id: "Bad_Id" is not a lowercase slug like "gpt-4" or "sk-hynix"',

@@ -5,7 +5,8 @@
 // Returns one row of what concentration is computed from, limited to what the measure needs:
 // stageFound (true without $stage) and stages (every stage id, to name them when $stage is unknown);
 // participants (the companies in $stage; null without one); companies that can hold a value or join a bloc
-// ([id, name, country, marketCapUsdBn, aggregate]); models with their developers and training compute (the measures
+// ([id, name, country, marketCapUsdBn, aggregate, comparisonOnly]); companyCounts (without $stage, every company counted
+// by [aggregate, comparisonOnly, count], the population's size; null with one); models with their developers and training compute (the measures
 // of models: [id, releasedOn, trainingComputeFlop, developers]); services with their models (SERVICES: [id,
 // launchedOn, models]); adoptions (ADOPTERS: [company, model]); partnerships of $blocKinds with their parties ([id,
 // kind, announcedOn, parties]); ownerships ([company, parent], along SUBSIDIARY_OF, when $blocs); offers ([provider,
@@ -30,7 +31,13 @@ CALL () {
      OR ($stage IS NOT NULL AND EXISTS { (c)-[:PARTICIPATES_IN]->(:ValueChainStage {id: $stage}) })
      OR EXISTS { (c)-[:PARTY_TO]->(p:Partnership) WHERE p.kind IN $blocKinds }
      OR ($blocs AND EXISTS { (c)-[:SUBSIDIARY_OF]-(:Company) })
-  RETURN collect([c.id, c.name, c.country, c.marketCapUsdBn, c.aggregate]) AS companies
+  RETURN collect([c.id, c.name, c.country, c.marketCapUsdBn, c.aggregate, c.comparisonOnly]) AS companies
+}
+CALL () {
+  OPTIONAL MATCH (c:Company)
+  WHERE $stage IS NULL
+  WITH c.aggregate AS aggregate, coalesce(c.comparisonOnly, false) AS comparisonOnly, count(c) AS n
+  RETURN CASE WHEN $stage IS NULL THEN collect([aggregate, comparisonOnly, n]) ELSE null END AS companyCounts
 }
 CALL () {
   MATCH (m:FoundationModel)
@@ -67,5 +74,5 @@ CALL () {
   WHERE $measure = 'COMPUTE'
   RETURN collect([c.id, vendor.id, h.estimates]) AS holdings
 }
-RETURN stageFound, stages, participants, companies, models, services, adoptions, partnerships, ownerships, offers,
-       holdings
+RETURN stageFound, stages, participants, companies, companyCounts, models, services, adoptions, partnerships,
+       ownerships, offers, holdings

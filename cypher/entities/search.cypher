@@ -1,5 +1,5 @@
 // name: entities/search
-// Parameters: $text (Lucene syntax), $labels (null = every label), $first.
+// Parameters: $text (Lucene syntax), $labels (null = every label, [] = none), $first.
 // Returns node, labels, score: the best matches of the entity_names full-text index.
 CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node, score
 WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)

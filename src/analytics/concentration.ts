@@ -17,7 +17,15 @@ export interface Share extends Group {
   share: number;
 }
 
-export interface ConcentrationIndex {
+/** How many participants the question is about, and how many of them hold none of the measure. */
+export interface Coverage {
+  population: number;
+  withoutValue: number;
+}
+
+export interface ConcentrationIndex extends Coverage {
+  /** At least two participants hold a value: otherwise the index describes one holder or none, not a market. */
+  enoughData: boolean;
   total: number;
   /** Sum of squared percentage shares, 0 to 10,000. */
   hhi: number;
@@ -36,8 +44,18 @@ export function concentrationLevel(hhi: number): ConcentrationLevel {
   return 'UNCONCENTRATED';
 }
 
-/** Given groups with non-negative values, returns their shares (largest first) and the HHI and CR-k of the whole. */
-export function concentrationIndex(groups: readonly Group[]): ConcentrationIndex {
+/**
+ * Given groups with non-negative values and the coverage of their population (by default: the groups themselves),
+ * returns their shares (largest first), the HHI and CR-k of the whole, and whether there is enough data for them
+ * (at least two participants with a value; the level is NOT_ENOUGH_DATA when not).
+ */
+export function concentrationIndex(
+  groups: readonly Group[],
+  coverage: Coverage = {
+    population: groups.length,
+    withoutValue: groups.filter((group) => !(group.value > 0)).length,
+  },
+): ConcentrationIndex {
   for (const group of groups) {
     if (!Number.isFinite(group.value) || group.value < 0)
       throw new RangeError(`group ${group.key} has value ${group.value}; values must be finite and non-negative`);
@@ -49,7 +67,18 @@ export function concentrationIndex(groups: readonly Group[]): ConcentrationIndex
     .sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const hhi = shares.reduce((sum, { share }) => sum + (share * 100) ** 2, 0);
   const cr = (k: number) => shares.slice(0, k).reduce((sum, { share }) => sum + share, 0);
-  return { total, hhi, cr1: cr(1), cr3: cr(3), cr4: cr(4), level: concentrationLevel(hhi), shares };
+  const enoughData = coverage.population - coverage.withoutValue >= 2;
+  return {
+    ...coverage,
+    enoughData,
+    total,
+    hhi,
+    cr1: cr(1),
+    cr3: cr(3),
+    cr4: cr(4),
+    level: enoughData ? concentrationLevel(hhi) : 'NOT_ENOUGH_DATA',
+    shares,
+  };
 }
 
 /** What the concentration of a measure is computed from: the facts, as read from the graph. */
@@ -65,9 +94,16 @@ export interface MarketData {
     country: string | null;
     marketCapUsdBn: number | null;
     aggregate?: string | null;
+    /** Listed by its sources only for comparison: out of the population unless asked for or in the named stage. */
+    comparisonOnly?: boolean | null;
   }[];
   /** The companies taking part in the requested stage; null when no stage restricts the population. */
   participants: string[] | null;
+  /**
+   * Without a stage, every company of the graph counted by kind (aggregate, comparisonOnly): `companies` holds only
+   * those that can hold a value, and the population is all of them. Absent: the population is `companies`.
+   */
+  companyCounts?: { aggregate: string | null; comparisonOnly: boolean; count: number }[];
   models: { id: string; releasedOn: string | null; trainingComputeFlop?: number | null; developers: string[] }[];
   services: { id: string; launchedOn: string | null; models: string[] }[];
   adoptions: { company: string; model: string }[];
@@ -91,6 +127,8 @@ export interface MarketQuestion {
   asOf?: string | null;
   /** Names a country code for COUNTRY groups; defaults to the code itself. */
   countryName?: (code: string) => string;
+  /** Counts comparison-only companies without a stage too (with a stage, its participants always count). */
+  includeComparisonOnly?: boolean;
 }
 
 /**
@@ -145,15 +183,35 @@ export function blocsOf(
  * owners together, or the remainder) take part only by COUNTRY, and a REMAINDER not even then.
  */
 export function measureGroups(data: MarketData, question: MarketQuestion): Group[] {
+  return measureMarket(data, question).groups;
+}
+
+/**
+ * As measureGroups, with the coverage of the population: how many companies take part (a stage's participants, or
+ * without a stage every company of the graph) and how many of them hold none of the measure (unknown or zero).
+ * Aggregates count as measureGroups says; comparison-only companies only in a stage that names them or when
+ * `includeComparisonOnly`.
+ */
+export function measureMarket(data: MarketData, question: MarketQuestion): { groups: Group[] } & Coverage {
   const { measure, groupBy, asOf } = question;
   const companies = new Map(data.companies.map((company) => [company.id, company]));
+  const aggregateCounts = (aggregate: string | null | undefined) =>
+    !aggregate || (groupBy === 'COUNTRY' && aggregate === 'COUNTRY');
+  const comparisonCounts = (comparisonOnly: boolean | null | undefined) =>
+    data.participants !== null || !comparisonOnly || question.includeComparisonOnly === true;
   const counts = (id: string) => {
-    const aggregate = companies.get(id)!.aggregate;
-    return !aggregate || (groupBy === 'COUNTRY' && aggregate === 'COUNTRY');
+    const company = companies.get(id)!;
+    return aggregateCounts(company.aggregate) && comparisonCounts(company.comparisonOnly);
   };
   const population = new Set(
     (data.participants ?? data.companies.map((company) => company.id)).filter((id) => companies.has(id) && counts(id)),
   );
+  const populationSize =
+    data.participants === null && data.companyCounts
+      ? data.companyCounts
+          .filter((kind) => aggregateCounts(kind.aggregate) && comparisonCounts(kind.comparisonOnly))
+          .reduce((sum, kind) => sum + kind.count, 0)
+      : population.size;
 
   // What each company holds: a number (MODELS, MARKET_CAP) or a set of counted things (SERVICES, ADOPTERS).
   const liveModels = data.models.filter((model) => existedOn(model.releasedOn, asOf));
@@ -252,5 +310,10 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
       members,
     };
   });
-  return groups.filter((group) => group.value > 0);
+  const withValue = [...values.values()].filter((value) => value > 0).length;
+  return {
+    groups: groups.filter((group) => group.value > 0),
+    population: populationSize,
+    withoutValue: populationSize - withValue,
+  };
 }

@@ -11,13 +11,18 @@ export interface NetworkParty {
 export interface NetworkDeal {
   id: string;
   kind: string;
+  /** The deal's name, value and confidence: absent in tests that need only its shape. */
+  name?: string;
   announcedOn: string | null;
+  valueUsd?: number | null;
+  confidence?: string;
   parties: NetworkParty[];
 }
 
 export interface NetworkQuestion {
-  /** Keep what lies within `depth` partnership hops of these companies; all companies when absent. */
+  /** Keep what lies within `depth` partnership hops of these companies; all when null, none when empty. */
   companies?: readonly string[] | null;
+  /** Keep partnerships of these kinds; all when null, none when empty. */
   kinds?: readonly string[] | null;
   /** Only partnerships announced on or before it (undated ones are left out). */
   asOf?: string | null;
@@ -36,8 +41,12 @@ export interface NetworkEdgeRow {
   id: string;
   source: string;
   target: string;
+  partnershipId: string;
   partnershipKind: string;
+  name: string;
   announcedOn: string | null;
+  valueUsd: number | null;
+  confidence: string | null;
   weight: number;
 }
 
@@ -48,7 +57,8 @@ const GIVING_ROLES = new Set(['investor', 'licensor', 'supplier', 'acquirer']);
  * Given the partnerships and a question, returns the network: an edge for each pair of parties of each kept
  * partnership (from the giving party when roles say so, else in id order; weight 1), and as nodes the companies on
  * kept edges plus the asked-for companies, sized by their degree and grouped by country. With `companies`, only the
- * companies within `depth` hops of them and the edges among those are kept.
+ * companies within `depth` hops of them and the edges among those are kept. An empty list of kinds or companies
+ * keeps nothing: only null (or absent) means no filter.
  */
 export function partnershipNetwork(
   deals: readonly NetworkDeal[],
@@ -56,7 +66,7 @@ export function partnershipNetwork(
   /** Names and countries of companies that may be in no partnership (the asked-for ones). */
   directory: ReadonlyMap<string, { name: string; country: string | null }> = new Map(),
 ): { nodes: NetworkNodeRow[]; edges: NetworkEdgeRow[] } {
-  const kinds = question.kinds && question.kinds.length > 0 ? new Set(question.kinds) : null;
+  const kinds = question.kinds ? new Set(question.kinds) : null;
   const companies = new Map<string, { name: string; country: string | null }>(directory);
   let edges: NetworkEdgeRow[] = [];
   for (const deal of deals) {
@@ -74,15 +84,19 @@ export function partnershipNetwork(
           id: `${deal.id}:${a.id}:${b.id}`,
           source: a.id,
           target: b.id,
+          partnershipId: deal.id,
           partnershipKind: deal.kind,
+          name: deal.name ?? deal.id,
           announcedOn: deal.announcedOn,
+          valueUsd: deal.valueUsd ?? null,
+          confidence: deal.confidence ?? null,
           weight: 1,
         });
       }
     }
   }
   let keep: Set<string>;
-  if (question.companies && question.companies.length > 0) {
+  if (question.companies) {
     const neighbours = new Map<string, string[]>();
     const link = (from: string, to: string) => {
       const list = neighbours.get(from);

@@ -91,6 +91,6 @@ export const CONCENTRATION_GROUPS = ['COMPANY', 'COUNTRY', 'BLOC'] as const;
 export const ConcentrationGroup = enumOf(CONCENTRATION_GROUPS);
 export type ConcentrationGroup = (typeof CONCENTRATION_GROUPS)[number];
 
-export const CONCENTRATION_LEVELS = ['UNCONCENTRATED', 'MODERATE', 'HIGH'] as const;
+export const CONCENTRATION_LEVELS = ['UNCONCENTRATED', 'MODERATE', 'HIGH', 'NOT_ENOUGH_DATA'] as const;
 export const ConcentrationLevel = enumOf(CONCENTRATION_LEVELS);
 export type ConcentrationLevel = (typeof CONCENTRATION_LEVELS)[number];

@@ -20,6 +20,7 @@ export type PropertyType =
   | { kind: 'string' }
   | { kind: 'strings' }
   | { kind: 'date' }
+  | { kind: 'boolean' }
   | { kind: 'number'; min: number; nullable?: boolean }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'enum'; values: readonly string[] }
@@ -158,6 +159,13 @@ export const GRAPH = {
          * never a participant in a concentration by company or bloc; a COUNTRY aggregate counts for its country.
          */
         aggregate: { type: { kind: 'enum', values: AGGREGATE_KINDS } },
+        /**
+         * True on a company a source lists only for comparison, not as a participant in the value chain (the
+         * report's market-cap table names Saudi Aramco and Berkshire Hathaway beside the AI companies). Claimed, so
+         * the source that says so is cited; concentration leaves such a company out unless asked for
+         * (docs/analytics-notes.md).
+         */
+        comparisonOnly: { type: { kind: 'boolean' }, claimed: true },
       },
     },
     Dataset: {

@@ -51,16 +51,36 @@ export class AnalyticsResolver {
     @Ctx() context: Context,
     @Arg('groupBy', () => ConcentrationGroup, { nullable: true, defaultValue: ConcentrationGroup.COMPANY })
     groupBy: ConcentrationGroup | null,
-    @Arg('stage', () => ID, { nullable: true }) stage?: string | null,
+    @Arg('stage', () => ID, {
+      nullable: true,
+      description: "Only this stage's participants (comparison-only companies among them too); absent: every company.",
+    })
+    stage?: string | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
+    @Arg('includeComparisonOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'Without a stage, also count the companies the sources list only for comparison (Company.comparisonOnly: ' +
+        "Saudi Aramco and Berkshire Hathaway in the report's market-cap table); they are left out by default.",
+    })
+    includeComparisonOnly: boolean | null = false,
   ): Promise<Concentration> {
     const group = groupBy ?? ConcentrationGroup.COMPANY;
-    const { index, companies, stageEntity } = await concentrationSnapshot(context, measure, group, stage, asOf);
+    const { index, companies, stageEntity } = await concentrationSnapshot(
+      context,
+      measure,
+      group,
+      stage,
+      asOf,
+      includeComparisonOnly === true,
+    );
     return {
       measure,
       groupBy: group,
       stage: stageEntity,
       asOf: asOf ?? null,
+      includeComparisonOnly: includeComparisonOnly === true,
       ...index,
       level: index.level as Concentration['level'],
       shares: index.shares.map((share) => ({

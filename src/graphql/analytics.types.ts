@@ -51,25 +51,52 @@ export class Concentration {
   @Field(() => PartialDate, { nullable: true })
   asOf?: string | null;
 
-  @Field(() => Float)
+  @Field(() => Boolean, { description: 'Whether comparison-only companies were counted without a stage.' })
+  includeComparisonOnly!: boolean;
+
+  @Field(() => Int, {
+    description:
+      "Companies in the population asked about: the stage's participants, or without a stage every company " +
+      '(aggregates as said above; comparison-only companies only with includeComparisonOnly).',
+  })
+  population!: number;
+
+  @Field(() => Int, {
+    description:
+      'How many of the population hold none of the measure: no value known (AMD without a market cap) or zero ' +
+      '(a company with no models). Shares are of the others: "3 of 5 companies have no market cap".',
+  })
+  withoutValue!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'False when fewer than two of the population have a value: then level is NOT_ENOUGH_DATA and hhi, cr1, cr3 ' +
+      'and cr4 only describe the one holder (10,000 and 1) or none (0), not a market; say "not enough data".',
+  })
+  enoughData!: boolean;
+
+  @Field(() => Float, { description: "The sum of the values held, in the measure's unit." })
   total!: number;
 
   @Field(() => Float, {
-    description: 'Herfindahl-Hirschman index on the 0-10,000 scale: the sum of squared percentage shares.',
+    description:
+      'Herfindahl-Hirschman index on the 0-10,000 scale: the sum of squared percentage shares; read enoughData first.',
   })
   hhi!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Share of the largest group, 0 to 1 (0 when no one holds a value).' })
   cr1!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Combined share of the three largest groups, 0 to 1.' })
   cr3!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Combined share of the four largest groups, 0 to 1.' })
   cr4!: number;
 
   @Field(() => ConcentrationLevel, {
-    description: 'US 2023 Merger Guidelines: HHI above 1,800 is HIGH, 1,000 to 1,800 MODERATE.',
+    description:
+      'US 2023 Merger Guidelines: HHI above 1,800 is HIGH, 1,000 to 1,800 MODERATE, below UNCONCENTRATED; ' +
+      'NOT_ENOUGH_DATA (an extension of the three bands) when enoughData is false, an empty population included.',
   })
   level!: ConcentrationLevel;
 

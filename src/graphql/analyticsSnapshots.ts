@@ -2,7 +2,7 @@
  * The whole-graph analytics (systemic ranks, concentration), computed once per database version through the snapshot
  * cache: the resolvers answer from them, and the warmer computes them ahead of the first request after a change.
  */
-import { concentrationIndex, measureGroups } from '../analytics/concentration';
+import { concentrationIndex, measureMarket } from '../analytics/concentration';
 import { compactRankGraph, systemicRanksOf, type SystemicScore } from '../analytics/dependencyGraph';
 import type { BetweennessMethod } from '../analytics/betweenness';
 import { CONCENTRATION_GROUPS, CONCENTRATION_MEASURES } from '../domain/enums';
@@ -58,8 +58,9 @@ export interface ConcentrationSnapshot {
 }
 
 /**
- * The concentration of `measure` by `group` (within `stage`, as of `asOf`), with its companies and stage, kept while
- * the graph is unchanged. Refuses a stage that is not one.
+ * The concentration of `measure` by `group` (within `stage`, as of `asOf`, with comparison-only companies when
+ * `includeComparisonOnly`), with its companies and stage, kept while the graph is unchanged. Refuses a stage that is
+ * not one.
  */
 export function concentrationSnapshot(
   context: Snapshots,
@@ -67,13 +68,21 @@ export function concentrationSnapshot(
   group: ConcentrationGroup,
   stage?: string | null,
   asOf?: string | null,
+  includeComparisonOnly = false,
 ): Promise<ConcentrationSnapshot> {
-  const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null]);
+  const key = JSON.stringify(['concentration', measure, group, stage ?? null, asOf ?? null, includeComparisonOnly]);
   return context.analytics.remember(key, async () => {
     const data = await context.analytics.market(stage ?? null, measure, group === ConcentrationGroup.BLOC);
     if (!data.stageFound)
       throw userError(`stage: "${stage}" is not a value-chain stage; stages are ${data.stages.join(', ')}`);
-    const index = concentrationIndex(measureGroups(data, { measure, groupBy: group, asOf, countryName }));
+    const { groups, ...coverage } = measureMarket(data, {
+      measure,
+      groupBy: group,
+      asOf,
+      countryName,
+      includeComparisonOnly,
+    });
+    const index = concentrationIndex(groups, coverage);
     const entities = await context.loaders.entitiesById([
       ...index.shares.flatMap((share) => share.members),
       ...(stage ? [stage] : []),

@@ -34,7 +34,7 @@ import {
   RemovalImpactResolver,
 } from './analytics.resolver';
 import { ExportResolver } from './export.resolver';
-import { NetworkResolver } from './network.resolver';
+import { NetworkEdgeResolver, NetworkResolver } from './network.resolver';
 import { QueryResolver } from './query.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -49,6 +49,7 @@ export function buildSchema(): GraphQLSchema {
       AnalyticsResolver,
       ConcentrationResolver,
       NetworkResolver,
+      NetworkEdgeResolver,
       CurationResolver,
       ExportResolver,
       DependencyGraphResolver,

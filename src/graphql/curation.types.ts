@@ -22,6 +22,7 @@ export class CompanyInput {
   @Field(() => String, { nullable: true }) country?: string | null;
   @Field(() => Float, { nullable: true }) marketCapUsdBn?: number | null;
   @Field(() => PartialDate, { nullable: true }) marketCapAsOf?: string | null;
+  @Field(() => Boolean, { nullable: true }) comparisonOnly?: boolean | null;
   @Field(() => [ID]) sourceIds!: string[];
 }
 

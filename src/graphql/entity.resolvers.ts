@@ -140,6 +140,16 @@ export class SourceResolver {
 
 @Resolver(() => Company)
 export class CompanyResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the sources list the company only for comparison, not as a participant in the value chain (the ' +
+      'report\'s market-cap table names Saudi Aramco beside the AI companies); claims(field: "comparisonOnly") ' +
+      'cites them. Such companies are left out of concentration unless asked for (includeComparisonOnly).',
+  })
+  comparisonOnly(@Root() root: EntityRow): boolean {
+    return root.comparisonOnly === true;
+  }
+
   @FieldResolver(() => [ValueChainStage])
   stages(@Root() root: EntityRow, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return related(context, 'Company.stages', root, info);

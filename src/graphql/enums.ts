@@ -91,4 +91,15 @@ registerEnumType(domain.ConcentrationGroup, {
     },
   },
 });
-registerEnumType(domain.ConcentrationLevel, { name: 'ConcentrationLevel' });
+registerEnumType(domain.ConcentrationLevel, {
+  name: 'ConcentrationLevel',
+  description: 'HHI bands of the US 2023 Merger Guidelines, and NOT_ENOUGH_DATA where no index is meaningful.',
+  valuesConfig: {
+    UNCONCENTRATED: { description: 'HHI below 1,000.' },
+    MODERATE: { description: 'HHI from 1,000 to 1,800.' },
+    HIGH: { description: 'HHI above 1,800.' },
+    NOT_ENOUGH_DATA: {
+      description: 'Fewer than two participants have a value for the measure (enoughData is false): no band applies.',
+    },
+  },
+});

@@ -1,9 +1,11 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { partnershipNetwork } from '../analytics/network';
 import type { Context } from './context';
 import { EntityKind, PartnershipKind } from './enums';
 import { intArg, userError } from './errors';
-import { Network } from './network.types';
+import type { EntityRow } from '../repositories/entityRepository';
+import { Partnership } from './entity.types';
+import { Network, NetworkEdge } from './network.types';
 import { PartialDate } from './scalars';
 
 export const MAX_DEPTH = 3;
@@ -17,15 +19,25 @@ export class NetworkResolver {
   })
   async partnershipNetwork(
     @Ctx() context: Context,
-    @Arg('companies', () => [ID], { nullable: true }) companies?: string[] | null,
-    @Arg('kinds', () => [PartnershipKind], { nullable: true }) kinds?: PartnershipKind[] | null,
+    @Arg('companies', () => [ID], {
+      nullable: true,
+      description:
+        'Only these companies and what lies within depth hops of them. Null or absent: every company; ' +
+        'an empty list matches nothing (an empty network).',
+    })
+    companies?: string[] | null,
+    @Arg('kinds', () => [PartnershipKind], {
+      nullable: true,
+      description: 'Only partnerships of these kinds. Null or absent: every kind; an empty list matches nothing.',
+    })
+    kinds?: PartnershipKind[] | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
     @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null = 1,
   ): Promise<Network> {
     const hops = intArg('depth', depth, 1, MAX_DEPTH);
-    const asked = [...new Set(companies ?? [])];
-    const found = await context.loaders.entitiesById(asked);
-    const missing = asked.filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
+    const asked = companies ? [...new Set(companies)] : null;
+    const found = await context.loaders.entitiesById(asked ?? []);
+    const missing = (asked ?? []).filter((id) => found.get(id)?.kind !== EntityKind.COMPANY);
     if (missing.length > 0)
       throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
     const directory = new Map(
@@ -34,8 +46,20 @@ export class NetworkResolver {
     const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
     return partnershipNetwork(
       deals,
-      { companies: asked.length > 0 ? asked : null, kinds, asOf, depth: hops },
+      { companies: asked, kinds: kinds ?? null, asOf, depth: hops },
       directory,
     ) as Network;
+  }
+}
+
+@Resolver(() => NetworkEdge)
+export class NetworkEdgeResolver {
+  @FieldResolver(() => Partnership, {
+    description: 'The deal itself: its sources, description and parties with their roles (batched per request).',
+  })
+  async partnership(@Root() edge: NetworkEdge, @Ctx() context: Context): Promise<EntityRow> {
+    const deal = await context.loaders.entity.load(edge.partnershipId);
+    if (!deal) throw userError(`partnership "${edge.partnershipId}" is no longer in the graph`, 'NOT_FOUND');
+    return deal;
   }
 }

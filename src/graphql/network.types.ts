@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { EntityKind, PartnershipKind } from './enums';
+import type { EntityRow } from '../repositories/entityRepository';
+import { Confidence, EntityKind, PartnershipKind } from './enums';
 import { PartialDate } from './scalars';
 
 @ObjectType('NetworkNode')
@@ -34,11 +35,26 @@ export class NetworkEdge {
   @Field(() => ID)
   target!: string;
 
+  @Field(() => ID, { description: 'The partnership (deal) the edge stands for.' })
+  partnershipId!: string;
+
   @Field(() => PartnershipKind)
   partnershipKind!: PartnershipKind;
 
-  @Field(() => PartialDate, { nullable: true })
+  @Field(() => String, { description: "The deal's name." })
+  name!: string;
+
+  @Field(() => PartialDate, { nullable: true, description: 'Null when no source dates the deal.' })
   announcedOn?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value of the deal in US dollars; null when not disclosed.' })
+  valueUsd?: number | null;
+
+  @Field(() => Confidence, { description: 'UNCERTAIN where the source hedges or contradicts itself: draw it dashed.' })
+  confidence!: Confidence;
+
+  /** The partnership itself, with its sources and description: NetworkEdgeResolver loads it when asked for. */
+  partnership?: EntityRow;
 
   @Field(() => Float, { description: 'One per partnership: parallel partnerships are parallel edges.' })
   weight!: number;

@@ -184,7 +184,11 @@ export class QueryResolver {
   async search(
     @Arg('text', () => String) text: string,
     @Ctx() context: Context,
-    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
+    @Arg('kinds', () => [EntityKind], {
+      nullable: true,
+      description: 'Only entities of these kinds. Null or absent: every kind; an empty list matches nothing.',
+    })
+    kinds?: EntityKind[] | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null = 10,
   ) {
     const limit = first;
@@ -193,11 +197,7 @@ export class QueryResolver {
     if (!/[\p{L}\p{N}]/u.test(text))
       throw userError(`text must contain a letter or a digit, got ${JSON.stringify(text)}`);
     try {
-      return await context.entities.search(
-        text,
-        kinds && kinds.length > 0 ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null,
-        limit,
-      );
+      return await context.entities.search(text, kinds ? kinds.map((kind) => LABEL_BY_KIND[kind]) : null, limit);
     } catch (error) {
       // The full-text procedure rejects text that is not valid Lucene query syntax (an unbalanced quote, a lone *).
       if (error instanceof DatabaseError && error.code === 'PROCEDURE_FAILED') {

@@ -179,15 +179,23 @@ export class AnalyticsRepository {
       stageFound: row.stageFound as boolean,
       stages: row.stages as string[],
       participants: row.participants as string[] | null,
-      companies: facts<[string, string, Text, number | null, Text]>('companies').map(
-        ([id, name, country, marketCapUsdBn, aggregate]) => ({
+      companies: facts<[string, string, Text, number | null, Text, boolean | null]>('companies').map(
+        ([id, name, country, marketCapUsdBn, aggregate, comparisonOnly]) => ({
           id,
           name,
           country,
           marketCapUsdBn,
           aggregate,
+          comparisonOnly,
         }),
       ),
+      companyCounts:
+        row.companyCounts === null
+          ? undefined
+          : facts<[Text, boolean, number]>('companyCounts')
+              // With no company at all, the one row counts nothing.
+              .filter(([, , count]) => count > 0)
+              .map(([aggregate, comparisonOnly, count]) => ({ aggregate, comparisonOnly, count })),
       models: facts<[string, Text, number | null, string[]]>('models').map(
         ([id, releasedOn, trainingComputeFlop, developers]) => ({
           id,

@@ -110,7 +110,7 @@ export class EntityRepository {
     return rows.map((row) => toEntity(label, row.node as Record<string, unknown>));
   }
 
-  /** Full-text search over names, Korean names and aliases; `labels` null means every kind. */
+  /** Full-text search over names, Korean names and aliases; `labels` null means every kind, an empty list none. */
   async search(text: string, labels: Label[] | null, first: number): Promise<{ entity: EntityRow; score: number }[]> {
     const rows = await this.read(cypherFile('entities/search'), { text, labels, first: integer(first) });
     return rows.map((row) => ({

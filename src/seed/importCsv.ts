@@ -41,8 +41,13 @@ export interface ImportFiles {
   dependencies: number;
 }
 
-const columnType = (type: PropertyType): ColumnType =>
-  type.kind === 'strings' ? 'string[]' : type.kind === 'int' ? 'long' : type.kind === 'number' ? 'double' : 'string';
+const COLUMN_TYPES: Partial<Record<PropertyType['kind'], ColumnType>> = {
+  strings: 'string[]',
+  int: 'long',
+  number: 'double',
+  boolean: 'boolean',
+};
+const columnType = (type: PropertyType): ColumnType => COLUMN_TYPES[type.kind] ?? 'string';
 
 const SEED_RELATIONSHIP: [string, ColumnType][] = [
   ['sourceIds', 'string[]'],

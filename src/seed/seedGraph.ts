@@ -1,4 +1,4 @@
-export type PropertyValue = string | number | string[] | null;
+export type PropertyValue = string | number | boolean | string[] | null;
 
 /** One node to write: its label, id and every property (ids of its sources included as sourceIds). */
 export interface SeedNode {

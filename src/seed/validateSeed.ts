@@ -381,6 +381,8 @@ export function checkField(type: PropertyType, value: unknown): PropertyValue | 
         return { error: `must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}` };
       return isPartialDate(text) ? text : { error: `is not a real date: ${JSON.stringify(value)}` };
     }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : { error: `must be true or false, got ${shown(value)}` };
     case 'number':
       if (value === null && type.nullable) return null;
       return typeof value === 'number' && Number.isFinite(value) && value >= type.min

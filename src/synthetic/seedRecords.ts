@@ -19,7 +19,9 @@ type ValueOf<T> = T extends { kind: 'strings' }
       ? number
       : T extends { kind: 'enum'; values: readonly (infer V)[] }
         ? V
-        : string;
+        : T extends { kind: 'boolean' }
+          ? boolean
+          : string;
 
 type RequiredKeys<P> = { [K in keyof P]: P[K] extends { required: true } ? K : never }[keyof P];
 
