@@ -206,7 +206,8 @@ introspection on, no rate limit, and the start line says so), and stops on Ctrl-
           body: JSON.stringify({ query: '{ company(id: "openai") { id } }' }),
         }).then((response) => response.status),
       );
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Long enough for a loaded machine to have read every request; the slow read still runs for seconds after.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const exit = exitOf(app.child);
       const signalled = Date.now();
       app.child.kill('SIGTERM');
@@ -229,7 +230,8 @@ introspection on, no rate limit, and the start line says so), and stops on Ctrl-
     try {
       const base = (await app.ready).replace(/\/graphql$/, '');
       const slow = slowRead(base);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Long enough for a loaded machine to have read every request; the slow read still runs for seconds after.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const exit = exitOf(app.child);
       const signalled = Date.now();
       process.kill(-app.child.pid!, 'SIGTERM');
@@ -280,7 +282,8 @@ in flight, then stops both`, async () => {
       const { pid: jvm } = JSON.parse(fs.readFileSync(path.join(dataDir, 'launcher.json'), 'utf8')) as { pid: number };
 
       const slow = slowRead(base);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Long enough for a loaded machine to have read every request; the slow read still runs for seconds after.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const exit = exitOf(app.child);
       process.kill(-app.child.pid!, 'SIGINT');
       expect(await slow).toMatchObject({ status: 200, body: { rows: [[20000000]] } });
