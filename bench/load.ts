@@ -14,14 +14,16 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/config';
 import { SectionRecorder } from './benchmarksFile';
-import { openBenchDatabase, quantile } from './support';
+import { documentationText, openBenchDatabase, quantile } from './support';
 
 const log = (line: string) => console.error(`bench: ${line}`);
 
-/** The README's questions (analytics and networks) and the playground's saved operations: what users send. */
+/**
+ * The documented questions (analytics and networks: docs/questions.md, docs/building-dashboards.md) and the
+ * playground's saved operations: what users send.
+ */
 export function mixedQueries(): { name: string; query: string }[] {
-  const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-  const section = [...readme.matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)]
+  const section = [...documentationText().matchAll(/<!-- questions:start -->([\s\S]*?)<!-- questions:end -->/g)]
     .map((block) => block[1])
     .join('\n');
   const questions = [...section.matchAll(/```graphql\n((?:#.*\n)*)([\s\S]*?)\n```/g)].map((match) => ({

@@ -25,6 +25,17 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** The README, then every page of docs/ by name: where the documented queries and their printed answers live. */
+export function documentationText(): string {
+  const docs = path.join(projectRoot, 'docs');
+  const pages = fs
+    .readdirSync(docs)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => path.join(docs, name));
+  return [path.join(projectRoot, 'README.md'), ...pages].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+}
+
 /**
  * Opens the Neo4j the benchmark may wipe: BENCH_NEO4J_URI when set (its data is replaced!), otherwise a launcher
  * of its own on a free port with a temporary data directory, removed afterwards.

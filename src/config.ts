@@ -72,14 +72,23 @@ export interface Config {
   cypherEndpoint: CypherEndpointConfig;
   /** What one GraphQL request may ask for. */
   limits: QueryLimits;
-  /** Whether /graphql answers introspection and suggests field names in errors (on unless NODE_ENV=production). */
+  /**
+   * Whether /graphql answers introspection and suggests field names in errors: on when the server listens on loopback
+   * only or NODE_ENV is not production, off otherwise (GRAPHQL_INTROSPECTION, GRAPHQL_FIELD_SUGGESTIONS).
+   */
   introspection: boolean;
   fieldSuggestions: boolean;
   /** Run each operation compiled once by graphql-jit instead of interpreted by graphql-js (GRAPHQL_JIT; on). */
   compiledExecution: boolean;
-  /** Requests one client (by IP address) may send per minute to /graphql, /export and /cypher; 0: no limit. */
+  /**
+   * Requests one client (by IP address) may send per minute to /graphql, /export and /cypher; 0: no limit (the default
+   * on loopback, 120 on any other address).
+   */
   rateLimitPerMinute: number;
-  /** Origins a browser may call the API from (CORS); empty: this server's own pages only; ['*']: any. */
+  /**
+   * Origins a browser may call the API from (CORS): `http://host:port`, or `http://host:*` for any port; empty: this
+   * server's own pages only; ['*']: any. On loopback the default is LOOPBACK_ORIGINS, else empty.
+   */
   corsOrigins: string[];
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs: number;
@@ -168,9 +177,18 @@ function uri(env: Env): string | undefined {
   return raw;
 }
 
-function origins(env: Env): string[] {
+/** Whether a listening address is reachable from this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
+/** The origins browsers may call a server on loopback from unless CORS_ORIGINS says otherwise: this machine's pages. */
+export const LOOPBACK_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+
+/** CORS_ORIGINS: `*`, or origins separated by commas, each with a port or `:*` for any port. */
+function origins(env: Env, loopback: boolean): string[] {
   const raw = env.CORS_ORIGINS;
-  if (raw === undefined || raw.trim() === '') return [];
+  if (raw === undefined || raw.trim() === '') return loopback ? [...LOOPBACK_ORIGINS] : [];
   const list = raw
     .split(',')
     .map((origin) => origin.trim())
@@ -179,7 +197,7 @@ function origins(env: Env): string[] {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError(
         'CORS_ORIGINS',
-        `expected * or origins such as https://example.org separated by commas, got "${origin}"`,
+        `expected * or origins such as https://example.org or http://localhost:* separated by commas, got "${origin}"`,
       );
     }
   }
@@ -233,7 +251,7 @@ function apiKeys(env: Env): ApiKey[] {
   }
 }
 
-/** The limits' defaults, the only place that states them (README "Security and limits" lists them). */
+/** The limits' defaults, the only place that states them (docs/security.md lists them). */
 export const DEFAULT_LIMITS: QueryLimits = {
   bodyBytes: 102_400,
   tokens: 2000,
@@ -247,9 +265,13 @@ export const DEFAULT_LIMITS: QueryLimits = {
 /** Reads and validates the environment; the only place that does. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): Config {
   const development = env.NODE_ENV !== 'production';
+  const host = env.HOST || '127.0.0.1';
+  // A server only this machine can reach is a person's own: the schema open to their tools, no rate limit, their
+  // local pages allowed. Bound to any other address, the production defaults hold.
+  const personal = development || isLoopback(host);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    host,
     neo4j: {
       uri: uri(env),
       user: env.NEO4J_USER || 'neo4j',
@@ -293,15 +315,27 @@ export function loadConfig(env: Env = process.env): Config {
       cost: integer(env, 'MAX_COST', DEFAULT_LIMITS.cost, 1, 100_000_000),
       listItems: integer(env, 'MAX_LIST_ITEMS', DEFAULT_LIMITS.listItems, 1, 100_000),
     },
-    introspection: flag(env, 'GRAPHQL_INTROSPECTION', development),
-    fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', development),
+    introspection: flag(env, 'GRAPHQL_INTROSPECTION', personal),
+    fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', personal),
     compiledExecution: flag(env, 'GRAPHQL_JIT', true),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 0, 1_000_000),
-    corsOrigins: origins(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', isLoopback(host) ? 0 : 120, 0, 1_000_000),
+    corsOrigins: origins(env, isLoopback(host)),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     apiKeys: apiKeys(env),
     requireKeyForReads: flag(env, 'REQUIRE_KEY_FOR_READS', false),
   };
+}
+
+/** One line for the start log: who can reach the server and what its defaults let them do. */
+export function describeAccess(config: Config): string {
+  const reach = isLoopback(config.host) ? 'this machine only' : `every client that reaches ${config.host}`;
+  const limit =
+    config.rateLimitPerMinute > 0 ? `${config.rateLimitPerMinute} requests a minute per client` : 'no rate limit';
+  const cors =
+    config.corsOrigins.length === 0
+      ? "browsers from this server's own pages only"
+      : `browsers from ${config.corsOrigins.join(', ')}`;
+  return `serving ${reach}: introspection ${config.introspection ? 'on' : 'off'}, ${limit}, ${cors}`;
 }
 
 /** The settings the HTTP application (src/server/createApp.ts) reads; the rest is for starting and seeding. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from './config';
+import { describeAccess, loadConfig } from './config';
 import { runCli } from './cli/runCli';
 import { applySchema } from './db/applySchema';
 import { cypherFile } from './db/cypherFile';
@@ -71,6 +71,7 @@ runCli('start', async () => {
   try {
     const { port } = await served.listen(config.port, config.host);
     log(`server ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/graphql`);
+    log(describeAccess(config));
   } catch (error) {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     console.error(

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, describeAccess, loadConfig, LOOPBACK_ORIGINS } from '../src/config';
 import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
 import { IMPORTERS } from '../src/imports/importSource';
 
@@ -24,5 +24,66 @@ describe('EXTERNAL_DATABASES', () => {
           'epoch-ai-chip-counts separated by commas, got "wikidata"',
       ),
     );
+  });
+});
+
+describe('defaults for a server on its own machine, and for one others reach', () => {
+  const production = { NODE_ENV: 'production' };
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])(
+    'on %s: introspection and suggestions on, no rate limit, pages on this machine may call the API',
+    (host) => {
+      const config = loadConfig({ ...production, HOST: host });
+      expect(config.introspection).toBe(true);
+      expect(config.fieldSuggestions).toBe(true);
+      expect(config.rateLimitPerMinute).toBe(0);
+      expect(config.corsOrigins).toEqual(LOOPBACK_ORIGINS);
+    },
+  );
+
+  it('holds for npm start, which sets nothing but NODE_ENV=production, and the start line says so', () => {
+    const config = loadConfig(production);
+    expect(config.host).toBe('127.0.0.1');
+    expect(describeAccess(config)).toBe(
+      'serving this machine only: introspection on, no rate limit, browsers from http://localhost:*, ' +
+        'http://127.0.0.1:*, http://[::1]:*',
+    );
+  });
+
+  it.each(['0.0.0.0', '192.168.1.20', '::'])('on %s: the production defaults', (host) => {
+    const config = loadConfig({ ...production, HOST: host });
+    expect(config.introspection).toBe(false);
+    expect(config.fieldSuggestions).toBe(false);
+    expect(config.rateLimitPerMinute).toBe(120);
+    expect(config.corsOrigins).toEqual([]);
+    expect(describeAccess(config)).toBe(
+      `serving every client that reaches ${host}: introspection off, 120 requests a minute per client, ` +
+        "browsers from this server's own pages only",
+    );
+  });
+
+  it('lets each setting override its default, on loopback and elsewhere', () => {
+    const local = loadConfig({
+      ...production,
+      GRAPHQL_INTROSPECTION: '0',
+      RATE_LIMIT_PER_MINUTE: '60',
+      CORS_ORIGINS: 'https://dashboards.example',
+    });
+    expect([local.introspection, local.rateLimitPerMinute, local.corsOrigins]).toEqual([
+      false,
+      60,
+      ['https://dashboards.example'],
+    ]);
+    const shared = loadConfig({
+      ...production,
+      HOST: '0.0.0.0',
+      GRAPHQL_INTROSPECTION: '1',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    expect([shared.introspection, shared.rateLimitPerMinute]).toEqual([true, 0]);
+  });
+
+  it('outside production, introspection stays on wherever it listens', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).introspection).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The default graph, as `npm start` makes it on an empty database: the report's seed, then the four shipped
- * databases. The README's questions on it are asked and their printed answers compared; the compute, hosted-model and
- * data set figures are checked against figures this test computes from the shipped files itself (only the mapping of
- * a name to an entity id is the import's: the identity rules, tested on their own).
+ * databases. The documented questions on it (README.md, docs/questions.md) are asked and their printed answers
+ * compared; the compute, hosted-model and data set figures are checked against figures this test computes from the
+ * shipped files itself (only the mapping of a name to an entity id is the import's: the identity rules, tested on
+ * their own).
  */
 import type { QueryRunner } from '../src/db/queryRunner';
 import { DEFAULT_SOURCE_PRECEDENCE } from '../src/domain/claims';
@@ -116,7 +117,7 @@ describe('the default graph', () => {
   });
 });
 
-describe.each(['epoch-questions', 'chain-questions'])("the README's %s", (marker) => {
+describe.each(['start-questions', 'epoch-questions', 'chain-questions'])('the documented %s', (marker) => {
   const examples = readmeExamples(marker);
 
   it('prints at least four', () => expect(examples.length).toBeGreaterThanOrEqual(4));

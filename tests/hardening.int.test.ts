@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '../src/config';
+import { DEFAULT_LIMITS, LOOPBACK_ORIGINS, loadConfig } from '../src/config';
 import { GraphQLError } from 'graphql';
 import { DatabaseError, QueryRunner } from '../src/db/queryRunner';
 import { formatError } from '../src/graphql/formatError';
@@ -432,6 +432,33 @@ describe('browsers: CSRF prevention and CORS', () => {
     } finally {
       await open.close();
     }
+  });
+});
+
+describe('CORS on loopback by default', () => {
+  it('allows pages served from this machine on any port, and no other origin', async () => {
+    // The suite's server has the defaults of a server on 127.0.0.1.
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual(LOOPBACK_ORIGINS);
+    const allowed = async (origin: string) =>
+      (
+        await fetch(server.url, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        })
+      ).headers.get('access-control-allow-origin');
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:8080', 'http://localhost', 'http://[::1]:3000'])
+      expect(await allowed(origin)).toBe(origin);
+    for (const origin of [
+      'https://localhost:5173',
+      'http://localhost.evil.example:5173',
+      'http://127.0.0.1.evil.example',
+      'http://evil.example',
+    ])
+      expect(await allowed(origin)).toBeNull();
   });
 });
 

@@ -158,8 +158,8 @@ describe('playground', () => {
     expect((await fetch(`${origin}/playground/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
 
-  it('shows the examples file in the README', () => {
-    const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  it('shows the examples file in docs/playground.md', () => {
+    const readme = fs.readFileSync(path.join(projectRoot, 'docs/playground.md'), 'utf8');
     const block = /<!-- playground:start -->\n```graphql\n([\s\S]*?)```\n<!-- playground:end -->/.exec(readme)?.[1];
     expect(block).toBe(examplesText);
   });

@@ -25,7 +25,7 @@ export class SeedTally {
     if (rel.properties.confidence === 'UNCERTAIN') this.uncertain += 1;
   }
 
-  /** A Markdown table of the counts (for the README and seed --check). */
+  /** A Markdown table of the counts (for docs/graph.md and seed --check). */
   table(): string {
     return [
       '| kind | label or type | count |',
@@ -39,7 +39,7 @@ export class SeedTally {
   }
 }
 
-/** Given a seed graph, returns a Markdown table of its nodes by label and relationships by type (for the README). */
+/** Given a seed graph, returns a Markdown table of its nodes by label and relationships by type (for docs/graph.md). */
 export function graphCounts(graph: SeedGraph): string {
   const tally = new SeedTally();
   for (const node of graph.nodes) tally.addNode(node);

@@ -118,6 +118,16 @@ function httpErrors(limits: QueryLimits): ErrorRequestHandler {
   };
 }
 
+/** CORS_ORIGINS for the cors middleware: `*`, or each origin exactly, where `host:*` is the host on any port. */
+export function corsOrigin(origins: string[]): '*' | (string | RegExp)[] {
+  if (origins.includes('*')) return '*';
+  return origins.map((origin) => {
+    if (!origin.endsWith(':*')) return origin;
+    const escaped = origin.slice(0, -2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped}(:\\d{1,5})?$`);
+  });
+}
+
 /** At most `perMinute` requests per client (by IP address) and minute on all the API's routes together; then 429. */
 function rateLimiter(perMinute: number): RequestHandler {
   return rateLimit({
@@ -278,7 +288,7 @@ export async function createApp(
   app.use('/dashboard', dashboardRouter());
   app.get(GRAPHQL_PATH, browserGraphqlPage);
   const api: RequestHandler[] = [];
-  if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600 }));
+  if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigin(corsOrigins), maxAge: 600 }));
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
   const errors = httpErrors(limits);

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../../src/config';
+import { documentationText } from '../../bench/support';
 
 /** One printed example of the README: its title (the query's comment), the query and the answer printed. */
 export interface ReadmeExample {
@@ -9,9 +7,9 @@ export interface ReadmeExample {
   printed: unknown;
 }
 
-/** Every example between `<!-- <marker>:start -->` and `<!-- <marker>:end -->` in the README. */
+/** Every example between `<!-- <marker>:start -->` and `<!-- <marker>:end -->` in the README and docs/. */
 export function readmeExamples(marker: string): ReadmeExample[] {
-  const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const readme = documentationText();
   const section = [...readme.matchAll(new RegExp(`<!-- ${marker}:start -->([\\s\\S]*?)<!-- ${marker}:end -->`, 'g'))]
     .map((block) => block[1])
     .join('\n');

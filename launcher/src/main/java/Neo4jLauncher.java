@@ -34,7 +34,7 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j Community embedded, reachable only over Bolt on 127.0.0.1, with authentication on,
  * no file URLs and only the few APOC functions the project needs.
- * Contract with the parent process (see README.md): exactly one "ready" line on stdout,
+ * Contract with the parent process (see docs/launcher.md): exactly one "ready" line on stdout,
  * errors as one "neo4j-launcher: ..." line on stderr with exit code 2, and a clean
  * shutdown when stdin closes or on SIGINT/SIGTERM.
  */
