@@ -53,7 +53,9 @@ export class AnalyticsResolver {
     groupBy: ConcentrationGroup | null,
     @Arg('stage', () => ID, {
       nullable: true,
-      description: "Only this stage's participants (comparison-only companies among them too); absent: every company.",
+      description:
+        "Only this stage's participants (comparison-only companies among them too); absent: every company, as " +
+        'Concentration.population says.',
     })
     stage?: string | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
