@@ -212,7 +212,8 @@ describe('concentration', () => {
     expect(concentration.level).toBe(
       concentration.hhi > 1800 ? 'HIGH' : concentration.hhi >= 1000 ? 'MODERATE' : 'UNCONCENTRATED',
     );
-    const population = companies.filter((c) => !c.comparisonOnly).length;
+    // Comparison-only companies are left out of market cap only.
+    const population = companies.length;
     expect(concentration).toMatchObject({ population, withoutValue: population - expected.size });
   });
 
@@ -223,8 +224,8 @@ describe('concentration', () => {
     // One holder is no market: the index is that of a monopoly, but there is not enough data for a level.
     expect(concentration).toMatchObject({
       asOf: '2020',
-      population: companies.filter((c) => !c.comparisonOnly).length,
-      withoutValue: companies.filter((c) => !c.comparisonOnly).length - 1,
+      population: companies.length,
+      withoutValue: companies.length - 1,
       enoughData: false,
       total: 1,
       hhi: 10000,

@@ -242,7 +242,7 @@ describe('measureGroups', () => {
     });
   });
 
-  it('leaves comparison-only companies out unless asked for or in the stage asked about', () => {
+  it('leaves comparison-only companies out of market cap unless asked for or in the stage asked about', () => {
     const market: MarketData = {
       ...data,
       companies: [
@@ -261,6 +261,8 @@ describe('measureGroups', () => {
     expect(cap({ includeComparisonOnly: true })).toMatchObject({ population: 6, withoutValue: 2 });
     expect(values(cap({ includeComparisonOnly: true }).groups)).toMatchObject({ oil: 2100 });
     expect(values(cap({}, ['oil', 'ms']).groups)).toEqual({ oil: 2100, ms: 2000 });
+    // Only market cap leaves them out: in every other measure they count as any company.
+    expect(measureMarket(market, { measure: 'MODELS', groupBy: 'COMPANY' })).toMatchObject({ population: 6 });
   });
 
   it('names countries and groups companies without one as unknown', () => {

@@ -127,7 +127,10 @@ export interface MarketQuestion {
   asOf?: string | null;
   /** Names a country code for COUNTRY groups; defaults to the code itself. */
   countryName?: (code: string) => string;
-  /** Counts comparison-only companies without a stage too (with a stage, its participants always count). */
+  /**
+   * Counts comparison-only companies in MARKET_CAP without a stage too (they count in every other measure, and with a
+   * stage its participants always count).
+   */
   includeComparisonOnly?: boolean;
 }
 
@@ -189,8 +192,9 @@ export function measureGroups(data: MarketData, question: MarketQuestion): Group
 /**
  * As measureGroups, with the coverage of the population: how many companies take part (a stage's participants, or
  * without a stage every company of the graph) and how many of them hold none of the measure (unknown or zero).
- * Aggregates count as measureGroups says; comparison-only companies only in a stage that names them or when
- * `includeComparisonOnly`.
+ * Aggregates count as measureGroups says; in MARKET_CAP, comparison-only companies only in a stage that names them
+ * or when `includeComparisonOnly` (their market caps are what the sources compare with; what else they hold, such as
+ * a model one develops, counts).
  */
 export function measureMarket(data: MarketData, question: MarketQuestion): { groups: Group[] } & Coverage {
   const { measure, groupBy, asOf } = question;
@@ -198,7 +202,10 @@ export function measureMarket(data: MarketData, question: MarketQuestion): { gro
   const aggregateCounts = (aggregate: string | null | undefined) =>
     !aggregate || (groupBy === 'COUNTRY' && aggregate === 'COUNTRY');
   const comparisonCounts = (comparisonOnly: boolean | null | undefined) =>
-    data.participants !== null || !comparisonOnly || question.includeComparisonOnly === true;
+    measure !== 'MARKET_CAP' ||
+    data.participants !== null ||
+    !comparisonOnly ||
+    question.includeComparisonOnly === true;
   const counts = (id: string) => {
     const company = companies.get(id)!;
     return aggregateCounts(company.aggregate) && comparisonCounts(company.comparisonOnly);

@@ -162,7 +162,7 @@ export const GRAPH = {
         /**
          * True on a company a source lists only for comparison, not as a participant in the value chain (the
          * report's market-cap table names Saudi Aramco and Berkshire Hathaway beside the AI companies). Claimed, so
-         * the source that says so is cited; concentration leaves such a company out unless asked for
+         * the source that says so is cited; market-cap concentration leaves such a company out unless asked for
          * (docs/analytics-notes.md).
          */
         comparisonOnly: { type: { kind: 'boolean' }, claimed: true },

@@ -53,7 +53,9 @@ export class AnalyticsResolver {
     groupBy: ConcentrationGroup | null,
     @Arg('stage', () => ID, {
       nullable: true,
-      description: "Only this stage's participants (comparison-only companies among them too); absent: every company.",
+      description:
+        "Only this stage's participants (comparison-only companies among them too); absent: every company, as " +
+        'Concentration.population says.',
     })
     stage?: string | null,
     @Arg('asOf', () => PartialDate, { nullable: true }) asOf?: string | null,
@@ -61,7 +63,8 @@ export class AnalyticsResolver {
       nullable: true,
       defaultValue: false,
       description:
-        'Without a stage, also count the companies the sources list only for comparison (Company.comparisonOnly: ' +
+        'For MARKET_CAP without a stage, also count the companies the sources list only for comparison ' +
+        '(Company.comparisonOnly: ' +
         "Saudi Aramco and Berkshire Hathaway in the report's market-cap table); they are left out by default.",
     })
     includeComparisonOnly: boolean | null = false,

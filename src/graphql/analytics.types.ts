@@ -51,13 +51,15 @@ export class Concentration {
   @Field(() => PartialDate, { nullable: true })
   asOf?: string | null;
 
-  @Field(() => Boolean, { description: 'Whether comparison-only companies were counted without a stage.' })
+  @Field(() => Boolean, {
+    description: 'Whether comparison-only companies were counted in MARKET_CAP without a stage.',
+  })
   includeComparisonOnly!: boolean;
 
   @Field(() => Int, {
     description:
       "Companies in the population asked about: the stage's participants, or without a stage every company " +
-      '(aggregates as said above; comparison-only companies only with includeComparisonOnly).',
+      '(aggregates as said above; in MARKET_CAP, comparison-only companies only with includeComparisonOnly).',
   })
   population!: number;
 

@@ -144,7 +144,7 @@ export class CompanyResolver {
     description:
       'True when the sources list the company only for comparison, not as a participant in the value chain (the ' +
       'report\'s market-cap table names Saudi Aramco beside the AI companies); claims(field: "comparisonOnly") ' +
-      'cites them. Such companies are left out of concentration unless asked for (includeComparisonOnly).',
+      'cites them. Such companies are left out of market-cap concentration unless asked for (includeComparisonOnly).',
   })
   comparisonOnly(@Root() root: EntityRow): boolean {
     return root.comparisonOnly === true;
