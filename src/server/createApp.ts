@@ -19,6 +19,7 @@ import { compiledExecutor, executorGateway } from '../graphql/compiledExecution'
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
+import { bookmarkPlugin, bookmarkReader, BOOKMARK_HEADER, requestBookmarks } from './bookmarkHeader';
 import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { drain } from './drain';
@@ -262,6 +263,7 @@ export async function createApp(
       responseStatusPlugin,
       keyPlugin(requireKeyForReads),
       inFlight.plugin,
+      bookmarkPlugin,
       ...(config.traceCypher ? [traceCypherPlugin] : []),
     ],
   });
@@ -278,7 +280,10 @@ export async function createApp(
   app.use('/dashboard', dashboardRouter());
   app.get(GRAPHQL_PATH, browserGraphqlPage);
   const api: RequestHandler[] = [];
-  if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600 }));
+  if (corsOrigins.length > 0)
+    api.push(
+      cors({ origin: corsOrigins.includes('*') ? '*' : corsOrigins, maxAge: 600, exposedHeaders: [BOOKMARK_HEADER] }),
+    );
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
   const errors = httpErrors(limits);
@@ -286,20 +291,22 @@ export async function createApp(
   app.use(
     GRAPHQL_PATH,
     ...api,
+    bookmarkReader,
     json,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // The operation's name as the client sent it (a batch or a document alone has none: 'anonymous').
         const operation: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName;
         const name = typeof operation === 'string' ? operation : undefined;
-        return createContext(runner, snapshots, caller(req.get('authorization')), name, config.sourcePrecedence);
+        const who = caller(req.get('authorization'));
+        return createContext(runner, snapshots, who, name, config.sourcePrecedence, requestBookmarks(res));
       },
     }),
     // Here, so that the body's errors on /graphql keep GraphQL's shape.
     errors,
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
-  app.use('/export', ...reads, exportRouter(runner));
+  app.use('/export', ...reads, bookmarkReader, exportRouter(runner));
   // /cypher runs on a driver of its own with a small pool: however busy it is, GraphQL keeps its connections.
   const cypherLane = cypherEndpoint.enabled ? runner.lane({ poolSize: cypherEndpoint.poolSize }) : undefined;
   const editor = (request: express.Request) => isEditor(caller(request.get('authorization')));
