@@ -271,6 +271,8 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a balancer, the client's address (rate limit, logs) is the one the trusted proxies name.
+  if (config.trustProxy !== 0) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
