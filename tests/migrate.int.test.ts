@@ -85,10 +85,10 @@ describe('the migration lock', () => {
   });
 
   it('is taken over once the lock of a migrator that died (no renewal) has expired', async () => {
-    await runner.write(
-      'CREATE (:MigrationLock {name: $name, owner: $owner, expiresAt: timestamp() + 1500})',
-      { name: MIGRATION_LOCK, owner: 'killed-migrator' },
-    );
+    await runner.write('CREATE (:MigrationLock {name: $name, owner: $owner, expiresAt: timestamp() + 1500})', {
+      name: MIGRATION_LOCK,
+      owner: 'killed-migrator',
+    });
     const started = Date.now();
     const lock = await takeMigrationLock(runner, 60_000, () => undefined, 'next');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
