@@ -36,6 +36,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 const ADD_SOURCE = 'mutation ($input: SourceInput!) { addSource(input: $input) { changed entity { id } } }';
+const ONLY_READS = { 'x-graphql-read-only': '1' };
 const ENTITY = 'query ($id: ID!) { entity(id: $id) { id name } }';
 const sourceInput = (id: string) => ({
   id,
@@ -96,6 +97,24 @@ describe('X-Neo4j-Bookmark', () => {
     expect(await exported.text()).toContain('bookmark-probe-2');
     const refused = await fetch(b.url.replace('/graphql', '/export/nodes.csv'), { headers: { [HEADER]: 'a b' } });
     expect(refused.status).toBe(400);
+  });
+});
+
+describe('X-GraphQL-Read-Only (set by the retrying balancer location)', () => {
+  it('refuses a mutation marked read-only before it runs, and answers a query marked so', async () => {
+    const refused = await post(a.url, ADD_SOURCE, { input: sourceInput('read-only-probe') }, ONLY_READS);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(refused.body.errors[0].message).toMatch(/^This request is marked X-GraphQL-Read-Only: 1/);
+    const read = await post(a.url, ENTITY, { id: 'read-only-probe' }, ONLY_READS);
+    expect(read.body).toMatchObject({ data: { entity: null } });
+    const applied = await post(
+      a.url,
+      ADD_SOURCE,
+      { input: sourceInput('read-only-probe') },
+      { 'x-graphql-read-only': '0' },
+    );
+    expect(applied.body.errors).toBeUndefined();
   });
 });
 

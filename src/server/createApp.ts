@@ -27,6 +27,7 @@ import { AnalyticsWarmer, warmAnalytics } from './warmAnalytics';
 import { exportRouter } from './exportRoutes';
 import { GRAPHQL_PATH, requested, sendError, sendFailure, sendRefusal } from './httpError';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
+import { readOnlyPlugin } from './readOnlyHeader';
 import { responseStatusPlugin } from './responseStatus';
 
 /** The HTTP application, built but not listening, and the means to serve it and stop it. */
@@ -262,6 +263,7 @@ export async function createApp(
       ...guard.plugins,
       responseStatusPlugin,
       keyPlugin(requireKeyForReads),
+      readOnlyPlugin,
       inFlight.plugin,
       bookmarkPlugin,
       ...(config.traceCypher ? [traceCypherPlugin] : []),
