@@ -12,7 +12,7 @@ listen=$1 rate=$2 burst=$3
 shift 3
 servers=""
 for replica in "$@"; do
-  servers="${servers}server ${replica} max_fails=1 fail_timeout=5s;\\n    "
+  servers="${servers}server ${replica} max_fails=3 fail_timeout=5s;\\n    "
 done
 sed -e "s|@LISTEN@|${listen}|" -e "s|@RATE@|${rate}|" -e "s|@BURST@|${burst}|" -e "s|@SERVERS@|${servers}|" \
   "$(dirname "$0")/graph-replicas.conf"

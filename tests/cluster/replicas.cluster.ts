@@ -44,6 +44,9 @@ function startReplica(port: number, env: Record<string, string> = {}): Replica {
       TRUST_PROXY: 'loopback',
       // nginx enforces the per-client rate for all replicas; every client of this test is 127.0.0.1.
       RATE_LIMIT_PER_MINUTE: '0',
+      // The machine running tests may be busy: a Neo4j that answers slowly is not one that is away.
+      QUERY_TIMEOUT_MS: '30000',
+      LOG_CYPHER: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,7 +91,7 @@ function nginxMain(dir: string): string {
 /** deploy/nginx/graph-replicas.conf with its placeholders filled in (as deploy/nginx/render.sh does). */
 function renderReplicasConf(listen: number, ports: number[]): string {
   const template = fs.readFileSync(path.join(projectRoot, 'deploy/nginx/graph-replicas.conf'), 'utf8');
-  const servers = ports.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join('\n    ');
+  const servers = ports.map((port) => `server 127.0.0.1:${port} max_fails=3 fail_timeout=2s;`).join('\n    ');
   return template
     .replace('@LISTEN@', `127.0.0.1:${listen}`)
     .replace('@SERVERS@', servers)
@@ -163,6 +166,11 @@ beforeAll(async () => {
 let balancer: string;
 
 afterAll(async () => {
+  // What the servers said, when something failed (the test's errors do not show the servers' side).
+  if (process.env.CLUSTER_LOGS === '1') {
+    for (const replica of replicas) console.log(`replica ${replica.port}:\n${replica.lines.slice(-40).join('\n')}`);
+    if (nginxLog && fs.existsSync(nginxLog)) console.log(`nginx:\n${fs.readFileSync(nginxLog, 'utf8').slice(-8000)}`);
+  }
   const stopped = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null
       ? Promise.resolve()
@@ -214,7 +222,11 @@ describe('replicas behind nginx over one Neo4j', () => {
 each mutation is applied once or reports failure`, async () => {
     const queries = mixedQueries().filter(({ query }) => !/^\s*mutation\b/m.test(query));
     expect(queries.length).toBeGreaterThan(5);
-    const deadline = Date.now() + SECONDS * 1000;
+    const started = Date.now();
+    const deadline = started + SECONDS * 1000;
+    /** Seconds since the load started, and the moment of the kill, so that a failure can be placed. */
+    let killedAt: number | undefined;
+    const at = () => `[${((Date.now() - started) / 1000).toFixed(1)} s; kill at ${killedAt ?? '-'}]`;
     const failures: string[] = [];
     let answered = 0;
     const client = async (index: number) => {
@@ -223,10 +235,10 @@ each mutation is applied once or reports failure`, async () => {
         try {
           const answer = await post(balancer, query, {}, { 'x-graphql-read-only': '1' });
           if (answer.status !== 200 || answer.body?.errors)
-            failures.push(`${name}: ${answer.status} ${JSON.stringify(answer.body?.errors ?? answer.body)}`);
+            failures.push(`${at()} ${name}: ${answer.status} ${JSON.stringify(answer.body?.errors ?? answer.body)}`);
           else answered += 1;
         } catch (error) {
-          failures.push(`${name}: ${(error as Error).message}`);
+          failures.push(`${at()} ${name}: ${(error as Error).message}`);
         }
       }
     };
@@ -251,6 +263,7 @@ each mutation is applied once or reports failure`, async () => {
       await sleep((SECONDS * 1000) / 2 - 5000);
       const victim = replicas[1];
       victim.child.kill('SIGKILL');
+      killedAt = Math.round((Date.now() - started) / 100) / 10;
       await new Promise((resolve) => victim.child.once('exit', resolve));
       await sleep(3000);
       // Back as a replica that does not migrate.
