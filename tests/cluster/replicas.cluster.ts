@@ -277,7 +277,8 @@ each mutation is applied once or reports failure`, async () => {
     expect(replicas[1].lines.some((line) => line.includes('MIGRATE_ON_START=0'))).toBe(true);
 
     const history = await post(balancer, HISTORY, { id: PROBE });
-    const appliedValues = (history.body.history as { after: string | null }[])
+    expect(history.body.errors).toBeUndefined();
+    const appliedValues = (history.body.data.history as { after: string | null }[])
       .map((record) => (record.after ? (JSON.parse(record.after) as { marketCapUsdBn?: number }).marketCapUsdBn : null))
       .filter((value): value is number => typeof value === 'number' && value >= 1);
     const timesApplied = (value: number) => appliedValues.filter((applied) => applied === value).length;
