@@ -243,10 +243,12 @@ each mutation is applied once or reports failure`, async () => {
       }
     };
     // One editor: each mutation sets a value no other sets, so the history tells how often each was applied.
-    const mutations: { value: number; applied: boolean; status: number }[] = [];
+    const mutationMs: number[] = [];
+    const mutations: { value: number; applied: boolean; status: string }[] = [];
     const editor = async () => {
       for (let value = 1; Date.now() < deadline; value += 1) {
         let answer: Answer | undefined;
+        const sent = Date.now();
         try {
           answer = await post(balancer, UPSERT, {
             input: { id: PROBE, name: 'Cluster probe', marketCapUsdBn: value, sourceIds: [SOURCE.id] },
@@ -254,9 +256,16 @@ each mutation is applied once or reports failure`, async () => {
         } catch {
           // reported as a failure
         }
+        mutationMs.push(Date.now() - sent);
         const applied = answer?.status === 200 && !answer.body?.errors && answer.body?.data?.upsertCompany?.changed;
-        mutations.push({ value, applied: applied === true, status: answer?.status ?? 0 });
-        await sleep(100);
+        const code = answer?.body?.errors?.[0]?.extensions?.code;
+        mutations.push({
+          value,
+          applied: applied === true,
+          status: `${answer?.status ?? 'no answer'}${code ? ` ${code}` : ''}`,
+        });
+        // An editor's pace, not a load of writes: each write makes every replica warm its analytics again.
+        await sleep(500);
       }
     };
     const chaos = async () => {
@@ -272,6 +281,13 @@ each mutation is applied once or reports failure`, async () => {
     };
     await Promise.all([...Array.from({ length: CLIENTS }, (_, index) => client(index)), editor(), chaos()]);
 
+    const failedMutations = mutations.filter((mutation) => !mutation.applied);
+    const slowest = Math.max(0, ...mutationMs);
+    console.log(
+      `cluster: ${answered} queries answered, ${failures.length} failed; ${mutations.length} mutations ` +
+        `(slowest ${slowest} ms), ${failedMutations.length} reported failed ` +
+        `(${failedMutations.map((m) => m.status).join(', ') || 'none'}); replica killed at ${killedAt} s`,
+    );
     expect(failures).toEqual([]);
     expect(answered).toBeGreaterThan(CLIENTS);
     expect(replicas[1].lines.some((line) => line.includes('MIGRATE_ON_START=0'))).toBe(true);
@@ -287,11 +303,6 @@ each mutation is applied once or reports failure`, async () => {
       if (mutation.applied) expect([mutation.value, timesApplied(mutation.value)]).toEqual([mutation.value, 1]);
       else expect(timesApplied(mutation.value)).toBeLessThanOrEqual(1);
     }
-    expect(mutations.filter((mutation) => mutation.applied).length).toBeGreaterThan(10);
-    const failedMutations = mutations.filter((mutation) => !mutation.applied);
-    console.log(
-      `cluster: ${answered} queries answered, none failed; ${mutations.length} mutations, ` +
-        `${failedMutations.length} reported failed (${failedMutations.map((m) => m.status).join(', ') || 'none'})`,
-    );
+    expect(mutations.filter((mutation) => mutation.applied).length).toBeGreaterThan(5);
   });
 });
