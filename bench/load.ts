@@ -157,7 +157,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${(error as Error)?.stack ?? String(error)}`);
-  process.exit(1);
-});
+// Run as a script only: the cluster test imports mixedQueries.
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(`bench: ${(error as Error)?.stack ?? String(error)}`);
+    process.exit(1);
+  });

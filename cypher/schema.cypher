@@ -11,6 +11,8 @@ CREATE CONSTRAINT industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNI
 CREATE CONSTRAINT partnership_id IF NOT EXISTS FOR (n:Partnership) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+// Whole-graph analytics shared by every server (analytics/store-snapshot), not part of the graph.
+CREATE CONSTRAINT analytics_snapshot_key IF NOT EXISTS FOR (n:AnalyticsSnapshot) REQUIRE n.key IS UNIQUE;
 
 // The cjk analyzer indexes Hangul as overlapping bigrams and Latin words whole and lower-cased,
 // so 하이퍼클로바, 네이버, hyperclova and Naver all find their entity.

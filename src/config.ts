@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { ApiKey, parseApiKeys } from './auth/apiKeys';
 import { DEFAULT_SOURCE_PRECEDENCE } from './domain/claims';
@@ -51,6 +52,13 @@ export interface Config {
   seedBatchSize: number;
   /** Seed the database on start when it holds no entity yet: the seed files, then the shipped databases. */
   seedOnStart: boolean;
+  /**
+   * Migrate at start (schema, then the seed and shipped databases when empty), as `npm run migrate` does; replicas
+   * set MIGRATE_ON_START=0 and serve the database as it is.
+   */
+  migrateOnStart: boolean;
+  /** How long a migrator's lock in the database lasts unless renewed, so a killed migrator blocks no one for ever. */
+  migrateLockTtlMs: number;
   /** The shipped snapshots of external databases (seed/external), imported after the seed on an empty database. */
   externalDir: string;
   /** The shipped databases (source ids) imported at start into an empty database; all of them by default. */
@@ -82,9 +90,15 @@ export interface Config {
   compiledExecution: boolean;
   /**
    * Requests one client (by IP address) may send per minute to /graphql, /export and /cypher; 0: no limit (the default
-   * on loopback, 120 on any other address).
+   * on loopback, 120 on any other address). Counted in this process: each replica behind a balancer counts its own
+   * (the balancer's limit is the shared one).
    */
   rateLimitPerMinute: number;
+  /**
+   * Which proxies in front of the server are trusted to say the client's address (X-Forwarded-For), for the rate
+   * limit and logs: a hop count (0: none, the default) or addresses and CIDR ranges; Express's `trust proxy`.
+   */
+  trustProxy: number | string[];
   /**
    * Origins a browser may call the API from (CORS): `http://host:port`, or `http://host:*` for any port; empty: this
    * server's own pages only; ['*']: any. On loopback the default is LOOPBACK_ORIGINS, else empty.
@@ -175,6 +189,33 @@ function uri(env: Env): string | undefined {
     );
   }
   return raw;
+}
+
+/** Express's names for address ranges, allowed in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: a hop count, or addresses, CIDR ranges and Express's range names separated by commas. */
+function trustProxy(env: Env): number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return 0;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 100);
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!PROXY_RANGES.has(entry) && (family === 0 || !prefixOk || rest.length > 0))
+      throw new ConfigError(
+        'TRUST_PROXY',
+        'expected a hop count (such as 1) or addresses and CIDR ranges (such as 10.0.0.5,10.1.0.0/16, or loopback) ' +
+          `separated by commas, got "${entry}"`,
+      );
+  }
+  return list;
 }
 
 /** Whether a listening address is reachable from this machine only (127.0.0.0/8, ::1, localhost). */
@@ -291,6 +332,8 @@ export function loadConfig(env: Env = process.env): Config {
     seedDir: path.resolve(projectRoot, env.SEED_DIR || 'seed'),
     seedBatchSize: integer(env, 'SEED_BATCH_SIZE', 1000, 1, 100000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
+    migrateLockTtlMs: integer(env, 'MIGRATE_LOCK_TTL_MS', 60_000, 1000, 3_600_000),
     externalDir: path.resolve(projectRoot, env.EXTERNAL_DIR || 'seed/external'),
     externalDatabases: externalDatabases(env),
     sourcePrecedence: sourcePrecedence(env),
@@ -319,6 +362,7 @@ export function loadConfig(env: Env = process.env): Config {
     fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', personal),
     compiledExecution: flag(env, 'GRAPHQL_JIT', true),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', isLoopback(host) ? 0 : 120, 0, 1_000_000),
+    trustProxy: trustProxy(env),
     corsOrigins: origins(env, isLoopback(host)),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     apiKeys: apiKeys(env),
@@ -350,6 +394,7 @@ const APP_SETTINGS = [
   'fieldSuggestions',
   'compiledExecution',
   'rateLimitPerMinute',
+  'trustProxy',
   'corsOrigins',
   'shutdownGraceMs',
   'apiKeys',

@@ -1,11 +1,7 @@
-import path from 'node:path';
 import { describeAccess, loadConfig } from './config';
 import { runCli } from './cli/runCli';
-import { applySchema } from './db/applySchema';
-import { cypherFile } from './db/cypherFile';
 import { openDatabase } from './neo4j/openDatabase';
-import { loadSeed, summarize } from './seed/loadSeed';
-import { importShipped } from './imports/importSource';
+import { migrate } from './seed/migrate';
 import { createApp } from './server/createApp';
 
 const log = (line: string) => console.log(`start: ${line}`);
@@ -42,27 +38,9 @@ runCli('start', async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await applySchema(database.runner);
-    const [{ entities }] = await database.runner.read(cypherFile('seed/count-entities'));
-    if (entities === 0 && config.seedOnStart) {
-      log(`the database is empty: seeding it from ${config.seedDir}`);
-      const { report } = await loadSeed(database.runner, config.seedDir, {
-        reset: false,
-        batchSize: config.seedBatchSize,
-        onProgress: log,
-        precedence: config.sourcePrecedence,
-      });
-      log(summarize(report));
-      await importShipped(
-        database.runner,
-        config.externalDir,
-        { precedence: config.sourcePrecedence, aliasFile: path.join(config.seedDir, 'aliases.yaml') },
-        log,
-        config.externalDatabases,
-      );
-    } else {
-      log(`the database holds ${entities} entities`);
-    }
+    // Replicas behind a balancer serve without migrating: `npm run migrate` (or one server) sets the database up.
+    if (config.migrateOnStart) await migrate(database.runner, config, log);
+    else log('MIGRATE_ON_START=0: serving the database as it is (npm run migrate sets it up)');
   } catch (error) {
     await database.close();
     throw error;

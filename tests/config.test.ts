@@ -87,3 +87,35 @@ describe('defaults for a server on its own machine, and for one others reach', (
     expect(loadConfig({ HOST: '0.0.0.0' }).introspection).toBe(true);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default; takes a hop count, or addresses, CIDR ranges and range names', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16 ,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses what is neither, naming the variable', () => {
+    for (const wrong of ['true', '10.0.0.0/33', 'nginx.local', '10.0.0.1/8/2', '101']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/^TRUST_PROXY: expected/);
+    }
+  });
+});
+
+describe('MIGRATE_ON_START and MIGRATE_LOCK_TTL_MS', () => {
+  it('migrates at start by default, with a lock of a minute', () => {
+    expect(loadConfig({})).toMatchObject({ migrateOnStart: true, migrateLockTtlMs: 60_000 });
+    expect(loadConfig({ MIGRATE_ON_START: '0', MIGRATE_LOCK_TTL_MS: '5000' })).toMatchObject({
+      migrateOnStart: false,
+      migrateLockTtlMs: 5000,
+    });
+    expect(() => loadConfig({ MIGRATE_ON_START: 'later' })).toThrow(/^MIGRATE_ON_START: expected 1 or 0/);
+    expect(() => loadConfig({ MIGRATE_LOCK_TTL_MS: '10' })).toThrow(/^MIGRATE_LOCK_TTL_MS: expected an integer/);
+  });
+});

@@ -33,6 +33,11 @@ export class SnapshotCache {
     return result;
   }
 
+  /** Whether results are remembered (and shared with other servers) at all. */
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -14,6 +14,8 @@ export type DatabaseErrorCode =
   | 'BAD_QUERY'
   | 'PROCEDURE_FAILED'
   | 'TRANSIENT'
+  | 'BAD_BOOKMARK'
+  | 'BOOKMARK_TIMEOUT'
   | 'QUERY_FAILED';
 
 export class DatabaseError extends Error {
@@ -61,6 +63,9 @@ function classify(code: string | undefined, detail: string): DatabaseErrorCode {
     code.startsWith('Neo.TransientError.Transaction.Terminated')
   )
     return 'TERMINATED';
+  // A bookmark a client sent back that is not one of this database's, or a state this member has not reached in time.
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) return 'BAD_BOOKMARK';
+  if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') return 'BOOKMARK_TIMEOUT';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return 'CONSTRAINT_VIOLATION';
   if (code === 'Neo.ClientError.Procedure.ProcedureCallFailed') return 'PROCEDURE_FAILED';
   if (code.startsWith('Neo.ClientError.')) return 'BAD_QUERY';

@@ -1,4 +1,12 @@
-import neo4j, { Driver, Neo4jError, Plan, Record as Neo4jRecord, Session, SessionConfig } from 'neo4j-driver';
+import neo4j, {
+  BookmarkManager,
+  Driver,
+  Neo4jError,
+  Plan,
+  Record as Neo4jRecord,
+  Session,
+  SessionConfig,
+} from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import { CypherLogger, cypherLogLine } from './cypherLogLine';
 import { countRows, failureCode, logStatement } from './logStatement';
@@ -30,6 +38,86 @@ export interface TransactionScope {
   operation: string;
   /** A request's own name, so that its transactions can be found (and terminated) while they run. */
   request?: string;
+  /**
+   * A request's bookmarks (see RequestBookmarks): every transaction of the view reads at least their state and
+   * adds its own bookmark to them. Without them, the view shares the runner's bookmarks only.
+   */
+  bookmarks?: RequestBookmarks;
+}
+
+/** How many bookmarks a client may send back at most, and how long and of which characters each may be. */
+export const MAX_CLIENT_BOOKMARKS = 16;
+const BOOKMARK_PATTERN = /^[A-Za-z0-9:+/=_.-]{1,1024}$/;
+
+/**
+ * Given bookmarks as a client sent them back (the X-Neo4j-Bookmark header, comma-separated or repeated), returns
+ * them as a list, or throws an Error saying what is wrong with them. An empty value is no bookmark.
+ */
+export function parseClientBookmarks(header: string | string[] | undefined): string[] {
+  const values = header === undefined ? [] : Array.isArray(header) ? header : [header];
+  const bookmarks = values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (bookmarks.length > MAX_CLIENT_BOOKMARKS)
+    throw new Error(`at most ${MAX_CLIENT_BOOKMARKS} bookmarks may be sent, got ${bookmarks.length}`);
+  const bad = bookmarks.find((bookmark) => !BOOKMARK_PATTERN.test(bookmark));
+  if (bad !== undefined)
+    throw new Error(
+      `"${bad.length > 40 ? `${bad.slice(0, 40)}…` : bad}" is not a bookmark: send back the value of a response's ` +
+        'X-Neo4j-Bookmark header as it was',
+    );
+  return [...new Set(bookmarks)];
+}
+
+/**
+ * One request's bookmarks: those its client sent back (the state of a write through another server, which every
+ * read of the request waits for) and those of the request's own transactions, on top of the runner's shared ones
+ * (this process's writes). After the request, `latest()` is the bookmark to hand back to the client.
+ */
+export class RequestBookmarks {
+  private readonly own: Set<string>;
+  private writes = 0;
+  /** Whether the client sent bookmarks back. */
+  readonly sent: boolean;
+
+  constructor(sent: readonly string[] = []) {
+    this.own = new Set(sent);
+    this.sent = sent.length > 0;
+  }
+
+  /** The bookmarks of the newest state this request has seen (sent, read or written). */
+  latest(): string[] {
+    return [...this.own];
+  }
+
+  /** Whether a transaction of this request has committed a write. */
+  get wrote(): boolean {
+    return this.writes > 0;
+  }
+
+  /** Called by the runner after a write of this request committed. */
+  countWrite(): void {
+    this.writes += 1;
+  }
+
+  /** A bookmark manager for the driver that reads this request's bookmarks and the shared ones, and updates both. */
+  manager(shared: BookmarkManager): BookmarkManager {
+    const own = this.own;
+    return {
+      async getBookmarks() {
+        return [...new Set([...(await shared.getBookmarks()), ...own])];
+      },
+      async updateBookmarks(previous, next) {
+        await shared.updateBookmarks(previous, next);
+        const fresh = [...next];
+        // A transaction that returns no bookmark (an older server) leaves what the request knows as it was.
+        if (fresh.length === 0) return;
+        for (const bookmark of previous) own.delete(bookmark);
+        for (const bookmark of fresh) own.add(bookmark);
+      },
+    } as BookmarkManager;
+  }
 }
 
 /** What EXPLAIN tells of a query: Neo4j's query type ('r', 'rw', 'w', 's') and the plan's operators, depth first. */
@@ -130,6 +218,7 @@ export class QueryRunner {
   private constructor(
     private readonly connection: Connection,
     private readonly metadata: Record<string, string>,
+    private readonly requestBookmarks?: RequestBookmarks,
   ) {
     this.uri = connection.uri;
     this.database = connection.database;
@@ -179,7 +268,7 @@ export class QueryRunner {
   scoped(scope: TransactionScope): QueryRunner {
     const metadata: Record<string, string> = { ...this.metadata, operation: scope.operation };
     if (scope.request !== undefined) metadata.request = scope.request;
-    return new QueryRunner(this.connection, metadata);
+    return new QueryRunner(this.connection, metadata, scope.bookmarks ?? this.requestBookmarks);
   }
 
   /**
@@ -188,7 +277,7 @@ export class QueryRunner {
    */
   lane({ poolSize }: { poolSize: number }): QueryRunner {
     const { connection } = QueryRunner.open({ ...this.connection.settings, poolSize });
-    return new QueryRunner(connection, this.metadata);
+    return new QueryRunner(connection, this.metadata, this.requestBookmarks);
   }
 
   /**
@@ -218,6 +307,7 @@ export class QueryRunner {
 
   /** Tells the commit listeners (a listener's failure is its own). */
   private committed(): void {
+    this.requestBookmarks?.countWrite();
     for (const listener of this.connection.commitListeners) {
       try {
         listener();
@@ -254,7 +344,7 @@ export class QueryRunner {
     work: (tx: TransactionRunner) => Promise<T>,
     { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {},
   ): Promise<T> {
-    const session = this.session({});
+    const session = this.session({ defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks() });
     const late = new AbortController();
     try {
       const answer = await this.bounded(
@@ -282,7 +372,7 @@ export class QueryRunner {
    * statement commits batch after batch for as long as its work takes.
    */
   async autoCommit(query: string, params: Params = {}, { timeoutMs }: { timeoutMs?: number } = {}): Promise<Row[]> {
-    const session = this.session({});
+    const session = this.session({ defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks() });
     const work = this.logged(query, params, async () => {
       const result = await session.run(query, params, { timeout: timeoutMs, metadata: this.metadata });
       return result.records.map((record) => plain(record.toObject()) as Row);
@@ -304,7 +394,11 @@ export class QueryRunner {
    * query timeout (a Neo4j that stops answering is noticed), the whole stream by the stream timeout.
    */
   async *stream(query: string, params: Params = {}): AsyncGenerator<Row> {
-    const session = this.session({ defaultAccessMode: neo4j.session.READ, fetchSize: MAX_FETCH_SIZE });
+    const session = this.session({
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: MAX_FETCH_SIZE,
+      bookmarkManager: this.bookmarks(),
+    });
     const started = performance.now();
     let rows = 0;
     let failed: string | undefined;
@@ -484,8 +578,13 @@ export class QueryRunner {
     return this.connection.driver.session({ database: this.database, ...config });
   }
 
-  private bookmarks() {
-    return this.connection.driver.executeQueryBookmarkManager;
+  /**
+   * The bookmark manager of every transaction (reads, writes, streams): the driver's shared one, so that nothing this
+   * process reads is older than what it wrote, and with a request's bookmarks, theirs too.
+   */
+  private bookmarks(): BookmarkManager {
+    const shared = this.connection.driver.executeQueryBookmarkManager;
+    return this.requestBookmarks ? this.requestBookmarks.manager(shared) : shared;
   }
 
   private config(timeoutMs: number) {
@@ -529,6 +628,7 @@ export class QueryRunner {
           this.connection.driver.executeQuery(query, params, {
             database: this.database,
             routing,
+            bookmarkManager: this.bookmarks(),
             transactionConfig: this.config(timeoutMs),
           }),
         (answer) => answer.records.length,

@@ -5,6 +5,7 @@
 import { concentrationIndex, measureMarket } from '../analytics/concentration';
 import { compactRankGraph, systemicRanksOf, type SystemicScore } from '../analytics/dependencyGraph';
 import type { BetweennessMethod } from '../analytics/betweenness';
+import { dependencyDigest } from '../analytics/snapshotDigest';
 import { CONCENTRATION_GROUPS, CONCENTRATION_MEASURES } from '../domain/enums';
 import type { EntityRow } from '../repositories/entityRepository';
 import type { Context } from './context';
@@ -31,21 +32,40 @@ export interface SystemicSnapshot {
   companies: Map<string, EntityRow>;
 }
 
-/** The systemic ranks (as the graph stood on `asOf` when given), with their companies, kept while the graph is. */
+/** The systemic ranks as stored for every server (analytics/store-snapshot). */
+interface StoredRanks {
+  ranks: SystemicScore[];
+  method: BetweennessMethod;
+}
+
+/**
+ * The systemic ranks (as the graph stood on `asOf` when given), with their companies, kept while the graph is. The
+ * ranks are computed once per graph for every server: the first to compute them stores them in Neo4j with the
+ * digest of the graph it read, and a server that reads a graph of that digest answers from them.
+ */
 export function systemicSnapshot(context: Snapshots, asOf: string | null): Promise<SystemicSnapshot> {
-  return context.analytics.remember(JSON.stringify(['systemicImportance', asOf]), async () => {
-    // The graph in numbers (with dates only when asked as of one), and the ids of the first page only.
-    const graph = compactRankGraph(await context.analytics.compactDependencies(Boolean(asOf)), asOf);
-    const { scores, method } = systemicRanksOf(graph, { first: MAX_PAGE });
-    const ids = await context.analytics.idsOfNodes(scores.map((rank) => Number(rank.id)));
-    const ranks = scores
-      .flatMap((rank) => {
-        const id = ids.get(Number(rank.id));
-        return id === undefined ? [] : [{ ...rank, id }];
-      })
-      // Ties on counts and betweenness, by entity id.
-      .sort((a, b) => a.rank - b.rank || b.betweenness - a.betweenness || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(0, MAX_PAGE);
+  const key = JSON.stringify(['systemicImportance', asOf]);
+  return context.analytics.remember(key, async () => {
+    // The graph in numbers (with dates only when asked as of one), and what another server stored for it.
+    const { graph: dependencies, shared } = await context.analytics.compactDependencies(Boolean(asOf), key);
+    const inputs = dependencyDigest(dependencies);
+    let stored = shared?.inputs === inputs ? (JSON.parse(shared.result) as StoredRanks) : undefined;
+    if (!stored) {
+      const { scores, method } = systemicRanksOf(compactRankGraph(dependencies, asOf), { first: MAX_PAGE });
+      // The ids of the first page only.
+      const ids = await context.analytics.idsOfNodes(scores.map((rank) => Number(rank.id)));
+      const ranks = scores
+        .flatMap((rank) => {
+          const id = ids.get(Number(rank.id));
+          return id === undefined ? [] : [{ ...rank, id }];
+        })
+        // Ties on counts and betweenness, by entity id.
+        .sort((a, b) => a.rank - b.rank || b.betweenness - a.betweenness || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, MAX_PAGE);
+      stored = { ranks, method };
+      await context.analytics.share(key, inputs, JSON.stringify(stored));
+    }
+    const { ranks, method } = stored;
     return { ranks, method, companies: await context.loaders.entitiesById(ranks.map((rank) => rank.id)) };
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SnapshotCache } from '../analytics/snapshotCache';
-import type { CypherTrace, QueryRunner } from '../db/queryRunner';
+import { CypherTrace, QueryRunner, RequestBookmarks } from '../db/queryRunner';
 import type { Caller } from '../auth/apiKeys';
 import { DEFAULT_SOURCE_PRECEDENCE } from '../domain/claims';
 import type { ServedClaim } from '../analytics/fieldClaims';
@@ -52,12 +52,15 @@ export interface Context {
   claims: ClaimsRepository;
   loaders: Loaders;
   trace: CypherTrace;
+  /** The request's bookmarks: those its client sent back and those of its own transactions. */
+  bookmarks: RequestBookmarks;
 }
 
 /**
- * Given the query runner, the app's snapshot cache, the request's caller, its operation's name and the databases'
- * order of precedence (config.sourcePrecedence), returns a fresh context for one request whose transactions name the
- * operation ('anonymous' without a name) in their metadata.
+ * Given the query runner, the app's snapshot cache, the request's caller, its operation's name, the databases'
+ * order of precedence (config.sourcePrecedence) and the request's bookmarks, returns a fresh context for one request
+ * whose transactions name the operation ('anonymous' without a name) in their metadata and read at least the state
+ * of its bookmarks.
  */
 export function createContext(
   runner: QueryRunner,
@@ -65,8 +68,9 @@ export function createContext(
   caller: Context['caller'] = 'none',
   operation?: string,
   precedence: readonly string[] = DEFAULT_SOURCE_PRECEDENCE,
+  bookmarks: RequestBookmarks = new RequestBookmarks(),
 ): Context {
-  const scoped = runner.scoped({ operation: operation || 'anonymous' });
+  const scoped = runner.scoped({ operation: operation || 'anonymous', bookmarks });
   const trace: CypherTrace = { statements: 0, dbTimeMs: 0 };
   const entities = new EntityRepository(scoped, trace);
   const claims = new ClaimsRepository(scoped, trace, precedence);
@@ -79,5 +83,6 @@ export function createContext(
     claims,
     loaders: new Loaders(entities, claims),
     trace,
+    bookmarks,
   };
 }

@@ -36,6 +36,19 @@ export function publicError(error: unknown): PublicError | undefined {
       message: 'The graph database is not reachable right now; try again shortly.',
     };
   }
+  if (error instanceof DatabaseError && error.code === 'BAD_BOOKMARK') {
+    return {
+      code: 'BAD_REQUEST',
+      message:
+        'The X-Neo4j-Bookmark header sent is not a bookmark of this database: send back the value a response gave.',
+    };
+  }
+  if (error instanceof DatabaseError && error.code === 'BOOKMARK_TIMEOUT') {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database has not caught up yet with the X-Neo4j-Bookmark sent; try again shortly.',
+    };
+  }
   if (error instanceof DatabaseError && error.code === 'TIMEOUT') {
     return {
       code: 'QUERY_TIMEOUT',

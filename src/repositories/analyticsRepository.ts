@@ -42,6 +42,12 @@ export interface PathRows {
 
 type NodeRow = { node: Record<string, unknown>; label: Label };
 
+/** The dependency graph, and the result some server stored for the key asked about with the digest of its inputs. */
+export interface SharedInputs {
+  graph: CompactDependencies;
+  shared?: { inputs: string; result: string };
+}
+
 /** Writes a validated integer into a Cypher template where Cypher accepts only literals. */
 function withInteger(template: string, placeholder: string, value: number, max: number): string {
   if (!Number.isInteger(value) || value < 1 || value > max)
@@ -149,9 +155,34 @@ export class AnalyticsRepository {
    * The dependency graph in numbers (internal node ids), with the dates of nodes and dependencies when `dated`:
    * numbers decode far faster than ids, so a large graph reads quickly; `idsOfNodes` names the few an answer needs.
    */
-  async compactDependencies(dated: boolean): Promise<CompactDependencies> {
-    const [row] = await this.read(cypherFile('analytics/dependency-graph'), { dated });
-    return row as unknown as CompactDependencies;
+  async compactDependencies(dated: boolean, snapshotKey = ''): Promise<SharedInputs> {
+    const [row] = await this.read(cypherFile('analytics/dependency-graph'), { dated, snapshotKey });
+    const { sharedInputs, sharedResult, ...graph } = row;
+    const shared =
+      this.cache.enabled && typeof sharedInputs === 'string' && typeof sharedResult === 'string'
+        ? { inputs: sharedInputs, result: sharedResult }
+        : undefined;
+    return { graph: graph as unknown as CompactDependencies, shared };
+  }
+
+  /**
+   * Stores a whole-graph result (as JSON) for every server, with the digest of its inputs, so that they answer from
+   * it while their inputs have that digest. Only with the cache on (benchmarks turn it off to measure the work). A
+   * failure (a read-only user, Neo4j away) is not the request's: the result is only not shared.
+   */
+  async share(key: string, inputs: string, result: string): Promise<void> {
+    if (!this.cache.enabled) return;
+    try {
+      await this.runner.write(
+        cypherFile('analytics/store-snapshot'),
+        { key, inputs, result },
+        {
+          timeoutMs: this.runner.queryTimeoutMs,
+        },
+      );
+    } catch {
+      // not shared this time; the next server to compute it tries again
+    }
   }
 
   /** The entity ids of the given internal node ids (from `rankGraph`), for those still in the graph. */

@@ -19,6 +19,7 @@ import { compiledExecutor, executorGateway } from '../graphql/compiledExecution'
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/formatError';
 import { queryLimits } from '../graphql/queryLimits';
+import { bookmarkPlugin, bookmarkReader, BOOKMARK_HEADER, requestBookmarks } from './bookmarkHeader';
 import { cypherRouter } from './cypher/cypherRouter';
 import { dashboardRouter } from './dashboard/dashboardRouter';
 import { drain } from './drain';
@@ -26,6 +27,7 @@ import { AnalyticsWarmer, warmAnalytics } from './warmAnalytics';
 import { exportRouter } from './exportRoutes';
 import { GRAPHQL_PATH, requested, sendError, sendFailure, sendRefusal } from './httpError';
 import { browserGraphqlPage, playgroundRouter } from './playground/playgroundRouter';
+import { readOnlyPlugin } from './readOnlyHeader';
 import { responseStatusPlugin } from './responseStatus';
 
 /** The HTTP application, built but not listening, and the means to serve it and stop it. */
@@ -271,7 +273,9 @@ export async function createApp(
       ...guard.plugins,
       responseStatusPlugin,
       keyPlugin(requireKeyForReads),
+      readOnlyPlugin,
       inFlight.plugin,
+      bookmarkPlugin,
       ...(config.traceCypher ? [traceCypherPlugin] : []),
     ],
   });
@@ -279,6 +283,8 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a balancer, the client's address (rate limit, logs) is the one the trusted proxies name.
+  if (config.trustProxy !== 0) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
@@ -288,7 +294,8 @@ export async function createApp(
   app.use('/dashboard', dashboardRouter());
   app.get(GRAPHQL_PATH, browserGraphqlPage);
   const api: RequestHandler[] = [];
-  if (corsOrigins.length > 0) api.push(cors({ origin: corsOrigin(corsOrigins), maxAge: 600 }));
+  if (corsOrigins.length > 0)
+    api.push(cors({ origin: corsOrigin(corsOrigins), maxAge: 600, exposedHeaders: [BOOKMARK_HEADER] }));
   if (rateLimitPerMinute > 0) api.push(rateLimiter(rateLimitPerMinute));
   const json = express.json({ limit: limits.bodyBytes });
   const errors = httpErrors(limits);
@@ -296,20 +303,22 @@ export async function createApp(
   app.use(
     GRAPHQL_PATH,
     ...api,
+    bookmarkReader,
     json,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // The operation's name as the client sent it (a batch or a document alone has none: 'anonymous').
         const operation: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName;
         const name = typeof operation === 'string' ? operation : undefined;
-        return createContext(runner, snapshots, caller(req.get('authorization')), name, config.sourcePrecedence);
+        const who = caller(req.get('authorization'));
+        return createContext(runner, snapshots, who, name, config.sourcePrecedence, requestBookmarks(res));
       },
     }),
     // Here, so that the body's errors on /graphql keep GraphQL's shape.
     errors,
   );
   const reads = requireKeyForReads ? [...api, requireKey(apiKeys)] : api;
-  app.use('/export', ...reads, exportRouter(runner));
+  app.use('/export', ...reads, bookmarkReader, exportRouter(runner));
   // /cypher runs on a driver of its own with a small pool: however busy it is, GraphQL keeps its connections.
   const cypherLane = cypherEndpoint.enabled ? runner.lane({ poolSize: cypherEndpoint.poolSize }) : undefined;
   const editor = (request: express.Request) => isEditor(caller(request.get('authorization')));

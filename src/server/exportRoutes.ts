@@ -1,3 +1,4 @@
+import { requestBookmarks } from './bookmarkHeader';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { Router } from 'express';
@@ -27,7 +28,10 @@ export function exportRouter(runner: QueryRunner): Router {
       sendError(response, 404, 'NOT_FOUND', `no export named "${request.params.file}"; try ${names}`);
       return;
     }
-    const chunks = file.serialize(new ExportRepository(runner))[Symbol.asyncIterator]();
+    // A client that sent a bookmark back gets an export of at least that state.
+    const bookmarks = requestBookmarks(response);
+    const source = bookmarks.sent ? runner.scoped({ operation: 'export', bookmarks }) : runner;
+    const chunks = file.serialize(new ExportRepository(source))[Symbol.asyncIterator]();
     let first: IteratorResult<string>;
     try {
       // Read before any header is sent, so a database that is away or a failing first query gets an error answer.
