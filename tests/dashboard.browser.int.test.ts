@@ -128,13 +128,31 @@ describe('dashboard in headless Chromium', () => {
   }
 
   /** Clicks a node of the partnership network where it is drawn on the canvas. */
+  /**
+   * Clicks a company's node where it is drawn, with the network scrolled into view; until its card opens (a click
+   * while the page is still settling on a loaded machine may land beside it), up to three times.
+   */
   async function clickNode(page: Page, id: string) {
-    const position = await page.evaluate(
-      (node) => (globalThis as unknown as DashboardWindow).dashboard.network.$id(node).renderedPosition(),
-      id,
-    );
-    const box = (await page.locator('#network').boundingBox())!;
-    await page.mouse.click(box.x + position.x, box.y + position.y);
+    for (let attempt = 1; ; attempt += 1) {
+      await page.locator('#network').scrollIntoViewIfNeeded();
+      const position = await page.evaluate(
+        (node) => (globalThis as unknown as DashboardWindow).dashboard.network.$id(node).renderedPosition(),
+        id,
+      );
+      const box = (await page.locator('#network').boundingBox())!;
+      await page.mouse.click(box.x + position.x, box.y + position.y);
+      const opened = await page
+        .waitForFunction(
+          (node) =>
+            (globalThis as unknown as DashboardWindow).document.getElementById('company-card')?.dataset.company ===
+            node,
+          id,
+          { timeout: 15_000 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      if (opened || attempt === 3) return;
+    }
   }
 
   const DRAWS =

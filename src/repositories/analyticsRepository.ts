@@ -1,5 +1,5 @@
 import { cypherFile } from '../db/cypherFile';
-import type { CypherTrace, Params, QueryRunner } from '../db/queryRunner';
+import { RequestBookmarks, type CypherTrace, type Params, type QueryRunner } from '../db/queryRunner';
 import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
@@ -173,7 +173,8 @@ export class AnalyticsRepository {
   async share(key: string, inputs: string, result: string): Promise<void> {
     if (!this.cache.enabled) return;
     try {
-      await this.runner.write(
+      // A bookkeeping write of its own, not the request's: the request's answer carries no bookmark for it.
+      await this.runner.scoped({ operation: 'analytics/store-snapshot', bookmarks: new RequestBookmarks() }).write(
         cypherFile('analytics/store-snapshot'),
         { key, inputs, result },
         {

@@ -34,13 +34,16 @@ function canonical(value: unknown): string {
 
 /**
  * A hash of every node (labels, properties) and relationship (type, ends, properties): equal hashes, equal graphs.
+ * The servers' bookkeeping nodes (:AnalyticsSnapshot, :MigrationLock) are left out.
  * With `exported`, only what the exports hold (no retired entities, no history).
  */
 export async function graphChecksum(
   runner: QueryRunner,
   { exported = false }: { exported?: boolean } = {},
 ): Promise<string> {
-  const skip = exported ? 'NOT n:Retired AND NOT n:HistoryRecord' : 'true';
+  // The servers' bookkeeping (shared analytics, the migration lock) is not part of the graph.
+  const bookkeeping = 'NOT n:AnalyticsSnapshot AND NOT n:MigrationLock';
+  const skip = exported ? `${bookkeeping} AND NOT n:Retired AND NOT n:HistoryRecord` : bookkeeping;
   const skipEnds = exported
     ? 'NOT a:Retired AND NOT a:HistoryRecord AND NOT b:Retired AND NOT b:HistoryRecord'
     : 'true';
