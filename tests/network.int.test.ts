@@ -16,11 +16,11 @@ const deals = seedFile('partnerships.yaml') as {
 }[];
 const query = `query($companies: [ID!], $kinds: [PartnershipKind!], $asOf: PartialDate, $depth: Int) {
   partnershipNetwork(companies: $companies, kinds: $kinds, asOf: $asOf, depth: $depth) {
-    nodes { id label kind group size } edges { id source target partnershipKind announcedOn weight }
+    nodes { id label labelKo kind group size } edges { id source target partnershipKind announcedOn weight }
   }
 }`;
 type Net = {
-  nodes: { id: string; size: number; kind: string; group: string | null }[];
+  nodes: { id: string; size: number; kind: string; group: string | null; label: string; labelKo: string | null }[];
   edges: { id: string; source: string; target: string }[];
 };
 const network = async (variables: Record<string, unknown>): Promise<Net> =>
@@ -42,11 +42,19 @@ it('gives every pair of parties of every partnership an edge, and every company 
   const degree = new Map<string, number>();
   for (const edge of net.edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   expect(net.nodes.map((n) => [n.id, n.size]).sort()).toEqual([...degree].sort());
-  const companies = new Map(
-    seedFile('companies.yaml').map((c) => [c.id as string, (c.country as string | undefined) ?? null]),
-  );
-  for (const node of net.nodes)
-    expect([node.id, node.kind, node.group]).toEqual([node.id, 'COMPANY', companies.get(node.id)]);
+  const companies = new Map(seedFile('companies.yaml').map((c) => [c.id as string, c]));
+  for (const node of net.nodes) {
+    const company = companies.get(node.id)!;
+    expect([node.id, node.kind, node.group, node.label, node.labelKo]).toEqual([
+      node.id,
+      'COMPANY',
+      company.country ?? null,
+      company.name,
+      company.nameKo ?? null,
+    ]);
+  }
+  // The Korean names are there for the companies that have one (OpenAI's 오픈AI among them).
+  expect(net.nodes.find((node) => node.id === 'openai')?.labelKo).toBe('오픈AI');
 });
 
 it('filters by kind and asOf', async () => {

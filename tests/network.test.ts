@@ -69,9 +69,12 @@ describe('partnershipNetwork', () => {
     const alone = partnershipNetwork(
       deals,
       { companies: ['z'], depth: 2 },
-      new Map([['z', { name: 'Zed', country: 'DE' }]]),
+      new Map([['z', { name: 'Zed', nameKo: '제드', country: 'DE' }]]),
     );
-    expect(alone).toEqual({ nodes: [{ id: 'z', label: 'Zed', kind: 'COMPANY', group: 'DE', size: 0 }], edges: [] });
+    expect(alone).toEqual({
+      nodes: [{ id: 'z', label: 'Zed', labelKo: '제드', kind: 'COMPANY', group: 'DE', size: 0 }],
+      edges: [],
+    });
   });
 
   it('keeps nothing for an empty list of kinds or companies, and everything for null', () => {

@@ -4,6 +4,8 @@ import { existedOn } from './partialDate';
 export interface NetworkParty {
   id: string;
   name: string;
+  /** The Korean name, where the graph has one. */
+  nameKo?: string | null;
   country: string | null;
   role: string;
 }
@@ -32,6 +34,7 @@ export interface NetworkQuestion {
 export interface NetworkNodeRow {
   id: string;
   label: string;
+  labelKo: string | null;
   kind: 'COMPANY';
   group: string | null;
   size: number;
@@ -50,6 +53,9 @@ export interface NetworkEdgeRow {
   weight: number;
 }
 
+/** What a node shows of a company. */
+export type NetworkCompany = Pick<NetworkParty, 'name' | 'nameKo' | 'country'>;
+
 /** Roles that give something to the other party: the edge points from them (investor -> investee). */
 const GIVING_ROLES = new Set(['investor', 'licensor', 'supplier', 'acquirer']);
 
@@ -63,11 +69,11 @@ const GIVING_ROLES = new Set(['investor', 'licensor', 'supplier', 'acquirer']);
 export function partnershipNetwork(
   deals: readonly NetworkDeal[],
   question: NetworkQuestion,
-  /** Names and countries of companies that may be in no partnership (the asked-for ones). */
-  directory: ReadonlyMap<string, { name: string; country: string | null }> = new Map(),
+  /** Names (English and Korean) and countries of companies that may be in no partnership (the asked-for ones). */
+  directory: ReadonlyMap<string, NetworkCompany> = new Map(),
 ): { nodes: NetworkNodeRow[]; edges: NetworkEdgeRow[] } {
   const kinds = question.kinds ? new Set(question.kinds) : null;
-  const companies = new Map<string, { name: string; country: string | null }>(directory);
+  const companies = new Map<string, NetworkCompany>(directory);
   let edges: NetworkEdgeRow[] = [];
   for (const deal of deals) {
     for (const party of deal.parties) companies.set(party.id, party);
@@ -131,6 +137,7 @@ export function partnershipNetwork(
     .map((id) => ({
       id,
       label: companies.get(id)!.name,
+      labelKo: companies.get(id)!.nameKo ?? null,
       kind: 'COMPANY' as const,
       group: companies.get(id)!.country ?? null,
       size: degree.get(id) ?? 0,

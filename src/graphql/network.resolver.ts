@@ -41,7 +41,14 @@ export class NetworkResolver {
     if (missing.length > 0)
       throw userError(`companies: no company has id ${missing.map((id) => `"${id}"`).join(', ')}`, 'NOT_FOUND');
     const directory = new Map(
-      [...found].map(([id, row]) => [id, { name: row.name, country: (row.country as string | undefined) ?? null }]),
+      [...found].map(([id, row]) => [
+        id,
+        {
+          name: row.name,
+          nameKo: (row.nameKo as string | undefined) ?? null,
+          country: (row.country as string | undefined) ?? null,
+        },
+      ]),
     );
     const deals = await context.analytics.remember('partnershipDeals', () => context.analytics.partnershipDeals());
     return partnershipNetwork(

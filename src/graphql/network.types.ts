@@ -11,6 +11,9 @@ export class NetworkNode {
   @Field(() => String)
   label!: string;
 
+  @Field(() => String, { nullable: true, description: "The company's Korean name (nameKo), where the graph has one." })
+  labelKo?: string | null;
+
   @Field(() => EntityKind)
   kind!: EntityKind;
 
