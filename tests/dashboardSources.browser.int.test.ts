@@ -359,6 +359,80 @@ describe('dashboard over the seed and the shipped databases, in headless Chromiu
     for (const vendor of vendors) expect(edgeLabel(chips.drawn, owner, vendor)).toContain('SUPPLIED_BY');
   });
 
+  const CARD = `query ($id: ID!) { company(id: $id) {
+    name
+    computeHoldings { vendor { id name } asOf h100EquivalentsLow h100EquivalentsHigh source { name } }
+    offers { model { id } providerModelId source { name } }
+  } }`;
+  interface Card {
+    name: string;
+    computeHoldings: {
+      vendor: { id: string; name: string };
+      asOf: string;
+      h100EquivalentsLow: number | null;
+      h100EquivalentsHigh: number | null;
+      source: { name: string };
+    }[];
+    offers: { model: { id: string }; providerModelId: string; source: { name: string } }[];
+  }
+
+  it.each([
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ])('gives a company card the accelerators it owns and the models it serves, at $width x $height', async (size) => {
+    const card = await context.newPage();
+    await card.setViewportSize(size);
+    const watched = watchPage(card);
+    await card.goto(`${new URL(server.url).origin}/dashboard`, { waitUntil: 'load' });
+    await panelReady(card, 'network-panel');
+    /** Opens a company's card from the page's search box and waits for it to be drawn. */
+    const open = async (id: string, name: string) => {
+      await card.fill('#find', name);
+      await card.press('#find', 'Enter');
+      await card.click(`#find-hits button[data-id="${id}"]`, WAIT);
+      await card.waitForSelector(`#company-card[data-company="${id}"] h3`, WAIT);
+    };
+    // The largest owner of accelerators: one line per vendor, with its date, its interval and its source.
+    const owner = (await server.ok(CONCENTRATION, { measure: 'COMPUTE', asOf: null })).concentration.shares[0].key;
+    const owned: Card = (await server.ok(CARD, { id: owner })).company;
+    expect(owned.computeHoldings.length).toBeGreaterThan(0);
+    await open(owner, owned.name);
+    expect(await attribute(card, '#company-card ul.compute li', 'data-vendor')).toEqual(
+      owned.computeHoldings.map((holding) => holding.vendor.id),
+    );
+    const lines = await card.$$eval('#company-card ul.compute li', (items) => items.map((item) => item.textContent));
+    owned.computeHoldings.forEach((holding, index) => {
+      expect(lines[index]).toContain(holding.vendor.name);
+      expect(lines[index]).toContain(`as of ${holding.asOf}`);
+      expect(lines[index]).toContain(holding.source.name);
+      if (holding.h100EquivalentsLow !== null && holding.h100EquivalentsHigh !== null)
+        expect(lines[index]).toContain('90 % interval');
+    });
+    // The provider with the most offers: the first ten listed, the rest folded, every one there, with the source.
+    const provider = (await server.ok(CONCENTRATION, { measure: 'HOSTED_MODELS', asOf: null })).concentration.shares[0]
+      .key;
+    const serving: Card = (await server.ok(CARD, { id: provider })).company;
+    expect(serving.offers.length).toBeGreaterThan(10);
+    await open(provider, serving.name);
+    expect(await attribute(card, '#company-card ul.offers li', 'data-model')).toEqual(
+      serving.offers.map((offer) => offer.model.id),
+    );
+    expect(await card.locator('#company-card > ul.offers li').count()).toBe(10);
+    expect(await card.textContent('#company-card details.more-offers summary')).toBe(
+      `${serving.offers.length - 10} more`,
+    );
+    expect(await card.isVisible('#company-card details.more-offers li >> nth=0')).toBe(false);
+    await card.click('#company-card details.more-offers summary');
+    expect(await card.isVisible('#company-card details.more-offers li >> nth=0')).toBe(true);
+    expect(await card.textContent('#company-card ul.offers li >> nth=0')).toContain(serving.offers[0].providerModelId);
+    for (const name of new Set(serving.offers.map((offer) => offer.source.name)))
+      expect(await card.textContent('#company-card .offers-source')).toContain(name);
+    await card.locator('#company-card').scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(artifacts, `dashboard-card-offers-${size.width}x${size.height}.png`) });
+    expect(watched.problems).toEqual([]);
+    await card.close();
+  });
+
   it('draws the nearest entities of a walk of hundreds and lists every one', async () => {
     // Everything trained on NVIDIA's chips or built on such a model: the largest walk of the graph.
     const { drawn, nodes } = await walkFrom('nvidia', 'NVIDIA', 'downstream');

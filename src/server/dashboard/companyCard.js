@@ -1,7 +1,7 @@
 /* The card of a company clicked in the partnership network, from company(id:). */
 import { graphql } from './api.js';
 import { element } from './dom.js';
-import { countryName, displayName, number } from './format.js';
+import { countryName, displayName, measureValue, number } from './format.js';
 
 const card = { element: document.getElementById('company-card'), ticket: 0 };
 
@@ -44,6 +44,8 @@ function drawCard(company, id) {
   );
   appendList('Services', company.services.map(displayName));
   appendPartners(company);
+  appendCompute(company.computeHoldings);
+  appendOffers(company.offers);
   appendList('Value-chain stages', stages.map(displayName));
   appendSources(company.sources);
 }
@@ -75,6 +77,68 @@ function appendPartners(company) {
     list.append(item);
   }
   card.element.append(list);
+}
+
+/** The AI accelerators the company owns, one line per vendor: estimate, range, chips, date and source. */
+function appendCompute(holdings) {
+  card.element.append(element('h4', '', `AI compute owned (${holdings.length} vendors)`));
+  if (holdings.length === 0) {
+    card.element.append(element('p', 'hint', 'no estimate in the graph'));
+    return;
+  }
+  const list = element('ul', 'compute');
+  for (const holding of holdings) {
+    const item = element('li');
+    item.dataset.vendor = holding.vendor.id;
+    const parts = [`${displayName(holding.vendor)}: ${measureValue('COMPUTE', holding.h100Equivalents)}`];
+    if (holding.h100EquivalentsLow !== null && holding.h100EquivalentsHigh !== null)
+      parts[0] +=
+        ` (90 % interval ${measureValue('COMPUTE', holding.h100EquivalentsLow)} to ` +
+        `${measureValue('COMPUTE', holding.h100EquivalentsHigh)})`;
+    if (holding.units !== null) parts.push(`${number.format(holding.units)} chips`);
+    parts.push(`as of ${holding.asOf}`, holding.source.name);
+    item.append(parts.join(' · '));
+    list.append(item);
+  }
+  card.element.append(list);
+}
+
+/** Offers shown before the rest fold away. */
+const OFFERS_SHOWN = 10;
+
+/** The models the company serves as an inference provider, with prices per million tokens and context windows. */
+function appendOffers(offers) {
+  card.element.append(element('h4', '', `Models offered as an inference provider (${offers.length})`));
+  if (offers.length === 0) {
+    card.element.append(element('p', 'hint', 'none in the graph'));
+    return;
+  }
+  const price = (value) => (value === null ? 'not given' : `USD ${number.format(value)}`);
+  const line = (offer) => {
+    const item = element('li');
+    item.dataset.model = offer.model.id;
+    const parts = [
+      `${displayName(offer.model)} as ${offer.providerModelId}`,
+      `input ${price(offer.inputUsdPerMTok)}, output ${price(offer.outputUsdPerMTok)} per million tokens`,
+    ];
+    if (offer.contextTokens !== null) parts.push(`${number.format(offer.contextTokens)} tokens of context`);
+    item.append(parts.join(' · '));
+    item.title = `Source: ${offer.source.name}`;
+    return item;
+  };
+  const list = element('ul', 'offers');
+  for (const offer of offers.slice(0, OFFERS_SHOWN)) list.append(line(offer));
+  card.element.append(list);
+  if (offers.length > OFFERS_SHOWN) {
+    const more = element('details', 'more-offers');
+    more.append(element('summary', '', `${offers.length - OFFERS_SHOWN} more`));
+    const rest = element('ul', 'offers');
+    for (const offer of offers.slice(OFFERS_SHOWN)) rest.append(line(offer));
+    more.append(rest);
+    card.element.append(more);
+  }
+  const sources = [...new Set(offers.map((offer) => offer.source.name))];
+  card.element.append(element('p', 'hint offers-source', `Offers as stated by ${sources.join(', ')}`));
 }
 
 function appendList(title, items) {
