@@ -459,6 +459,90 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       await page.close();
     });
 
+    it('pins a deal on click until Close, and walks companies and deals on the canvas from the keyboard', async () => {
+      const page = await openDashboard(size);
+      await dealsLoaded(page);
+      type Edge = { id: string; name: string };
+      const network = (await server.ok(`{ partnershipNetwork { nodes { id label group } edges { id name } } }`))
+        .partnershipNetwork as { nodes: { id: string; label: string; group: string | null }[]; edges: Edge[] };
+      await page.locator('#network').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#network').boundingBox())!;
+      const midpoint = (id: string) =>
+        page.evaluate(
+          (edge) => (globalThis as unknown as PageWindow).dashboard.network.$id(edge).renderedMidpoint(),
+          id,
+        );
+      const info = () =>
+        page.evaluate(() => ({
+          ...(globalThis as unknown as PageWindow).document.getElementById('edge-info')!.dataset,
+        }));
+
+      // A click pins the deal: hovering another edge leaves it, Close empties the box.
+      const pinned = 'acquisition-microsoft-openai:microsoft:openai';
+      const at = await midpoint(pinned);
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.waitForSelector(`#edge-info[data-edge="${pinned}"][data-pinned="true"] button.close`, WAIT);
+      // Another edge, the one whose middle lies farthest from every company's node (so the pointer is on the edge).
+      const other = await page.evaluate((skip) => {
+        const cy = (globalThis as unknown as PageWindow).dashboard.network;
+        const clearance = (edge: Drawn) => {
+          const middle = edge.renderedMidpoint();
+          return Math.min(
+            ...cy
+              .nodes()
+              .map((node) => Math.hypot(node.renderedPosition().x - middle.x, node.renderedPosition().y - middle.y)),
+          );
+        };
+        const candidates = cy.edges().filter((edge) => !edge.id().startsWith(skip));
+        return candidates.sort((a, b) => clearance(b) - clearance(a))[0].id();
+      }, 'acquisition-microsoft-openai:');
+      const away = await midpoint(other);
+      await page.mouse.move(box.x + away.x, box.y + away.y);
+      await page.waitForFunction(
+        (id) => (globalThis as unknown as PageWindow).dashboard.network.$id(id).hasClass('hovered'),
+        other,
+        WAIT,
+      );
+      expect(await info()).toMatchObject({ edge: pinned, pinned: 'true' });
+      await page.click('#edge-info button.close');
+      expect(await page.isHidden('#edge-info')).toBe(true);
+      await page.mouse.move(0, 0);
+
+      // The keyboard: Down goes through the companies by name, Enter opens the card; Right through the deals by name,
+      // Enter pins the deal; Escape clears.
+      await page.focus('#network');
+      const byName = [...network.nodes].sort((a, b) => a.label.localeCompare(b.label));
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      const selected = () =>
+        page.evaluate(() =>
+          (globalThis as unknown as PageWindow).dashboard.network.nodes(':selected').map((node) => node.id()),
+        );
+      expect(await selected()).toEqual([byName[1].id]);
+      expect(await page.textContent('#network-cursor')).toContain(byName[1].label);
+      await page.keyboard.press('ArrowUp');
+      expect(await selected()).toEqual([byName[0].id]);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`#company-card[data-company="${byName[0].id}"] h3`, WAIT);
+      const deals = [...network.edges].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      await page.keyboard.press('ArrowLeft');
+      const last = deals[deals.length - 1];
+      expect(await info()).toMatchObject({ edge: last.id, pinned: 'false' });
+      expect(await page.textContent('#edge-info')).toContain(last.name);
+      expect(await page.textContent('#network-cursor')).toContain(last.name);
+      await page.keyboard.press('ArrowRight');
+      expect(await info()).toMatchObject({ edge: deals[0].id, pinned: 'false' });
+      await page.keyboard.press('Enter');
+      expect(await info()).toMatchObject({ edge: deals[0].id, pinned: 'true' });
+      await page.screenshot({ path: path.join(artifacts, `dashboard-keyboard-${tag}.png`) });
+      await page.keyboard.press('Escape');
+      expect(await page.isHidden('#edge-info')).toBe(true);
+      expect(await page.isHidden('#network-cursor')).toBe(true);
+      expect(await selected()).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
     it('answers removal impact, systemic importance and the path from AskUp to TSMC', async () => {
       const page = await openDashboard(size);
       const impact = (

@@ -119,13 +119,9 @@ function assignColours(nodes) {
     if (!network.colours.has(group)) network.colours.set(group, PALETTE[network.colours.size % PALETTE.length]);
 }
 
-/** A company's Korean name where a deal's parties give one and the switch asks for it. */
+/** A company's Korean name where it has one and the switch asks for it. */
 function nodeName(node) {
-  if (!network.korean) return node.label;
-  for (const deal of network.deals.values())
-    for (const party of deal.parties)
-      if (party.company.id === node.id && party.company.nameKo) return party.company.nameKo;
-  return node.label;
+  return network.korean && node.labelKo ? node.labelKo : node.label;
 }
 
 /** How the link names the companies of no known country among the hidden ones. */
@@ -274,22 +270,110 @@ function drawTable(nodes, edges) {
       element('td', '', dealValue(edge)),
       confidence,
     );
-    row.addEventListener('focus', () => showEdge(edge.id));
+    row.addEventListener('focus', () => showEdge(edge.id, { pin: true }));
     body.append(row);
   }
   document.getElementById('network-table-count').textContent = `${edges.length} edges, ${nodes.length} companies`;
 }
 
-/** Shows a deal in the edge box (hover, click or keyboard focus on its edge or its table row). */
-function showEdge(edgeId) {
+/**
+ * Shows a deal in the edge box (hover, click or keyboard focus on its edge or its table row). A hover shows it while
+ * nothing is pinned; a click, a tap, a focused table row or Enter on the canvas pins it, with a Close button, until
+ * Close, Escape or another pin.
+ */
+function showEdge(edgeId, { pin = false } = {}) {
   const box = document.getElementById('edge-info');
+  const pinned = box.dataset.pinned === 'true';
+  const same = box.dataset.edge === edgeId;
+  if (pinned && !pin && !same) return;
   const drawn = network.cy.$id(edgeId);
   const deal = network.deals.get(drawn.nonempty() ? drawn.data('partnershipId') : dealIdOfEdge(edgeId));
   box.textContent = '';
   box.dataset.edge = edgeId;
+  box.dataset.pinned = String(pin || (pinned && same));
   box.hidden = false;
   if (deal) box.append(describeDeal(deal));
   else box.append(element('p', 'hint', 'Loading the deal…'));
+  if (box.dataset.pinned === 'true') {
+    const close = element('button', 'close', 'Close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close the deal');
+    close.addEventListener('click', () => {
+      hideEdge(true);
+      document.getElementById('network').focus();
+    });
+    box.append(close);
+  }
+}
+
+/** Empties the edge box: a transient one (a hover that ended) only when nothing is pinned; `unpin` clears a pin. */
+function hideEdge(unpin = false) {
+  const box = document.getElementById('edge-info');
+  if (box.dataset.pinned === 'true' && !unpin) return;
+  box.hidden = true;
+  box.textContent = '';
+  delete box.dataset.edge;
+  box.dataset.pinned = 'false';
+}
+
+/** Where the canvas's keyboard cursor is: a company (Up, Down) or a deal's edge (Left, Right). */
+const cursor = { kind: null, id: null };
+
+/** Moves the keyboard cursor by `step` through the drawn companies (by name) or edges (by deal name), wrapping. */
+function moveCursor(kind, step) {
+  const cy = network.cy;
+  const items =
+    kind === 'node'
+      ? cy.nodes().sort((a, b) => a.data('name').localeCompare(b.data('name')))
+      : cy.edges().sort((a, b) => a.data('name').localeCompare(b.data('name')) || a.id().localeCompare(b.id()));
+  if (items.length === 0) return;
+  const at = cursor.kind === kind ? items.toArray().findIndex((item) => item.id() === cursor.id) : -1;
+  const index = at < 0 ? (step > 0 ? 0 : items.length - 1) : (at + step + items.length) % items.length;
+  const next = items[index];
+  cy.elements().unselect();
+  cy.edges().removeClass('hovered');
+  cursor.kind = kind;
+  cursor.id = next.id();
+  const said = document.getElementById('network-cursor');
+  said.hidden = false;
+  if (kind === 'node') {
+    next.select();
+    said.textContent =
+      `${next.data('caption')}: ${next.data('size')} partnership links, ` +
+      `company ${index + 1} of ${items.length}. Enter opens its card.`;
+  } else {
+    next.addClass('hovered');
+    showEdge(next.id());
+    const names = (id) => cy.$id(id).data('name');
+    said.textContent =
+      `${next.data('name')}: ${names(next.data('source'))} to ${names(next.data('target'))}, ` +
+      `${next.data('partnershipKind').toLowerCase()}. Enter pins the deal.`;
+  }
+}
+
+/** The canvas's keys: arrows move the cursor, Enter opens the company's card or pins the deal, Escape clears. */
+function onNetworkKey(event) {
+  const moves = { ArrowDown: ['node', 1], ArrowUp: ['node', -1], ArrowRight: ['edge', 1], ArrowLeft: ['edge', -1] };
+  if (moves[event.key]) {
+    event.preventDefault();
+    moveCursor(...moves[event.key]);
+  } else if (event.key === 'Enter' && cursor.id && network.cy.$id(cursor.id).nonempty()) {
+    event.preventDefault();
+    if (cursor.kind === 'node') showCompany(cursor.id);
+    else showEdge(cursor.id, { pin: true });
+  } else if (event.key === 'Escape') {
+    clearCursor();
+    hideEdge(true);
+  }
+}
+
+function clearCursor() {
+  network.cy.elements().unselect();
+  network.cy.edges().removeClass('hovered');
+  cursor.kind = cursor.id = null;
+  const said = document.getElementById('network-cursor');
+  said.hidden = true;
+  said.textContent = '';
 }
 
 /** Selects a company's node, centres it and opens its card; false when the network does not draw it. */
@@ -342,12 +426,20 @@ function createNetworkGraph() {
     { selector: 'edge:selected, edge.hovered', style: { width: 6, 'z-index': 10 } },
   ]);
   cy.on('tap', 'node', (event) => showCompany(event.target.id()));
-  cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
+  cy.on('tap', 'edge', (event) => showEdge(event.target.id(), { pin: true }));
   cy.on('mouseover', 'edge', (event) => {
     event.target.addClass('hovered');
     showEdge(event.target.id());
   });
-  cy.on('mouseout', 'edge', (event) => event.target.removeClass('hovered'));
+  cy.on('mouseout', 'edge', (event) => {
+    event.target.removeClass('hovered');
+    hideEdge();
+  });
+  const container = document.getElementById('network');
+  container.addEventListener('keydown', onNetworkKey);
+  document.getElementById('edge-info').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hideEdge(true);
+  });
   return cy;
 }
 
@@ -451,7 +543,7 @@ export function startNetwork() {
     network.deals = found;
     if (network.element.dataset.state === 'ready') drawNetwork();
     const box = document.getElementById('edge-info');
-    if (box.dataset.edge) showEdge(box.dataset.edge);
+    if (box.dataset.edge) showEdge(box.dataset.edge, { pin: box.dataset.pinned === 'true' });
   });
   deals.catch(() => {});
   runForPanel(network, 'PartnershipNetwork', { kinds: null, asOf: null }, (data) => {
