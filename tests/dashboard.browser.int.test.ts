@@ -15,7 +15,6 @@ import { buildSchema } from '../src/graphql/buildSchema';
 import { artifacts, launchChromium, panelReady, watchPage } from './support/browser';
 import { startSeededServer, startTestServer } from './support/graphqlClient';
 
-const docsScreenshot = path.join(projectRoot, 'docs/dashboard.png');
 const WAIT = { timeout: 90000 };
 
 const NETWORK = `query ($kinds: [PartnershipKind!], $asOf: PartialDate) {
@@ -294,22 +293,6 @@ describe('dashboard in headless Chromium', () => {
     expect(problems).toEqual([]);
     expect(requests.some((url) => url.endsWith('/graphql'))).toBe(true);
     expect(foreign()).toEqual([]);
-    await page.close();
-  });
-
-  it('takes the README screenshot when DASHBOARD_DOCS_SCREENSHOT=1', async () => {
-    if (!process.env.DASHBOARD_DOCS_SCREENSHOT) return;
-    const { page, problems } = await watchedPage();
-    await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
-    for (const panel of PANELS) await panelReady(page, panel);
-    await clickNode(page, 'microsoft');
-    await page.waitForSelector('#company-card h3', WAIT);
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: docsScreenshot, fullPage: true });
-    // Five panels now: a bound that keeps the picture from growing the repository unnoticed.
-    expect(fs.statSync(docsScreenshot).size).toBeLessThan(300 * 1024);
-    expect(problems).toEqual([]);
     await page.close();
   });
 
