@@ -2,6 +2,7 @@
 import { graphql } from './api.js';
 import { element } from './dom.js';
 import { countryName, displayName, number } from './format.js';
+import { linked } from './sourceLinks.js';
 
 const card = { element: document.getElementById('company-card'), ticket: 0 };
 
@@ -96,13 +97,7 @@ function appendSources(sources) {
     const item = element('li');
     const details = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
     item.append(source.name + (details ? ` (${details})` : ''));
-    if (source.url) {
-      const link = element('a', '', source.url);
-      link.href = source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      item.append(' ', link);
-    }
+    if (source.url) item.append(' ', linked(source.url, source.url));
     list.append(item);
   }
   card.element.append(list);
