@@ -1,5 +1,6 @@
 import type { QueryRunner } from '../src/db/queryRunner';
 import { onOrBefore } from '../src/analytics/partialDate';
+import { strongestConfidence } from '../src/domain/strongestConfidence';
 import { AnswerData, GraphQLResponse, codeOf, startSeededServer } from './support/graphqlClient';
 import { closure, datedDependencies, seedDependencies, seedFile } from './support/seedOracle';
 
@@ -167,6 +168,83 @@ describe('dependencyPaths', () => {
         steps: [{ ...direct, relations: [direct.relation] }],
       },
     ]);
+  });
+});
+
+describe('confidence and sources of dependency steps', () => {
+  type Sourced = { confidence: string; sources: { id: string; name: string; url: string | null }[] };
+  type Step = Sourced & { from: string; to: string; relation: string; relations: string[] };
+  const stepFields = 'from to relation relations confidence sources { id name url }';
+  const dated = datedDependencies();
+  /** What the seed files say of the facts by which `from` depends on `to` (by `relations`, else by any). */
+  const seedFacts = (from: string, to: string, relations?: string[]) => {
+    const facts = dated
+      .filter((e) => e.from === from && e.to === to && (!relations || relations.includes(e.relation)))
+      .flatMap((e) => e.facts);
+    expect(facts.length).toBeGreaterThan(0);
+    return {
+      confidence: strongestConfidence(facts.map((fact) => fact.confidence)),
+      sources: [...new Set(facts.flatMap((fact) => fact.sourceIds))].sort(),
+    };
+  };
+  const served = (step: Sourced) => ({
+    confidence: step.confidence,
+    sources: step.sources.map((source) => source.id).sort(),
+  });
+  const upstreamSteps = async (of: string): Promise<Step[]> =>
+    (await ok(`query($of: ID!) { upstream(of: $of) { steps { ${stepFields} } } }`, { of })).upstream.steps;
+
+  it('gives the step Tongyi Qianwen -> M6 (a hedged fact, no partnership) as UNCERTAIN, with its sources', async () => {
+    const steps = await upstreamSteps('tongyi-qianwen');
+    const step = steps.find((s) => s.from === 'tongyi-qianwen' && s.to === 'm6-10t')!;
+    expect(step).toMatchObject({ relation: 'BUILT_ON', relations: ['BUILT_ON'], confidence: 'UNCERTAIN' });
+    expect(step.sources.length).toBeGreaterThan(0);
+    expect(served(step)).toEqual(seedFacts('tongyi-qianwen', 'm6-10t'));
+    const { entity } = await ok('{ entity(id: "tongyi-qianwen") { sources { id name url } } }');
+    // The link has no sources of its own in the seed: it cites the service's.
+    expect([...step.sources].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...entity.sources].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('gives every step of a walk the confidence and sources of the seed facts behind it', async () => {
+    for (const root of ['tongyi-qianwen', 'askup']) {
+      const steps = await upstreamSteps(root);
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps)
+        expect({ step: `${step.from} ${step.relation} ${step.to}`, ...served(step) }).toEqual({
+          step: `${step.from} ${step.relation} ${step.to}`,
+          ...seedFacts(step.from, step.to, [step.relation]),
+        });
+    }
+  });
+
+  it('gives a step each of its relations as a walk step, firm or not: OpenAI on Microsoft', async () => {
+    const steps = (await upstreamSteps('openai')).filter((s) => s.from === 'openai' && s.to === 'microsoft');
+    const confidence = Object.fromEntries(steps.map((step) => [step.relation, step.confidence]));
+    // A CONFIRMED cloud deal and a CONFIRMED investment (next to a REPORTED one), and the acquisition the report
+    // hedges.
+    expect(confidence).toEqual({ HOSTED_BY: 'CONFIRMED', INVESTED_BY: 'CONFIRMED', OWNED_BY: 'UNCERTAIN' });
+    for (const step of steps)
+      expect(step.confidence).toBe(seedFacts('openai', 'microsoft', [step.relation]).confidence);
+  });
+
+  it('gives a path step with parallel relations the strongest confidence and all their sources', async () => {
+    const data = await ok(
+      `query($from: ID!, $to: ID!) { dependencyPaths(from: $from, to: $to) { steps { ${stepFields} } } }`,
+      { from: 'askup', to: 'microsoft' },
+    );
+    const steps: Step[] = data.dependencyPaths.flatMap((path: { steps: Step[] }) => path.steps);
+    const step = steps.find((s) => s.from === 'openai' && s.to === 'microsoft')!;
+    expect([...step.relations].sort()).toEqual(['HOSTED_BY', 'INVESTED_BY', 'OWNED_BY']);
+    // The UNCERTAIN acquisition does not make the step uncertain: the investment and the cloud deal are CONFIRMED.
+    expect(step.confidence).toBe('CONFIRMED');
+    expect(served(step)).toEqual(seedFacts('openai', 'microsoft'));
+    expect(new Set(step.sources.map((source) => source.id)).size).toBe(step.sources.length);
+    // A firm step of one relation: AskUp is built on GPT-4, as the report says.
+    const built = steps.find((s) => s.from === 'askup' && s.to === 'gpt-4')!;
+    expect(built).toMatchObject({ relations: ['BUILT_ON'], confidence: 'REPORTED' });
+    expect(served(built)).toEqual(seedFacts('askup', 'gpt-4'));
   });
 });
 
@@ -610,7 +688,9 @@ describe('cost', () => {
   it('answers each analytic in at most three Cypher statements', async () => {
     for (const query of [
       '{ upstream(of: "askup") { root { id } nodes { entity { id name } } } }',
+      '{ upstream(of: "askup") { nodes { entity { id } } steps { confidence sources { id name url } } } }',
       '{ dependencyPaths(from: "askup", to: "microsoft") { entities { id name } } }',
+      '{ dependencyPaths(from: "askup", to: "microsoft") { steps { confidence sources { name } } } }',
       '{ concentration(measure: SERVICES, groupBy: BLOC, stage: "model-training") { shares { members { id } } } }',
       '{ systemicImportance { company { id name } } }',
       '{ removalImpact(id: "openai") { exposed { id } singleSourcedServices { id } } }',

@@ -15,6 +15,8 @@ import {
   systemicRanks,
 } from '../src/analytics/dependencyGraph';
 import type { DependencyNetwork } from '../src/analytics/dependencyGraph';
+import { mergeParallelRelations } from '../src/analytics/mergeParallelRelations';
+import { strongestConfidence } from '../src/domain/strongestConfidence';
 import { existedOn } from '../src/analytics/partialDate';
 import { SnapshotCache } from '../src/analytics/snapshotCache';
 
@@ -493,6 +495,44 @@ describe('stepsAmong and singleSourcedServices', () => {
     ]);
     expect(singleSourcedServices('root', exposed, models)).toEqual(['s1']);
     expect(singleSourcedServices('root', new Set([...exposed, 's5']), models)).toEqual(['s1', 's5']);
+  });
+});
+
+describe('strongestConfidence and mergeParallelRelations', () => {
+  it('takes the strongest confidence given, and UNCERTAIN when none is', () => {
+    expect(strongestConfidence(['UNCERTAIN', 'CONFIRMED', 'REPORTED'])).toBe('CONFIRMED');
+    expect(strongestConfidence(['UNCERTAIN', null, 'REPORTED'])).toBe('REPORTED');
+    expect(strongestConfidence(['UNCERTAIN'])).toBe('UNCERTAIN');
+    expect(strongestConfidence([null, undefined])).toBe('UNCERTAIN');
+    expect(strongestConfidence([])).toBe('UNCERTAIN');
+  });
+
+  it('merges parallel relations: each once in rank order, the strongest confidence, every source once', () => {
+    const rank = (relation: string) => ['INVESTED_BY', 'HOSTED_BY', 'OWNED_BY'].indexOf(relation);
+    const owned = { relation: 'OWNED_BY', confidence: 'UNCERTAIN', sourceIds: ['report'] };
+    const invested = { relation: 'INVESTED_BY', confidence: 'REPORTED', sourceIds: ['report', 'press'] };
+    const hosted = { relation: 'HOSTED_BY', confidence: 'CONFIRMED', sourceIds: ['release'] };
+    // A relation comes once per path through it: the same route found twice repeats it.
+    expect(mergeParallelRelations([owned, invested, owned, hosted, invested], rank)).toEqual({
+      relations: ['INVESTED_BY', 'HOSTED_BY', 'OWNED_BY'],
+      confidence: 'CONFIRMED',
+      sourceIds: ['report', 'press', 'release'],
+    });
+    expect(mergeParallelRelations([owned, invested], rank)).toEqual({
+      relations: ['INVESTED_BY', 'OWNED_BY'],
+      confidence: 'REPORTED',
+      sourceIds: ['report', 'press'],
+    });
+    expect(mergeParallelRelations([owned], rank)).toEqual({
+      relations: ['OWNED_BY'],
+      confidence: 'UNCERTAIN',
+      sourceIds: ['report'],
+    });
+    expect(mergeParallelRelations([{ relation: 'BUILT_ON', confidence: null, sourceIds: null }], rank)).toEqual({
+      relations: ['BUILT_ON'],
+      confidence: 'UNCERTAIN',
+      sourceIds: [],
+    });
   });
 });
 

@@ -105,6 +105,7 @@ describe('dashboard', () => {
       'main.js',
       'network.js',
       'panel.js',
+      'sourceLinks.js',
       'sources.js',
       'state.js',
     ]);

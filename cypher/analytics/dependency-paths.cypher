@@ -3,8 +3,9 @@
 // (Cypher takes only literals there).
 // Returns one row: fromFound, toFound, and paths = every dependency path from $from to $to in the __FIRST__
 // shortest length groups that never visits an entity twice, ordered by length, then entity ids, then relations,
-// each { nodes: [{ node, label }], relations }. The first __FIRST__ distinct routes (entity sequences) all lie in
-// those groups, so the caller can merge paths that differ only in parallel relations and cut after __FIRST__.
+// each { nodes: [{ node, label }], steps: [{ relation, confidence, sourceIds }] }. The first __FIRST__ distinct
+// routes (entity sequences) all lie in those groups, so the caller can merge paths that differ only in parallel
+// relations and cut after __FIRST__.
 // The quantifier starts at 0 (the empty path is refused by size(y) > 0) because Neo4j 5.26 rejects {1,1} here.
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
@@ -17,6 +18,9 @@ CALL (a, b) {
   )
   WITH p, [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.relation] AS relations
   ORDER BY length(p), ids, relations
-  RETURN collect({nodes: [n IN nodes(p) | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Entity'][0]}], relations: relations}) AS paths
+  RETURN collect({
+    nodes: [n IN nodes(p) | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+    steps: [r IN relationships(p) | r {.relation, .confidence, .sourceIds}]
+  }) AS paths
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths

@@ -403,17 +403,17 @@ export function walkDistances(
 }
 
 /**
- * Given a set of entity ids and candidate steps, returns the distinct steps with both ends in the set, in a stable
- * order.
+ * Given a set of entity ids and candidate steps, returns the distinct steps with both ends in the set (the first of
+ * each from, relation and to, with whatever else it carries), in a stable order.
  */
-export function stepsAmong(ids: ReadonlySet<string>, steps: readonly Step[]): Step[] {
+export function stepsAmong<S extends Step>(ids: ReadonlySet<string>, steps: readonly S[]): S[] {
   const seen = new Set<string>();
-  const kept: Step[] = [];
+  const kept: S[] = [];
   for (const step of steps) {
     const key = `${step.from}\u0000${step.relation}\u0000${step.to}`;
     if (!ids.has(step.from) || !ids.has(step.to) || seen.has(key)) continue;
     seen.add(key);
-    kept.push({ from: step.from, to: step.to, relation: step.relation });
+    kept.push(step);
   }
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return kept.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to) || compare(a.relation, b.relation));

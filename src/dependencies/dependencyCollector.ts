@@ -1,5 +1,5 @@
-import { CONFIDENCE } from '../domain/enums';
 import type { GraphModel } from '../domain/graphModel';
+import { strongestConfidence } from '../domain/strongestConfidence';
 import { dependencyFacts } from './dependencyFacts';
 
 /** One derived DEPENDS_ON relationship, with the properties derivationStatement gives it. */
@@ -126,16 +126,14 @@ export class DependencyCollector {
       if (rows.length > 1) rows.sort(byVia);
       const via: string[] = [];
       const sourceIds: string[] = [];
-      const confidences = new Set<string>();
       let since: string | null = null;
       for (const row of rows) {
         if (row.via !== null) via.push(row.via);
         if (row.since !== null && (since === null || row.since < since)) since = row.since;
         for (const source of row.sourceIds ?? []) if (!sourceIds.includes(source)) sourceIds.push(source);
-        if (row.confidence !== null) confidences.add(row.confidence);
       }
-      // CONFIDENCE lists the levels strongest first; with none collected, the statement's CASE gives the weakest.
-      const confidence = CONFIDENCE.find((level) => confidences.has(level)) ?? CONFIDENCE[CONFIDENCE.length - 1];
+      // With none given, the statement's CASE gives the weakest too.
+      const confidence = strongestConfidence(rows.map((row) => row.confidence));
       yield {
         from,
         to,

@@ -39,7 +39,7 @@ function factRows(model: GraphModel): string {
 }
 
 /** The strongest of the collected `confidences`, its lines after the first indented by `margin`. */
-function strongestConfidence(margin: string): string {
+function strongestConfidenceCase(margin: string): string {
   // CONFIDENCE lists the levels strongest first.
   const weakest = CONFIDENCE[CONFIDENCE.length - 1];
   const cases = CONFIDENCE.slice(0, -1).map((level) => `WHEN '${level}' IN confidences THEN '${level}'`);
@@ -67,7 +67,7 @@ WITH a, b, relation, collect(via) AS via, min(since) AS since, collect(sourceIds
      collect(confidence) AS confidences
 WITH a, b, relation, via, since,
      reduce(ids = [], list IN sourceLists | ids + [id IN list WHERE NOT id IN ids]) AS sourceIds,
-     ${strongestConfidence('     ')} AS confidence
+     ${strongestConfidenceCase('     ')} AS confidence
 WITH a, b, relation, {relation: relation, via: via, sourceIds: sourceIds, confidence: confidence} AS props, since
 WITH a, b, relation, CASE WHEN since IS NULL THEN props ELSE props {.*, since: since} END AS props
 OPTIONAL MATCH (a)-[old:DEPENDS_ON {relation: relation}]->(b)

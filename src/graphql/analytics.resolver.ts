@@ -14,7 +14,7 @@ import {
 import { concentrationSnapshot, systemicSnapshot } from './analyticsSnapshots';
 import type { Context } from './context';
 import { ConcentrationGroup, ConcentrationMeasure } from './enums';
-import { Service } from './entity.types';
+import { Service, Source } from './entity.types';
 import { intArg, userError } from './errors';
 import { MAX_PAGE } from './paging';
 import { PartialDate } from './scalars';
@@ -113,16 +113,16 @@ export class AnalyticsResolver {
       ...(found.toFound ? [] : [notFound('to', to).message]),
     ];
     if (missing.length > 0) throw userError(missing.join('; '), 'NOT_FOUND');
-    return found.paths.map(({ entities, relations }) => {
+    return found.paths.map(({ entities, steps }) => {
       for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
       return {
-        length: relations.length,
+        length: steps.length,
         entities: entities,
-        steps: relations.map((all, step) => ({
-          from: entities[step].id,
-          to: entities[step + 1].id,
-          relation: all[0],
-          relations: all,
+        steps: steps.map((step, index) => ({
+          from: entities[index].id,
+          to: entities[index + 1].id,
+          relation: step.relations[0],
+          ...step,
         })),
       };
     });
@@ -203,8 +203,20 @@ export class DependencyGraphResolver {
   async steps(@Root() graph: DependencyGraph, @Ctx() context: Context): Promise<DependencyStep[]> {
     return (await context.analytics.stepsAmong(graph.memberIds)).map((step) => ({
       ...step,
-      relations: [step.relation],
+      relation: step.relations[0],
     }));
+  }
+}
+
+@Resolver(() => DependencyStep)
+export class DependencyStepResolver {
+  @FieldResolver(() => [Source], {
+    description:
+      'The sources of the facts behind the dependency (of every relation, on a path), each once: for a ' +
+      "partnership's relation, the partnership's sources.",
+  })
+  sources(@Root() step: DependencyStep, @Ctx() context: Context): Promise<EntityRow[]> {
+    return context.loaders.sources(step.sourceIds);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { EntityRow } from '../repositories/entityRepository';
 import { Company, Entity, ValueChainStage } from './entity.types';
-import { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure } from './enums';
+import { ConcentrationGroup, ConcentrationLevel, ConcentrationMeasure, Confidence } from './enums';
 import { PartialDate } from './scalars';
 import { dependencyRelations, GRAPH } from '../domain/graphModel';
 
@@ -125,6 +125,19 @@ export class DependencyStep {
       'INVESTED_BY, HOSTED_BY, OWNED_BY), `relation` being the first; elsewhere just `relation`.',
   })
   relations?: string[];
+
+  @Field(() => Confidence, {
+    description:
+      'How firmly the sources state the dependency: the strongest confidence of the facts behind it, and with ' +
+      'several relations the strongest of theirs (OpenAI on Microsoft by a CONFIRMED investment and an UNCERTAIN ' +
+      'acquisition is CONFIRMED). UNCERTAIN where every fact is hedged (Tongyi Qianwen BUILT_ON M6-10T).',
+  })
+  confidence!: Confidence;
+
+  // sources: DependencyStepResolver.sources loads them when asked for.
+
+  /** The ids of the sources of the facts behind the step (of every relation), each once. */
+  sourceIds!: string[];
 }
 
 @ObjectType('DependencyPath')

@@ -31,6 +31,7 @@ import {
   AnalyticsResolver,
   ConcentrationResolver,
   DependencyGraphResolver,
+  DependencyStepResolver,
   RemovalImpactResolver,
 } from './analytics.resolver';
 import { ExportResolver } from './export.resolver';
@@ -53,6 +54,7 @@ export function buildSchema(): GraphQLSchema {
       CurationResolver,
       ExportResolver,
       DependencyGraphResolver,
+      DependencyStepResolver,
       RemovalImpactResolver,
       EntityResolver,
       SourceResolver,

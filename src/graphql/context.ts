@@ -28,6 +28,15 @@ export class Loaders {
     this.claims = new DataLoader((ids) => claims.ofEntities(ids), { maxBatchSize: ENTITY_BATCH });
   }
 
+  /**
+   * Given source ids, returns those in the graph, in order; every load in one tick (all the steps of a walk, say) is
+   * one batch.
+   */
+  async sources(ids: readonly string[]): Promise<EntityRow[]> {
+    const sources = await this.entity.loadMany(ids);
+    return sources.filter((source): source is EntityRow => source !== null && !(source instanceof Error));
+  }
+
   /** Given ids, returns their entities in one batch, keyed by id; ids that are not in the graph are left out. */
   async entitiesById(ids: Iterable<string>): Promise<Map<string, EntityRow>> {
     const unique = [...new Set(ids)];

@@ -101,9 +101,8 @@ async function sourceOf(context: Context, sourced: Sourced): Promise<EntityRow> 
 @Resolver(() => Entity)
 export class EntityResolver {
   @FieldResolver(() => [Source])
-  async sources(@Root() root: EntityRow, @Ctx() context: Context): Promise<EntityRow[]> {
-    const sources = await context.loaders.entity.loadMany(root.sourceIds ?? []);
-    return sources.filter((source): source is EntityRow => source !== null && !(source instanceof Error));
+  sources(@Root() root: EntityRow, @Ctx() context: Context): Promise<EntityRow[]> {
+    return context.loaders.sources(root.sourceIds ?? []);
   }
 
   @FieldResolver(() => [Claim], {

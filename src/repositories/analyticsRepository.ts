@@ -4,6 +4,7 @@ import type { MarketData } from '../analytics/concentration';
 import type { ConcentrationMeasure } from '../domain/enums';
 import { GRAPH, dependencyRelations, type Label } from '../domain/graphModel';
 import { CompactDependencies, Step, stepsAmong, walkDistances } from '../analytics/dependencyGraph';
+import { mergeParallelRelations, type ParallelRelations, type RelationFact } from '../analytics/mergeParallelRelations';
 import type { NetworkDeal } from '../analytics/network';
 import type { SnapshotCache } from '../analytics/snapshotCache';
 import { EntityRow, toEntity } from './entityRepository';
@@ -21,6 +22,7 @@ const DEPENDENCY_RELATIONS = [
   ...dependencyRelations(GRAPH).filter((relation) => !PARTNERSHIP_RELATIONS.includes(relation)),
   ...PARTNERSHIP_RELATIONS,
 ];
+const rank = (relation: string) => DEPENDENCY_RELATIONS.indexOf(relation);
 
 export interface Reached {
   entity: EntityRow;
@@ -36,8 +38,14 @@ export interface Closure {
 export interface PathRows {
   fromFound: boolean;
   toFound: boolean;
-  /** Each route's entities in order, and for each step every relation between its two entities. */
-  paths: { entities: EntityRow[]; relations: string[][] }[];
+  /** Each route's entities in order, and for each step every relation between its two entities, as one. */
+  paths: { entities: EntityRow[]; steps: ParallelRelations[] }[];
+}
+
+/** One step among entities: `from` depends on `to` by its relations (one, in a walk). */
+export interface StepRow extends ParallelRelations {
+  from: string;
+  to: string;
 }
 
 type NodeRow = { node: Record<string, unknown>; label: Label };
@@ -80,7 +88,7 @@ export class AnalyticsRepository {
   /**
    * The first `first` dependency routes from one entity to another, shortest first, none visiting an entity twice:
    * paths through the same entities are one route, with every relation of each step (in the model's order of dependency
-   * relations).
+   * relations), the strongest of their confidences and all their sources.
    */
   async dependencyPaths(from: string, to: string, maxHops: number, first: number): Promise<PathRows> {
     const query = withInteger(
@@ -90,24 +98,23 @@ export class AnalyticsRepository {
       MAX_PATHS,
     );
     const [row] = await this.read(query, { from, to });
-    const routes = new Map<string, { entities: EntityRow[]; relations: Set<string>[] }>();
-    for (const { nodes, relations } of row.paths as { nodes: NodeRow[]; relations: string[] }[]) {
+    const routes = new Map<string, { entities: EntityRow[]; facts: RelationFact[][] }>();
+    for (const { nodes, steps } of row.paths as { nodes: NodeRow[]; steps: RelationFact[] }[]) {
       const key = nodes.map(({ node }) => node.id).join('\u0000');
       const route = routes.get(key);
-      if (route) relations.forEach((relation, step) => route.relations[step].add(relation));
+      if (route) steps.forEach((fact, step) => route.facts[step].push(fact));
       else if (routes.size < first)
         routes.set(key, {
           entities: nodes.map(({ node, label }) => toEntity(label, node)),
-          relations: relations.map((relation) => new Set([relation])),
+          facts: steps.map((fact) => [fact]),
         });
     }
-    const order = (relation: string) => DEPENDENCY_RELATIONS.indexOf(relation);
     return {
       fromFound: row.fromFound as boolean,
       toFound: row.toFound as boolean,
-      paths: [...routes.values()].map(({ entities, relations }) => ({
+      paths: [...routes.values()].map(({ entities, facts }) => ({
         entities,
-        relations: relations.map((set) => [...set].sort((a, b) => order(a) - order(b))),
+        steps: facts.map((parallel) => mergeParallelRelations(parallel, rank)),
       })),
     };
   }
@@ -136,13 +143,15 @@ export class AnalyticsRepository {
     };
   }
 
-  /** The dependencies among the given entities (one statement). */
-  async stepsAmong(ids: readonly string[]): Promise<Step[]> {
+  /** The dependencies among the given entities, one step per relation (one statement). */
+  async stepsAmong(ids: readonly string[]): Promise<StepRow[]> {
     // The steps among a set of entities are the ones leaving its members that end inside it.
-    return stepsAmong(
-      new Set(ids),
-      (await this.read(cypherFile('analytics/steps-from'), { ids })) as unknown as Step[],
-    );
+    const rows = (await this.read(cypherFile('analytics/steps-from'), { ids })) as unknown as (Step & RelationFact)[];
+    return stepsAmong(new Set(ids), rows).map(({ from, to, ...fact }) => ({
+      from,
+      to,
+      ...mergeParallelRelations([fact], rank),
+    }));
   }
 
   /** For each service among `ids`, the models it is built on. */

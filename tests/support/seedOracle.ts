@@ -31,8 +31,21 @@ export function seedFile(file: string, dir = path.join(projectRoot, 'seed')): Se
 }
 
 const refId = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
-const refs = (record: SeedRecord, field: string): string[] =>
-  ((record[field] as (string | { id: string })[] | undefined) ?? []).map(refId);
+/** A fact's confidence and sources: the link's own where its ref gives them, else its record's. */
+interface Fact {
+  confidence: string;
+  sourceIds: string[];
+}
+const factOf = (record: SeedRecord, ref?: SeedRef): Fact => {
+  const own = typeof ref === 'object' ? (ref as { confidence?: string; sources?: string[] }) : {};
+  return {
+    confidence: own.confidence ?? (record.confidence as string | undefined) ?? 'REPORTED',
+    sourceIds: own.sources ?? (record.sources as string[]),
+  };
+};
+/** The links of a record's list field: each target's id and the fact the link states. */
+const links = (record: SeedRecord, field: string): [string, Fact][] =>
+  ((record[field] as SeedRef[] | undefined) ?? []).map((ref) => [refId(ref), factOf(record, ref)]);
 
 export interface OracleEdge {
   from: string;
@@ -40,9 +53,10 @@ export interface OracleEdge {
   relation: string;
 }
 
-/** An edge with the partnerships that make it (none for the direct relations). */
+/** An edge with the partnerships that make it (none for the direct relations) and every fact behind it. */
 export interface DatedEdge extends OracleEdge {
   vias: string[];
+  facts: Fact[];
 }
 
 /** The dependency edges the design defines, read from the seed files: one per (from, relation, to). */
@@ -53,22 +67,24 @@ export function seedDependencies(dir?: string): OracleEdge[] {
 /** The dependency edges with the partnerships behind each. */
 export function datedDependencies(dir?: string): DatedEdge[] {
   const edges = new Map<string, DatedEdge>();
-  const add = (from: string, relation: string, to: string, via?: string) => {
+  const add = (from: string, relation: string, to: string, fact: Fact, via?: string) => {
     if (from === to) return;
     const key = `${from} ${relation} ${to}`;
-    const edge = edges.get(key) ?? { from, to, relation, vias: [] };
+    const edge = edges.get(key) ?? { from, to, relation, vias: [], facts: [] };
     if (via) edge.vias.push(via);
+    edge.facts.push(fact);
     edges.set(key, edge);
   };
   for (const service of seedFile('services.yaml', dir)) {
-    for (const model of refs(service, 'models')) add(service.id, 'BUILT_ON', model);
-    for (const provider of refs(service, 'providers')) add(service.id, 'PROVIDED_BY', provider);
+    for (const [model, fact] of links(service, 'models')) add(service.id, 'BUILT_ON', model, fact);
+    for (const [provider, fact] of links(service, 'providers')) add(service.id, 'PROVIDED_BY', provider, fact);
   }
   for (const model of seedFile('models.yaml', dir))
-    for (const developer of refs(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer);
+    for (const [developer, fact] of links(model, 'developers')) add(model.id, 'DEVELOPED_BY', developer, fact);
   for (const company of seedFile('companies.yaml', dir)) {
-    for (const model of refs(company, 'adopts')) add(company.id, 'ADOPTS', model);
-    if (company.parent !== undefined) add(company.id, 'OWNED_BY', refId(company.parent as SeedRef));
+    for (const [model, fact] of links(company, 'adopts')) add(company.id, 'ADOPTS', model, fact);
+    const parent = company.parent as SeedRef | undefined;
+    if (parent !== undefined) add(company.id, 'OWNED_BY', refId(parent), factOf(company, parent));
   }
   const rules: Record<string, [string, string, string]> = {
     INVESTMENT: ['investee', 'investor', 'INVESTED_BY'],
@@ -83,7 +99,7 @@ export function datedDependencies(dir?: string): DatedEdge[] {
     const parties = deal.parties as { company: string; role: string }[];
     for (const dependent of parties.filter((party) => party.role === rule[0])) {
       for (const dependency of parties.filter((party) => party.role === rule[1]))
-        add(dependent.company, rule[2], dependency.company, deal.id);
+        add(dependent.company, rule[2], dependency.company, factOf(deal), deal.id);
     }
   }
   return [...edges.values()];

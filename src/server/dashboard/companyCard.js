@@ -2,6 +2,7 @@
 import { graphql } from './api.js';
 import { element } from './dom.js';
 import { countryName, displayName, measureValue, number } from './format.js';
+import { linked } from './sourceLinks.js';
 
 const card = { element: document.getElementById('company-card'), ticket: 0 };
 
@@ -96,8 +97,8 @@ function appendCompute(holdings) {
         ` (90 % interval ${measureValue('COMPUTE', holding.h100EquivalentsLow)} to ` +
         `${measureValue('COMPUTE', holding.h100EquivalentsHigh)})`;
     if (holding.units !== null) parts.push(`${number.format(holding.units)} chips`);
-    parts.push(`as of ${holding.asOf}`, holding.source.name);
-    item.append(parts.join(' · '));
+    parts.push(`as of ${holding.asOf}`);
+    item.append(`${parts.join(' · ')} · `, linked(holding.source.name, holding.source.url));
     list.append(item);
   }
   card.element.append(list);
@@ -160,13 +161,7 @@ function appendSources(sources) {
     const item = element('li');
     const details = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
     item.append(source.name + (details ? ` (${details})` : ''));
-    if (source.url) {
-      const link = element('a', '', source.url);
-      link.href = source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      item.append(' ', link);
-    }
+    if (source.url) item.append(' ', linked(source.url, source.url));
     list.append(item);
   }
   card.element.append(list);

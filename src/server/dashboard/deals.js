@@ -1,8 +1,9 @@
 /* Every partnership with what the page shows of it (deal, date, value, confidence, sources), loaded once and shared
- * by the network, the company card and the explorer, which dash the UNCERTAIN ones. */
+ * by the network, which dashes the UNCERTAIN ones, and the company card. */
 import { graphql } from './api.js';
 import { element } from './dom.js';
 import { number } from './format.js';
+import { describeSources } from './sourceLinks.js';
 
 let loading;
 
@@ -53,19 +54,7 @@ export function describeDeal(deal) {
     `confidence: ${deal.confidence.toLowerCase()}`,
   ];
   box.append(element('p', 'facts', facts.join(' · ')), element('p', 'parties', dealParties(deal)));
-  const sources = element('ul', 'sources');
-  for (const source of deal.sources) {
-    const item = element('li', '', source.name);
-    if (source.url) {
-      const link = element('a', '', 'link');
-      link.href = source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      item.append(' ', link);
-    }
-    sources.append(item);
-  }
-  if (deal.sources.length) box.append(element('p', 'sources-title', `Sources (${deal.sources.length})`), sources);
+  box.append(...describeSources(deal.sources));
   return box;
 }
 

@@ -1,29 +1,19 @@
 /* 3. The dependency explorer: upstream(of) or downstream(of) of a service, or of any entity found by name, drawn
- * layer by layer and written out as text: models, companies, data sets and the chip vendors at the end of the chain. */
+ * layer by layer and written out as text: models, companies, data sets and the chip vendors at the end of the chain.
+ * Each step is as firm as the API says (UNCERTAIN ones dashed and labelled); a click on one shows its sources. */
 import { graphql } from './api.js';
 import { listHits } from './hits.js';
 import { ENTITY_STYLES, NO_GROUP, PATH_COLOUR, STEP_COLOUR } from './colours.js';
-import { allDeals } from './deals.js';
 import { element, fillSelect } from './dom.js';
 import { displayName } from './format.js';
 import { createGraph, loadLabelFonts } from './graph.js';
 import { panel, runForPanel, setState } from './panel.js';
+import { describeSources } from './sourceLinks.js';
 import { readState, writeState } from './state.js';
 
 const SHOWCASE_SERVICE = 'askup';
 /** Each kind's colour, shape and word: the legend pairs the shape with the word, so colour is never the only cue. */
 const KINDS = ENTITY_STYLES;
-/**
- * The dependencies a partnership states, by the partnership's kind: such a step is as firm as its deals, so one
- * that rests only on UNCERTAIN deals is dashed and labelled.
- */
-const DEAL_RELATIONS = {
-  INVESTED_BY: 'INVESTMENT',
-  OWNED_BY: 'ACQUISITION',
-  LICENSED_FROM: 'LICENSING',
-  SUPPLIED_BY: 'SUPPLY',
-  HOSTED_BY: 'CLOUD',
-};
 /** Kinds a dependency walk can start from (the search also finds sources, stages and partnerships). */
 const ROOT_KINDS = Object.keys(KINDS);
 /**
@@ -75,29 +65,51 @@ export function walkFrom(id) {
   return loadWalk(id);
 }
 
-/** Which of a step's relations rest only on UNCERTAIN partnerships between its two companies. */
-function uncertainRelations(step) {
-  if (!explorer.deals) return [];
-  return step.relations.filter((relation) => {
-    const kind = DEAL_RELATIONS[relation];
-    if (!kind) return false;
-    const deals = [...explorer.deals.values()].filter((deal) => {
-      const ids = deal.parties.map((party) => party.company.id);
-      return deal.partnershipKind === kind && ids.includes(step.from) && ids.includes(step.to);
-    });
-    return deals.length > 0 && deals.every((deal) => deal.confidence === 'UNCERTAIN');
-  });
+const isUncertain = (part) => part.confidence === 'UNCERTAIN';
+const stepId = (step) => `${step.from}->${step.to}`;
+/** An entity's name by id, among those the explorer shows. */
+const nameOf = (id) => (explorer.names && explorer.names.get(id)) || id;
+/** A relation in words: BUILT_ON is "built on". */
+const relationWords = (relation) => relation.toLowerCase().replaceAll('_', ' ');
+
+/**
+ * A drawn step's label and how firm it is, from the confidence the API gives each part of it (a walk's step is one
+ * relation; a path's step merges its parallel relations under one confidence): an UNCERTAIN part is labelled
+ * "(uncertain)", "HOSTED_BY / INVESTED_BY / OWNED_BY (uncertain)"; the edge is dashed when every part is.
+ */
+function stepData(step) {
+  const uncertain = step.parts.filter(isUncertain);
+  return {
+    label: step.parts
+      .map((part) => `${part.relations.join(' / ')}${isUncertain(part) ? ' (uncertain)' : ''}`)
+      .join(' / '),
+    confidence: uncertain.length === 0 ? 'FIRM' : uncertain.length === step.parts.length ? 'UNCERTAIN' : 'PARTLY',
+  };
 }
 
-/** A step's label and confidence: "INVESTED_BY / OWNED_BY (uncertain)"; dashed when every relation is uncertain. */
-function stepData(step) {
-  const uncertain = uncertainRelations(step);
-  return {
-    label: step.relations
-      .map((relation) => (uncertain.includes(relation) ? `${relation} (uncertain)` : relation))
-      .join(' / '),
-    confidence: uncertain.length === 0 ? 'FIRM' : uncertain.length === step.relations.length ? 'UNCERTAIN' : 'PARTLY',
-  };
+/** "Tongyi Qianwen → M6-10T (built on)": a step and its uncertain relations, in words. */
+function uncertainText(step) {
+  const relations = step.parts.filter(isUncertain).flatMap((part) => part.relations);
+  return `${nameOf(step.from)} → ${nameOf(step.to)} (${relations.map(relationWords).join(', ')})`;
+}
+
+/** Shows a step in the step box (a click or tap on its edge): its ends, each relation's confidence, its sources. */
+function showStep(id) {
+  const step = explorer.stepsById.get(id);
+  if (!step) return;
+  const box = document.getElementById('step-info');
+  box.textContent = '';
+  box.dataset.step = id;
+  box.dataset.confidence = stepData(step).confidence;
+  const ends = element('p', 'step-ends');
+  ends.append(element('strong', '', nameOf(step.from)), ' depends on ', element('strong', '', nameOf(step.to)));
+  const relations = element('ul', 'relations');
+  for (const part of step.parts) {
+    const item = element('li', isUncertain(part) ? 'uncertain' : '', `${part.relations.join(' / ')}: `);
+    item.append(element('span', isUncertain(part) ? 'hedge' : 'confidence', part.confidence.toLowerCase()));
+    relations.append(item);
+  }
+  box.append(ends, relations, ...describeSources(step.sources));
 }
 
 /** A node's label on the canvas: its name, a data set's kind, a company's infrastructure stages (AI chips ...). */
@@ -115,7 +127,9 @@ function drawWalk(result, direction) {
   const drawnNodes = nodes.slice(0, MAX_DRAWN);
   const drawnIds = new Set(drawnNodes.map((node) => node.entity.id));
   const cy = explorer.cy;
+  explorer.names = new Map(nodes.map(({ entity }) => [entity.id, entity.name]));
   explorer.steps = mergeSteps(result.steps);
+  explorer.stepsById = new Map(explorer.steps.map((step) => [step.id, step]));
   cy.elements().remove();
   cy.add([
     ...drawnNodes.map(({ entity, distance }) => ({
@@ -131,7 +145,7 @@ function drawWalk(result, direction) {
     ...explorer.steps
       .filter((step) => drawnIds.has(step.from) && drawnIds.has(step.to))
       .map((step) => ({
-        data: { id: `${step.from}->${step.to}`, source: step.from, target: step.to, ...stepData(step) },
+        data: { id: step.id, source: step.from, target: step.to, ...stepData(step) },
       })),
   ]);
   cy.layout({
@@ -155,7 +169,12 @@ function drawWalk(result, direction) {
     nodes.length <= MAX_DRAWN
       ? ''
       : `${nodes.length} entities in all: the ${MAX_DRAWN} nearest are drawn, the list below names every one.`;
-  drawLayers(nodes);
+  const uncertain = explorer.steps.filter((step) => step.parts.some(isUncertain));
+  drawLayers(nodes, uncertain);
+  const box = document.getElementById('step-info');
+  box.replaceChildren(explorer.stepHint);
+  delete box.dataset.step;
+  delete box.dataset.confidence;
 }
 
 /**
@@ -187,14 +206,19 @@ function layerPositions(nodes, direction, narrow) {
   return positions;
 }
 
-/** One edge per pair of entities, listing every relation between them (OpenAI on Microsoft: INVESTED_BY / ...). */
+/**
+ * One edge per pair of entities (OpenAI on Microsoft: HOSTED_BY / INVESTED_BY / OWNED_BY): each step of the answer a
+ * part with its relations and confidence, and the sources of them all, each once.
+ */
 function mergeSteps(steps) {
   const byPair = new Map();
   for (const step of steps) {
-    const key = `${step.from}->${step.to}`;
-    const merged = byPair.get(key) || { from: step.from, to: step.to, relations: [] };
-    for (const relation of step.relations) if (!merged.relations.includes(relation)) merged.relations.push(relation);
-    byPair.set(key, merged);
+    const id = stepId(step);
+    const merged = byPair.get(id) || { id, from: step.from, to: step.to, parts: [], sources: [] };
+    merged.parts.push({ relations: step.relations, confidence: step.confidence });
+    for (const source of step.sources)
+      if (!merged.sources.some((known) => known.id === source.id)) merged.sources.push(source);
+    byPair.set(id, merged);
   }
   return [...byPair.values()];
 }
@@ -202,8 +226,11 @@ function mergeSteps(steps) {
 const kindWord = (entity) => (KINDS[entity.kind] ? KINDS[entity.kind].word : entity.kind.toLowerCase());
 const describe = (entity) => `${displayName(entity)} ${kindWord(entity)}`;
 
-/** The same graph as text, one line per distance: "2 steps: OpenAI (오픈AI) company"; a long line folds. */
-function drawLayers(nodes) {
+/**
+ * The same graph as text, one line per distance: "2 steps: OpenAI (오픈AI) company", a long line folded; then the
+ * steps with an uncertain relation, so that the dashes are not the only sign of them.
+ */
+function drawLayers(nodes, uncertain) {
   const list = document.getElementById('layers');
   list.textContent = '';
   const byDistance = new Map();
@@ -222,6 +249,10 @@ function drawLayers(nodes) {
     }
     list.append(item);
   }
+  if (uncertain.length === 0) return;
+  const item = element('li', 'uncertain-steps');
+  item.append(element('strong', '', 'Uncertain steps:'), ' ', uncertain.map(uncertainText).join(' · '));
+  list.append(item);
 }
 
 /** The legend: each kind's shape drawn in its colour, with its word. */
@@ -335,14 +366,19 @@ async function showPaths(target) {
   const shortest = paths.filter((path) => path.length === paths[0].length);
   for (const path of shortest) {
     for (const entity of path.entities) cy.$id(entity.id).addClass('on-path');
-    for (const step of path.steps) cy.$id(`${step.from}->${step.to}`).addClass('on-path');
+    for (const step of path.steps) cy.$id(stepId(step)).addClass('on-path');
   }
   cy.elements().not('.on-path').addClass('off-path');
   container.dataset.path = JSON.stringify(shortest.map((path) => path.entities.map((entity) => entity.id)));
   const lines = shortest.map((path) => path.entities.map((entity) => entity.name).join(' → '));
+  // A path's step is as firm as its firmest relation: the API gives it one confidence.
+  const uncertain = new Map();
+  for (const step of shortest.flatMap((path) => path.steps).filter(isUncertain))
+    uncertain.set(stepId(step), uncertainText({ from: step.from, to: step.to, parts: [step] }));
   note.textContent =
     `${shortest.length} shortest path${shortest.length === 1 ? '' : 's'} of ${paths[0].length} ` +
-    `step${paths[0].length === 1 ? '' : 's'}: ${lines.join('; ')}`;
+    `step${paths[0].length === 1 ? '' : 's'}: ${lines.join('; ')}` +
+    (uncertain.size ? `. Uncertain on the way: ${[...uncertain.values()].join('; ')}` : '');
 }
 
 /** The path box: a name, looked up and highlighted; empty clears the highlight. */
@@ -408,19 +444,10 @@ function setUpExplorerControls(services) {
 /** Creates the explorer's canvas, fills the service menu and shows the showcase service; returns the graph. */
 export function startExplorer() {
   explorer.cy = createWalkGraph();
+  explorer.cy.on('tap', 'edge', (event) => showStep(event.target.id()));
+  explorer.stepHint = document.querySelector('#step-info .hint');
   drawLegend();
   setState(explorer, 'loading');
-  allDeals().then(
-    (deals) => {
-      explorer.deals = deals;
-      for (const step of explorer.steps || []) explorer.cy.$id(`${step.from}->${step.to}`).data(stepData(step));
-      const container = document.getElementById('upstream');
-      container.dataset.uncertain = String(
-        explorer.cy.edges('[confidence = "UNCERTAIN"], [confidence = "PARTLY"]').length,
-      );
-    },
-    () => {},
-  );
   allServices().then(
     (services) => {
       setUpExplorerControls(services);

@@ -3,18 +3,9 @@
 import { element } from './dom.js';
 import { number } from './format.js';
 import { panel, runForPanel } from './panel.js';
+import { linked } from './sourceLinks.js';
 
 const sources = panel('sources-panel');
-
-/** A link a reader opens (never fetched by the page), or the text alone when there is no URL. */
-function linked(text, url) {
-  if (!url) return document.createTextNode(text);
-  const link = element('a', '', text);
-  link.href = url;
-  link.target = '_blank';
-  link.rel = 'noopener noreferrer';
-  return link;
-}
 
 /** An ISO timestamp as a reader takes it: "2026-12-05 09:16 UTC". */
 function timestamp(iso) {
