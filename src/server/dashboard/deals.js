@@ -57,13 +57,3 @@ export function describeDeal(deal) {
   box.append(...describeSources(deal.sources));
   return box;
 }
-
-/** Whether an UNCERTAIN partnership ties these two companies (either way round), for a dependency step between them. */
-export function uncertainBetween(deals, first, second) {
-  for (const deal of deals.values()) {
-    if (deal.confidence !== 'UNCERTAIN') continue;
-    const ids = deal.parties.map((party) => party.company.id);
-    if (ids.includes(first) && ids.includes(second)) return deal;
-  }
-  return null;
-}
