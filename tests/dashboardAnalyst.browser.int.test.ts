@@ -8,22 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { projectRoot } from '../src/config';
-import { artifacts, fontconfigWithoutCjk, launchChromium, panelReady, watchPage } from './support/browser';
+import { artifacts, fontconfigWithoutCjk, launchChromium, panelReady, toDocs, watchPage } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
 const WAIT = { timeout: 90000 };
 
-/**
- * Copies a screenshot of the test output to docs/ under this name when DASHBOARD_DOCS_SCREENSHOT=1 (the pictures
- * docs/dashboard.md shows), bounded so a picture never grows the repository unnoticed.
- */
-function toDocs(screenshot: string, name: string) {
-  if (!process.env.DASHBOARD_DOCS_SCREENSHOT) return;
-  const target = path.join(projectRoot, 'docs', name);
-  fs.copyFileSync(screenshot, target);
-  expect(fs.statSync(target).size).toBeLessThan(250 * 1024);
-}
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { QueryRunner } from '../src/db/queryRunner';
-import { artifacts, launchChromium, watchPage } from './support/browser';
+import { artifacts, launchChromium, toDocs, watchPage } from './support/browser';
 import { SHIPPED_EPOCH_CSV, epochRows } from './support/epochCsv';
 import { startTestServer } from './support/graphqlClient';
 import { importDefaultDatabases, seededRunner } from './support/importGraph';
@@ -422,13 +422,21 @@ describe('dashboard over the seed and the shipped databases, in headless Chromiu
       `${serving.offers.length - 10} more`,
     );
     expect(await card.isVisible('#company-card details.more-offers li >> nth=0')).toBe(false);
+    await card.locator('#company-card').scrollIntoViewIfNeeded();
+    // The card scrolled to its compute and offers, the rest of the offers folded.
+    await card.evaluate(`(() => {
+      const box = document.getElementById('company-card');
+      const heading = [...box.querySelectorAll('h4')].find((h) => h.textContent.startsWith('AI compute'));
+      box.scrollTop = heading.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - 8;
+    })()`);
+    const shot = path.join(artifacts, `dashboard-card-offers-${size.width}x${size.height}.png`);
+    await card.locator('#network-panel').screenshot({ path: shot });
+    if (size.width >= 900) toDocs(shot, 'dashboard-card.png');
     await card.click('#company-card details.more-offers summary');
     expect(await card.isVisible('#company-card details.more-offers li >> nth=0')).toBe(true);
     expect(await card.textContent('#company-card ul.offers li >> nth=0')).toContain(serving.offers[0].providerModelId);
     for (const name of new Set(serving.offers.map((offer) => offer.source.name)))
       expect(await card.textContent('#company-card .offers-source')).toContain(name);
-    await card.locator('#company-card').scrollIntoViewIfNeeded();
-    await card.screenshot({ path: path.join(artifacts, `dashboard-card-offers-${size.width}x${size.height}.png`) });
     expect(watched.problems).toEqual([]);
     await card.close();
   });

@@ -10,6 +10,17 @@ export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifacts = path.join(projectRoot, 'test-artifacts');
 
 /**
+ * Copies a screenshot of the test output to docs/ under this name when DASHBOARD_DOCS_SCREENSHOT=1 (the pictures
+ * docs/dashboard.md shows), bounded so a picture never grows the repository unnoticed.
+ */
+export function toDocs(screenshot: string, name: string) {
+  if (!process.env.DASHBOARD_DOCS_SCREENSHOT) return;
+  const target = path.join(projectRoot, 'docs', name);
+  fs.copyFileSync(screenshot, target);
+  expect(fs.statSync(target).size).toBeLessThan(250 * 1024);
+}
+
+/**
  * A fontconfig setup that knows only DejaVu (Latin, Greek, Cyrillic): Chromium started with it (FONTCONFIG_FILE) has
  * no CJK font of the system, whatever the machine has installed, so Korean renders only with a font a page serves.
  */
