@@ -529,6 +529,12 @@ describe('dashboard for an analyst, in headless Chromium without system CJK font
       expect(await info()).toMatchObject({ edge: deals[0].id, pinned: 'false' });
       await page.keyboard.press('Enter');
       expect(await info()).toMatchObject({ edge: deals[0].id, pinned: 'true' });
+      // From a pinned deal the arrows go on to the next one, and back.
+      await page.keyboard.press('ArrowRight');
+      expect(await info()).toMatchObject({ edge: deals[1].id, pinned: 'false' });
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Enter');
+      expect(await info()).toMatchObject({ edge: deals[0].id, pinned: 'true' });
       await page.screenshot({ path: path.join(artifacts, `dashboard-keyboard-${tag}.png`) });
       await page.keyboard.press('Escape');
       expect(await page.isHidden('#edge-info')).toBe(true);

@@ -343,6 +343,8 @@ function moveCursor(kind, step) {
       `company ${index + 1} of ${items.length}. Enter opens its card.`;
   } else {
     next.addClass('hovered');
+    // Moving on from a pinned deal shows the next one: the cursor, not the pin, is what the reader follows now.
+    hideEdge(true);
     showEdge(next.id());
     const names = (id) => cy.$id(id).data('name');
     said.textContent =
