@@ -8,7 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { artifacts, fontconfigWithoutCjk, launchChromium, panelReady, toDocs, watchPage } from './support/browser';
+import {
+  artifacts,
+  fontconfigWithoutCjk,
+  launchChromium,
+  panelReady,
+  toDocs,
+  watchPage,
+  DASHBOARD_PANELS as PANELS,
+} from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
 const WAIT = { timeout: 90000 };
@@ -16,15 +24,6 @@ const WAIT = { timeout: 90000 };
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
-];
-const PANELS = [
-  'network-panel',
-  'concentration-panel',
-  'explorer-panel',
-  'impact-panel',
-  'systemic-panel',
-  'sources-panel',
-  'conflicts-panel',
 ];
 
 const NETWORK = `query ($kinds: [PartnershipKind!], $asOf: PartialDate) {

@@ -5,19 +5,10 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { artifacts, launchChromium, panelReady, watchPage } from './support/browser';
+import { artifacts, launchChromium, panelReady, watchPage, DASHBOARD_PANELS as PANELS } from './support/browser';
 import { startSeededServer } from './support/graphqlClient';
 
 const WAIT = { timeout: 90000 };
-const PANELS = [
-  'network-panel',
-  'concentration-panel',
-  'explorer-panel',
-  'impact-panel',
-  'systemic-panel',
-  'sources-panel',
-  'conflicts-panel',
-];
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },

@@ -9,6 +9,17 @@ export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of the browser tests (ignored by git). */
 export const artifacts = path.join(projectRoot, 'test-artifacts');
 
+/** Every panel of /dashboard, in page order: a browser test waits for each to be ready. */
+export const DASHBOARD_PANELS = [
+  'network-panel',
+  'concentration-panel',
+  'explorer-panel',
+  'impact-panel',
+  'systemic-panel',
+  'sources-panel',
+  'conflicts-panel',
+];
+
 /**
  * Copies a screenshot of the test output to docs/ under this name when DASHBOARD_DOCS_SCREENSHOT=1 (the pictures
  * docs/dashboard.md shows), bounded so a picture never grows the repository unnoticed.
