@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { appConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
+import { DEADLINE_GRACE_MS } from '../src/db/deadline';
 import { QueryRunner } from '../src/db/queryRunner';
 import { loadSeed } from '../src/seed/loadSeed';
 import { App, createApp } from '../src/server/createApp';
@@ -11,8 +12,8 @@ const HEAVY = 'RETURN reduce(s = 0, x IN range(1, 300000000) | s + x) AS v';
 /** A read that runs until stopped (Neo4j checks for termination between its rows). */
 const ENDLESS = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n';
 const TIMEOUT_MS = 2000;
-/** Time an answer may take beyond the deadline it keeps, on a busy machine. */
-const MARGIN_MS = 3000;
+/** Time an answer may take beyond its timeout: the client-side deadline's grace, plus 2 s on a busy machine. */
+const MARGIN_MS = DEADLINE_GRACE_MS + 2000;
 const MAX_BYTES = 1024 * 1024;
 
 let runner: QueryRunner;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { hashKey, parseApiKeys } from '../src/auth/apiKeys';
 import { appConfig, projectRoot } from '../src/config';
 import { applySchema } from '../src/db/applySchema';
+import { DEADLINE_GRACE_MS } from '../src/db/deadline';
 import { QueryRunner } from '../src/db/queryRunner';
 import { freePort } from '../src/neo4j/freePort';
 import { RunningNeo4j, startNeo4j } from '../src/neo4j/startNeo4j';
@@ -11,8 +12,8 @@ import { loadSeed } from '../src/seed/loadSeed';
 import { App, createApp } from '../src/server/createApp';
 
 const QUERY_TIMEOUT_MS = 2000;
-/** Time an answer may take beyond QUERY_TIMEOUT_MS on a busy machine. */
-const MARGIN_MS = 3000;
+/** Time an answer may take beyond its timeout: the client-side deadline's grace, plus 2 s on a busy machine. */
+const MARGIN_MS = DEADLINE_GRACE_MS + 2000;
 const EDITOR = 'frozen-test-editor-key';
 
 let neo4j: RunningNeo4j | undefined;

@@ -1,7 +1,11 @@
 import { DatabaseError } from './databaseError';
 
-/** Extra time a request to Neo4j gets beyond its transaction timeout, so that Neo4j's own timeout answers first. */
-export const DEADLINE_GRACE_MS = 1000;
+/**
+ * Extra time a request to Neo4j gets beyond its transaction timeout, so that Neo4j's own timeout answers first:
+ * Neo4j stops a transaction past its timeout when its monitor next looks, every 2 s by default
+ * (`db.transaction.monitor.check.interval`; the project's own Neo4j looks every 100 ms).
+ */
+export const DEADLINE_GRACE_MS = 2500;
 
 /** The failure of a request Neo4j did not answer in time: it is away as far as the caller can tell. */
 export const lateError = (uri: string, ms: number) =>
