@@ -598,6 +598,42 @@ describe('systemicImportance and removalImpact', () => {
   });
 });
 
+describe('removalImpact and uncertain facts', () => {
+  /** The seed's dependency edges, without those whose every fact is UNCERTAIN (a step is as firm as its firmest). */
+  const firmEdges = datedDependencies().filter(
+    (edge) => strongestConfidence(edge.facts.map((fact) => fact.confidence)) !== 'UNCERTAIN',
+  );
+
+  it.each(['m6-10t', 'microsoft', 'openai', 'nvidia', 'tsmc'])(
+    'names what rests on %s only through UNCERTAIN steps',
+    async (id) => {
+      const { removalImpact } = await ok(
+        'query($id: ID!) { removalImpact(id: $id) { exposed { id } exposedOnlyThroughUncertain { id name } } }',
+        { id },
+      );
+      const firm = closure(firmEdges, id, 'downstream');
+      const expected = [...closure(edges, id, 'downstream').keys()].filter((other) => other !== id && !firm.has(other));
+      const served = removalImpact.exposedOnlyThroughUncertain.map((e: { id: string }) => e.id);
+      expect([...served].sort()).toEqual(expected.sort());
+      const exposed = new Set(removalImpact.exposed.map((e: { id: string }) => e.id));
+      expect(served.every((other: string) => exposed.has(other))).toBe(true);
+      const names = removalImpact.exposedOnlyThroughUncertain.map((e: { name: string }) => e.name);
+      expect(names).toEqual([...names].sort(new Intl.Collator('en').compare));
+    },
+  );
+
+  it('has Tongyi Qianwen rest on M6-10T only through an UNCERTAIN fact, and OpenAI on Microsoft firmly', async () => {
+    const { m6, microsoft } = await ok(`{
+      m6: removalImpact(id: "m6-10t") { exposed { id } exposedOnlyThroughUncertain { id } }
+      microsoft: removalImpact(id: "microsoft") { exposed { id } exposedOnlyThroughUncertain { id } }
+    }`);
+    expect(m6.exposed).toContainEqual({ id: 'tongyi-qianwen' });
+    expect(m6.exposedOnlyThroughUncertain).toContainEqual({ id: 'tongyi-qianwen' });
+    expect(microsoft.exposed).toContainEqual({ id: 'openai' });
+    expect(microsoft.exposedOnlyThroughUncertain).not.toContainEqual({ id: 'openai' });
+  });
+});
+
 describe("what the dashboard's panels ask for", () => {
   it('finds the shortest dependency paths from a service to a foundry, and what rests on NVIDIA', async () => {
     const distance = closure(edges, 'askup', 'upstream').get('tsmc');

@@ -14,7 +14,7 @@ import {
 import { concentrationSnapshot, systemicSnapshot } from './analyticsSnapshots';
 import type { Context } from './context';
 import { ConcentrationGroup, ConcentrationMeasure } from './enums';
-import { Service, Source } from './entity.types';
+import { Entity, Service, Source } from './entity.types';
 import { intArg, userError } from './errors';
 import { MAX_PAGE } from './paging';
 import { PartialDate } from './scalars';
@@ -175,7 +175,7 @@ export class AnalyticsResolver {
     if (!impact) throw notFound('id', id);
     const exposed = impact.exposed.sort(byName);
     for (const entity of [impact.root, ...exposed]) context.loaders.entity.prime(entity.id, entity);
-    return { removed: impact.root, exposed: exposed, exposedRows: exposed };
+    return { removed: impact.root, exposed, exposedRows: exposed };
   }
 
   private async closure(
@@ -232,5 +232,15 @@ export class RemovalImpactResolver {
       singleSourcedServices(impact.removed.id, new Set(impact.exposedRows.map((entity) => entity.id)), models),
     );
     return services.filter((service) => single.has(service.id));
+  }
+
+  @FieldResolver(() => [Entity], {
+    description:
+      'The exposed entities whose every dependency path to the removed entity has an UNCERTAIN step (a step is as ' +
+      'firm as its firmest fact), by name: they would lose the dependency only if those facts hold.',
+  })
+  async exposedOnlyThroughUncertain(@Root() impact: RemovalImpact, @Ctx() context: Context): Promise<EntityRow[]> {
+    const firm = await context.analytics.firmlyExposed(impact.removed.id);
+    return impact.exposedRows.filter((entity) => !firm.has(entity.id));
   }
 }

@@ -230,7 +230,7 @@ export class RemovalImpact {
   @Field(() => [Entity], { description: 'Everything with the removed entity in its upstream, by name.' })
   exposed!: EntityRow[];
 
-  // singleSourcedServices: RemovalImpactResolver.singleSourcedServices works them out when asked for.
+  // singleSourcedServices and exposedOnlyThroughUncertain: RemovalImpactResolver works them out when asked for.
 
   /** The exposed entities, from which `singleSourcedServices` are worked out. */
   exposedRows!: EntityRow[];

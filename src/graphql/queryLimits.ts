@@ -111,6 +111,7 @@ export const FIELD_COSTS: Record<string, number> = {
   'Query.downstream': 50,
   'Query.dependencyPaths': 50,
   'Query.removalImpact': 100,
+  'RemovalImpact.exposedOnlyThroughUncertain': 50,
   'Query.partnershipNetwork': 50,
   'Query.exportGraph': 200,
   'Query.search': 10,

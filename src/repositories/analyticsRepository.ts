@@ -143,6 +143,12 @@ export class AnalyticsRepository {
     };
   }
 
+  /** The ids of what has `id` upstream through a path on which no step is UNCERTAIN. */
+  async firmlyExposed(id: string): Promise<Set<string>> {
+    const rows = await this.read(cypherFile('analytics/firmly-exposed'), { id });
+    return new Set(rows.map((row) => row.id as string));
+  }
+
   /** The dependencies among the given entities, one step per relation (one statement). */
   async stepsAmong(ids: readonly string[]): Promise<StepRow[]> {
     // The steps among a set of entities are the ones leaving its members that end inside it.

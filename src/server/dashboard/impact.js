@@ -28,14 +28,21 @@ function entityButton(entity) {
   return button;
 }
 
-/** A titled list of entities, the first LISTED written out and the rest folded. */
-function entityList(title, entities, className) {
+/**
+ * A titled list of entities, the first LISTED written out and the rest folded; those in `uncertain` (ids exposed
+ * only through UNCERTAIN steps) are marked so.
+ */
+function entityList(title, entities, className, uncertain) {
   const box = element('div', className);
   box.append(element('h4', '', `${title} (${number.format(entities.length)})`));
   const list = element('ul', 'entities');
   for (const entity of entities.slice(0, LISTED)) {
     const item = element('li');
     item.append(entityButton(entity));
+    if (uncertain.has(entity.id)) {
+      item.className = 'uncertain';
+      item.append(' ', element('span', 'hedge', 'uncertain'));
+    }
     list.append(item);
   }
   box.append(list);
@@ -43,7 +50,10 @@ function entityList(title, entities, className) {
     const more = element('details', 'more');
     more.append(
       element('summary', '', `and ${entities.length - LISTED} more`),
-      entities.slice(LISTED).map(displayName).join(' · '),
+      entities
+        .slice(LISTED)
+        .map((entity) => (uncertain.has(entity.id) ? `${displayName(entity)} (uncertain)` : displayName(entity)))
+        .join(' · '),
     );
     box.append(more);
   }
@@ -57,22 +67,26 @@ function drawImpact(result) {
   const byKind = new Map();
   for (const entity of result.exposed) byKind.set(entity.kind, [...(byKind.get(entity.kind) || []), entity]);
   const counts = [...byKind].map(([kind, entities]) => plural(entities.length, kindWord(kind)));
+  const uncertain = new Set(result.exposedOnlyThroughUncertain.map((entity) => entity.id));
   summary.dataset.removed = result.removed.id;
   summary.dataset.exposed = String(result.exposed.length);
+  summary.dataset.uncertain = String(uncertain.size);
   summary.dataset.singleSourced = String(result.singleSourcedServices.length);
   summary.textContent = '';
+  const hedged =
+    uncertain.size === 0 ? '' : `; ${number.format(uncertain.size)} only through uncertain facts, marked "uncertain"`;
   summary.append(
     element('strong', '', `Without ${displayName(result.removed)}`),
     result.exposed.length === 0
       ? ': nothing in the graph would lose a dependency.'
-      : `, ${plural(result.exposed.length, 'entity')} would lose a dependency (${counts.join(', ')}); ` +
+      : `, ${plural(result.exposed.length, 'entity')} would lose a dependency (${counts.join(', ')}${hedged}); ` +
           `${plural(result.singleSourcedServices.length, 'service')} would have no model left that avoids it.`,
   );
   if (result.singleSourcedServices.length)
-    box.append(entityList('Services left with no alternative', result.singleSourcedServices, 'single'));
+    box.append(entityList('Services left with no alternative', result.singleSourcedServices, 'single', uncertain));
   for (const kind of ['SERVICE', 'FOUNDATION_MODEL', 'COMPANY', 'DATASET', ...byKind.keys()]) {
     if (!byKind.has(kind)) continue;
-    box.append(entityList(`Exposed: ${kindWord(kind)}`, byKind.get(kind), 'exposed'));
+    box.append(entityList(`Exposed: ${kindWord(kind)}`, byKind.get(kind), 'exposed', uncertain));
     byKind.delete(kind);
   }
 }
