@@ -92,6 +92,7 @@ describe('dashboard', () => {
       'companyCard.js',
       'concentration.js',
       'conflicts.js',
+      'cursor.js',
       'cytoscape.min.js',
       'dashboard.css',
       'deals.js',

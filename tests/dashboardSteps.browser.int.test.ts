@@ -1,7 +1,8 @@
 /**
  * The dependency explorer's steps in Debian's headless Chromium, at a phone's size and a laptop's: a step that rests
  * on an UNCERTAIN fact which is no partnership (Tongyi Qianwen built on M6) is dashed, labelled and named in the text
- * under the canvas, and a click on it shows its sources as the API gives them.
+ * under the canvas, and a click on it shows its sources as the API gives them; the removal-impact panel marks what
+ * rests on the removed entity only through such facts.
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -25,11 +26,16 @@ interface PageWindow {
         style(key: string): string;
         renderedMidpoint(): { x: number; y: number };
       };
+      $(selector: string): { map<T>(each: (element: { id(): string }) => T): T[] };
     };
   };
   document: {
     querySelectorAll(selector: string): ArrayLike<{ textContent: string; href?: string }>;
   };
+}
+/** The part of a <select> the test reads. */
+interface HTMLSelect {
+  selectedOptions: ArrayLike<{ text: string }>;
 }
 type Source = { id: string; name: string; url: string | null };
 type Step = { from: string; to: string; relation: string; confidence: string; sources: Source[] };
@@ -80,6 +86,8 @@ describe('dependency explorer steps, in headless Chromium', () => {
       // Every panel drawn, so that none above the explorer moves it any more.
       for (const panel of PANELS) await panelReady(page, panel);
       await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'tongyi-qianwen' });
+      // The service menu names the service the link walks from.
+      expect(await page.inputValue('#service')).toBe('tongyi-qianwen');
 
       const edge = await drawnEdge(page, 'tongyi-qianwen->m6-10t');
       expect(edge).toMatchObject({ label: 'BUILT_ON (uncertain)', line: 'dashed' });
@@ -126,6 +134,75 @@ describe('dependency explorer steps, in headless Chromium', () => {
       expect(await page.textContent('#path-note')).toContain(`Uncertain on the way: Tongyi Qianwen → ${m6} (built on)`);
 
       await page.locator('#explorer-panel').screenshot({ path: path.join(artifacts, `dashboard-steps-${tag}.png`) });
+
+      // From the keyboard: Left and Right go through the steps, each shown in the step box; Up and Down through the
+      // entities, nearest first; Enter walks from the entity.
+      await page.focus('#upstream');
+      const steps = Number(await page.getAttribute('#upstream', 'data-edges'));
+      for (let press = 0; press < steps; press += 1) {
+        await page.keyboard.press('ArrowRight');
+        if ((await page.getAttribute('#step-info', 'data-step')) === 'tongyi-qianwen->m6-10t') break;
+      }
+      expect(await page.getAttribute('#step-info', 'data-step')).toBe('tongyi-qianwen->m6-10t');
+      expect(await page.textContent('#step-info')).toContain('BUILT_ON: uncertain');
+      expect(await page.textContent('#explorer-cursor')).toContain(
+        `Tongyi Qianwen depends on ${m6}: BUILT_ON (uncertain), step `,
+      );
+      await page.keyboard.press('ArrowDown');
+      expect(await page.textContent('#explorer-cursor')).toContain('Tongyi Qianwen, service, the walk starts here');
+      await page.keyboard.press('ArrowDown');
+      const next = await page.evaluate(() =>
+        (globalThis as unknown as PageWindow).dashboard.upstream.$(':selected').map((node) => node.id()),
+      );
+      expect(next).toHaveLength(1);
+      expect(await page.textContent('#explorer-cursor')).toContain('1 step away: entity 2 of');
+      await page.keyboard.press('Enter');
+      await panelReady(page, 'explorer-panel', { direction: 'upstream', of: next[0] });
+      expect(await page.isHidden('#explorer-cursor')).toBe(true);
+      await page.keyboard.press('ArrowDown');
+      expect(await page.textContent('#explorer-cursor')).toContain('the walk starts here');
+      await page.keyboard.press('Escape');
+      expect(await page.isHidden('#explorer-cursor')).toBe(true);
+
+      // A walk from a model, found by name: the service menu says it starts from no service.
+      await page.fill('#explorer-search', m6);
+      await page.press('#explorer-search', 'Enter');
+      await page.click('#search-hits button[data-id="m6-10t"]', WAIT);
+      await panelReady(page, 'explorer-panel', { direction: 'upstream', of: 'm6-10t' });
+      expect(await page.inputValue('#service')).toBe('');
+      expect(await page.$eval('#service', (select) => (select as unknown as HTMLSelect).selectedOptions[0].text)).toBe(
+        '(not a service)',
+      );
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('marks what rests on the removed entity only through uncertain facts in the removal-impact panel', async () => {
+      const { removalImpact } = await server.ok(
+        '{ removalImpact(id: "m6-10t") { exposed { id } exposedOnlyThroughUncertain { id } } }',
+      );
+      const uncertain = removalImpact.exposedOnlyThroughUncertain.map((entity: { id: string }) => entity.id);
+      expect(uncertain).toContain('tongyi-qianwen');
+      // Every exposed entity is written out (fewer than 30 of each kind), so each mark can be checked.
+      expect(removalImpact.exposed.length).toBeLessThan(30);
+
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      const { problems } = watchPage(page);
+      await page.goto(`${origin}/dashboard#remove=m6-10t`, { waitUntil: 'load' });
+      await panelReady(page, 'impact-panel', { id: 'm6-10t' });
+      expect(Number(await page.getAttribute('#impact-summary', 'data-uncertain'))).toBe(uncertain.length);
+      expect(await page.textContent('#impact-summary')).toContain(
+        `; ${uncertain.length} only through uncertain facts, marked "uncertain")`,
+      );
+      const marked = await page.$$eval('#impact .exposed li.uncertain button', (buttons) =>
+        buttons.map((button) => (button as unknown as { dataset: { id: string } }).dataset.id),
+      );
+      expect([...marked].sort()).toEqual([...uncertain].sort());
+      expect(await page.textContent('#impact .exposed li.uncertain .hedge')).toBe('uncertain');
+      await page
+        .locator('#impact-panel')
+        .screenshot({ path: path.join(artifacts, `dashboard-impact-uncertain-${tag}.png`) });
       expect(problems).toEqual([]);
       await page.close();
     });

@@ -4,6 +4,7 @@
 import { graphql } from './api.js';
 import { listHits } from './hits.js';
 import { ENTITY_STYLES, NO_GROUP, PATH_COLOUR, STEP_COLOUR } from './colours.js';
+import { moveCursor } from './cursor.js';
 import { element, fillSelect } from './dom.js';
 import { displayName } from './format.js';
 import { createGraph, loadLabelFonts } from './graph.js';
@@ -32,6 +33,9 @@ const LAYER_NAMES = 40;
 
 const explorer = panel('explorer-panel');
 
+/** The service menu's value while the walk starts from something else. */
+const OTHER_ROOT = '';
+
 /** Every service, page by page, by name. */
 async function allServices() {
   const services = [];
@@ -47,7 +51,10 @@ async function allServices() {
 /** Walks from `of` (or the chosen service) in the chosen direction and draws the answer. */
 function loadWalk(of) {
   const direction = document.getElementById('direction').value;
-  const root = of || document.getElementById('service').value;
+  const select = document.getElementById('service');
+  const root = of || select.value;
+  // The menu names the service walked from, or says the walk starts elsewhere (a model, a company, a link).
+  select.value = [...select.options].some((option) => option.value === root) ? root : OTHER_ROOT;
   explorer.root = root;
   explorer.element.dataset.variables = JSON.stringify({ direction, of: root });
   writeState({ of: root, dir: direction === 'upstream' ? null : direction });
@@ -112,6 +119,70 @@ function showStep(id) {
   box.append(ends, relations, ...describeSources(step.sources));
 }
 
+/** Where the canvas's keyboard cursor is: an entity (Up, Down) or a step (Left, Right). */
+const walkCursor = { kind: null, id: null };
+
+/** The drawn entities nearest first, then by name (as the list under the canvas), or the drawn steps in that order. */
+function cursorItems(kind) {
+  const cy = explorer.cy;
+  const distance = (id) => cy.$id(id).data('distance');
+  const byName = (a, b) => nameOf(a).localeCompare(nameOf(b));
+  if (kind === 'node')
+    return cy.nodes().sort((a, b) => a.data('distance') - b.data('distance') || byName(a.id(), b.id()));
+  return cy
+    .edges()
+    .sort(
+      (a, b) =>
+        distance(a.data('source')) - distance(b.data('source')) ||
+        byName(a.data('source'), b.data('source')) ||
+        byName(a.data('target'), b.data('target')),
+    );
+}
+
+/** Moves the keyboard cursor by `step` through the drawn entities or steps (wrapping); a step shows its box. */
+function moveWalkCursor(kind, step) {
+  const items = cursorItems(kind);
+  const moved = moveCursor(walkCursor, kind, items, step);
+  if (!moved) return;
+  const { item: next, index } = moved;
+  explorer.cy.elements().unselect();
+  next.select();
+  const said = document.getElementById('explorer-cursor');
+  said.hidden = false;
+  if (kind === 'node') {
+    const steps = next.data('distance');
+    said.textContent =
+      `${nameOf(next.id())}, ${KINDS[next.data('kind')]?.word || next.data('kind').toLowerCase()}, ` +
+      `${steps === 0 ? 'the walk starts here' : `${steps} ${steps === 1 ? 'step' : 'steps'} away`}: ` +
+      `entity ${index + 1} of ${items.length}. Enter walks from it.`;
+  } else {
+    showStep(next.id());
+    said.textContent =
+      `${nameOf(next.data('source'))} depends on ${nameOf(next.data('target'))}: ${next.data('label')}, ` +
+      `step ${index + 1} of ${items.length}.`;
+  }
+}
+
+/** The canvas's keys: arrows move the cursor, Enter walks from the entity under it, Escape clears it. */
+function onWalkKey(event) {
+  const moves = { ArrowDown: ['node', 1], ArrowUp: ['node', -1], ArrowRight: ['edge', 1], ArrowLeft: ['edge', -1] };
+  if (moves[event.key]) {
+    event.preventDefault();
+    moveWalkCursor(...moves[event.key]);
+  } else if (event.key === 'Enter' && walkCursor.kind === 'node') {
+    event.preventDefault();
+    loadWalk(walkCursor.id);
+  } else if (event.key === 'Escape') clearWalkCursor();
+}
+
+function clearWalkCursor() {
+  explorer.cy.elements().unselect();
+  walkCursor.kind = walkCursor.id = null;
+  const said = document.getElementById('explorer-cursor');
+  said.hidden = true;
+  said.textContent = '';
+}
+
 /** A node's label on the canvas: its name, a data set's kind, a company's infrastructure stages (AI chips ...). */
 function nodeLabel(entity) {
   if (entity.kind === 'DATASET') return `${entity.name}\n(data set)`;
@@ -130,6 +201,7 @@ function drawWalk(result, direction) {
   explorer.names = new Map(nodes.map(({ entity }) => [entity.id, entity.name]));
   explorer.steps = mergeSteps(result.steps);
   explorer.stepsById = new Map(explorer.steps.map((step) => [step.id, step]));
+  clearWalkCursor();
   cy.elements().remove();
   cy.add([
     ...drawnNodes.map(({ entity, distance }) => ({
@@ -317,6 +389,8 @@ function createWalkGraph() {
       style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, 'z-index': 10 },
     },
     { selector: '.off-path', style: { opacity: 0.35 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d2330' } },
+    { selector: 'edge:selected', style: { width: 4, 'z-index': 10 } },
   ]);
 }
 
@@ -427,10 +501,11 @@ function setUpSearch() {
 
 function setUpExplorerControls(services) {
   const select = document.getElementById('service');
-  fillSelect(
-    select,
-    services.map((service) => ({ value: service.id, label: displayName(service) })),
-  );
+  fillSelect(select, [
+    { value: OTHER_ROOT, label: '(not a service)' },
+    ...services.map((service) => ({ value: service.id, label: displayName(service) })),
+  ]);
+  select.options[0].disabled = true;
   if (services.some((service) => service.id === SHOWCASE_SERVICE)) select.value = SHOWCASE_SERVICE;
   select.disabled = false;
   select.addEventListener('change', () => loadWalk(select.value));
@@ -445,6 +520,7 @@ function setUpExplorerControls(services) {
 export function startExplorer() {
   explorer.cy = createWalkGraph();
   explorer.cy.on('tap', 'edge', (event) => showStep(event.target.id()));
+  document.getElementById('upstream').addEventListener('keydown', onWalkKey);
   explorer.stepHint = document.querySelector('#step-info .hint');
   drawLegend();
   setState(explorer, 'loading');

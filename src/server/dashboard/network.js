@@ -2,6 +2,7 @@
  * country, with each deal on hover, click and keyboard focus, a table of what is drawn, and the view as PNG or CSV. */
 import { showCompany } from './companyCard.js';
 import { KIND_STYLES, NO_GROUP, PALETTE } from './colours.js';
+import { moveCursor } from './cursor.js';
 import { allDeals, dealIdOfEdge, dealParties, dealValue, describeDeal } from './deals.js';
 import { element } from './dom.js';
 import { countryName } from './format.js';
@@ -320,20 +321,17 @@ function hideEdge(unpin = false) {
 const cursor = { kind: null, id: null };
 
 /** Moves the keyboard cursor by `step` through the drawn companies (by name) or edges (by deal name), wrapping. */
-function moveCursor(kind, step) {
+function moveNetworkCursor(kind, step) {
   const cy = network.cy;
   const items =
     kind === 'node'
       ? cy.nodes().sort((a, b) => a.data('name').localeCompare(b.data('name')))
       : cy.edges().sort((a, b) => a.data('name').localeCompare(b.data('name')) || a.id().localeCompare(b.id()));
-  if (items.length === 0) return;
-  const at = cursor.kind === kind ? items.toArray().findIndex((item) => item.id() === cursor.id) : -1;
-  const index = at < 0 ? (step > 0 ? 0 : items.length - 1) : (at + step + items.length) % items.length;
-  const next = items[index];
+  const moved = moveCursor(cursor, kind, items, step);
+  if (!moved) return;
+  const { item: next, index } = moved;
   cy.elements().unselect();
   cy.edges().removeClass('hovered');
-  cursor.kind = kind;
-  cursor.id = next.id();
   const said = document.getElementById('network-cursor');
   said.hidden = false;
   if (kind === 'node') {
@@ -358,7 +356,7 @@ function onNetworkKey(event) {
   const moves = { ArrowDown: ['node', 1], ArrowUp: ['node', -1], ArrowRight: ['edge', 1], ArrowLeft: ['edge', -1] };
   if (moves[event.key]) {
     event.preventDefault();
-    moveCursor(...moves[event.key]);
+    moveNetworkCursor(...moves[event.key]);
   } else if (event.key === 'Enter' && cursor.id && network.cy.$id(cursor.id).nonempty()) {
     event.preventDefault();
     if (cursor.kind === 'node') showCompany(cursor.id);
