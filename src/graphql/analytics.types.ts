@@ -232,6 +232,6 @@ export class RemovalImpact {
 
   // singleSourcedServices and exposedOnlyThroughUncertain: RemovalImpactResolver works them out when asked for.
 
-  /** The exposed entities, from which `singleSourcedServices` are worked out. */
+  /** The exposed entities, from which `singleSourcedServices` and `exposedOnlyThroughUncertain` are worked out. */
   exposedRows!: EntityRow[];
 }

@@ -161,7 +161,7 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 10 * 6)
                 .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
                 // A transaction past its timeout is stopped by a monitor that looks every 2 s by default, so a
-                // 300 ms timeout could end anywhere up to 2.3 s; looking every 100 ms keeps it within 0.1 s.
+                // 300 ms timeout could end anywhere up to 2.3 s; looking every 100 ms stops it about 0.1 s late.
                 .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 // The caller chooses the password; Neo4j's 8-character minimum only gets in the way.
