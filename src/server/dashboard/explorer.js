@@ -374,6 +374,10 @@ function createWalkGraph() {
         'min-zoomed-font-size': 6,
         color: '#556',
         'text-rotation': 'autorotate',
+        // A step with several relations ("HOSTED_BY / INVESTED_BY / OWNED_BY (uncertain)") wraps instead of running
+        // over the labels of the entities at its ends.
+        'text-wrap': 'wrap',
+        'text-max-width': 120,
         'text-background-color': '#fff',
         'text-background-opacity': 0.8,
       },
