@@ -152,7 +152,7 @@ function moveWalkCursor(kind, step) {
   if (kind === 'node') {
     const steps = next.data('distance');
     said.textContent =
-      `${nameOf(next.id())}, ${KINDS[next.data('kind')]?.word || next.data('kind').toLowerCase()}, ` +
+      `${nameOf(next.id())}, ${kindWord({ kind: next.data('kind') })}, ` +
       `${steps === 0 ? 'the walk starts here' : `${steps} ${steps === 1 ? 'step' : 'steps'} away`}: ` +
       `entity ${index + 1} of ${items.length}. Enter walks from it.`;
   } else {
